@@ -1,0 +1,254 @@
+"""The Parley edit model (PyTorch), exactly the math of models/MATH.md.
+
+    from model import Config, EditModel
+    model = EditModel(Config(vocab_size=300))
+    out = model(tokens, image)            # dict: out, rgb, mask, m, steps, alpha, h, ...
+
+Graph parts (text_encoder, image_encoder, decoder) are exported to ONNX; the middle part
+(memory attention, tracker, fusion, target localization) runs as WGSL kernels in the app and
+is written here with the same frozen-region `where` masks in eval mode.
+"""
+import math
+from dataclasses import dataclass
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+@dataclass
+class Config:
+    domain: str = 'shapes-v1'
+    image_size: int = 64        # S; the region grid is G = S / 8
+    vocab_size: int = 256
+    max_len: int = 32           # Lmax
+    K: int = 64                 # word dim
+    G: int = 8                  # region grid side
+    D: int = 32                 # region dim
+    Ms: int = 32                # memory slots
+    H: int = 64                 # tracker dim
+    T: int = 4                  # max fusion steps
+    C1: int = 16                # skip1 channels (S/2)
+    C2: int = 32                # skip2 channels (S/4)
+    C3: int = 64                # encoder width at G
+    dec: int = 64               # decoder width at G
+    mask_lo: float = 0.1        # m = clamp((sigmoid(mask_logit) - lo) / (hi - lo), 0, 1)
+    mask_hi: float = 0.9
+    stop_threshold: float = 0.5
+    n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
+    n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
+    use_attention: bool = True  # ablations: each mechanism can be switched off
+    use_termination: bool = True
+    use_mask: bool = True
+    use_memory: bool = True
+    use_tracker: bool = True
+
+
+def cell_pool_matrix(S, G, cells=3):
+    """(cells*cells, G*G): fraction of each region's area inside each scene cell (rows sum to 1)."""
+    edges = torch.linspace(0, S, cells + 1)
+    r = torch.arange(G + 1, dtype=torch.float32) * S / G
+    ov = (torch.minimum(edges[1:, None], r[None, 1:]) - torch.maximum(edges[:-1, None], r[None, :-1])).clamp(min=0)
+    ov = ov / ov.sum(1, keepdim=True)                                  # (3, G) per axis
+    P = torch.einsum('ay,bx->abyx', ov, ov).reshape(cells * cells, G * G)
+    return P / P.sum(1, keepdim=True)
+
+
+def conv(cin, cout, stride=1):
+    return nn.Conv2d(cin, cout, 3, stride, 1)
+
+
+class TextEncoder(nn.Module):
+    """tokens (B, L) -> words U (B, L, K), keys (B, L, D), sentence (B, K)."""
+    def __init__(self, c):
+        super().__init__()
+        self.emb = nn.Embedding(c.vocab_size, c.K, padding_idx=0)
+        self.gru = nn.GRU(c.K, c.K // 2, batch_first=True, bidirectional=True)
+        self.wa = nn.Linear(c.K, c.D, bias=False)
+
+    def forward(self, tokens):
+        valid = (tokens != 0).float()                                  # (B, L)
+        U, _ = self.gru(self.emb(tokens))                              # (B, L, K)
+        n = valid.sum(1, keepdim=True).clamp(min=1.0)
+        s = (U * valid[..., None]).sum(1) / n                          # (B, K)
+        return U, self.wa(U), s
+
+
+class ImageEncoder(nn.Module):
+    """image (B, 3, S, S) -> regions V (B, D, G, G), pooled (B, D), skip1 (B, C1, S/2, S/2), skip2 (B, C2, S/4, S/4)."""
+    def __init__(self, c):
+        super().__init__()
+        self.stem = conv(3, c.C1)
+        self.down1 = conv(c.C1, c.C1, 2)
+        self.down2 = conv(c.C1, c.C2, 2)
+        self.mid2 = conv(c.C2, c.C2)
+        self.down3 = conv(c.C2, c.C3, 2)
+        self.mid3 = conv(c.C3, c.C3)
+        self.proj = nn.Conv2d(c.C3, c.D, 1)
+        self.pos = nn.Parameter(torch.randn(1, c.D, c.G, c.G) * 0.1)
+
+    def forward(self, image):
+        x = F.relu(self.stem(image * 2 - 1))
+        s1 = F.relu(self.down1(x))                                     # (B, C1, S/2, S/2)
+        x = F.relu(self.down2(s1))
+        s2 = F.relu(self.mid2(x)) + x                                  # (B, C2, S/4, S/4)
+        x = F.relu(self.down3(s2))
+        x = F.relu(self.mid3(x)) + x                                   # (B, C3, G, G)
+        V = self.proj(x) + self.pos                                    # (B, D, G, G)
+        return V, V.mean((2, 3)), s1, s2
+
+
+class Decoder(nn.Module):
+    """fused (B, D, G, G), skip1, skip2 -> rgb (B, 3, S, S) in [0, 1], mask_logit (B, 1, S, S)."""
+    def __init__(self, c):
+        super().__init__()
+        self.inp = conv(c.D, c.dec)
+        self.mid = conv(c.dec, c.dec)
+        self.up2 = conv(c.dec + c.C2, c.C2 * 2)
+        self.up1 = conv(c.C2 * 2 + c.C1, c.C1 * 2)
+        self.up0 = conv(c.C1 * 2, c.C1)
+        self.out = conv(c.C1, 4)
+
+    def forward(self, fused, skip1, skip2):
+        up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')
+        x = F.relu(self.inp(fused))
+        x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
+        x = F.relu(self.up2(torch.cat([up(x), skip2], 1)))             # (B, 2*C2, S/4, S/4)
+        x = F.relu(self.up1(torch.cat([up(x), skip1], 1)))             # (B, 2*C1, S/2, S/2)
+        x = F.relu(self.up0(up(x)))                                    # (B, C1, S, S)
+        y = self.out(x)
+        return torch.sigmoid(y[:, :3]), y[:, 3:]
+
+
+class EditModel(nn.Module):
+    def __init__(self, c):
+        super().__init__()
+        assert c.G * 8 == c.image_size, 'the image encoder downsamples by 8'
+        self.c = c
+        D, K, A, H = c.D, c.K, c.K + c.D, c.H
+        self.text = TextEncoder(c)
+        self.image = ImageEncoder(c)
+        self.decoder = Decoder(c)
+        self.mem = nn.Parameter(torch.randn(c.Ms, D) * 0.5)               # texture memory bank (Ms, D)
+        self.wk = nn.Linear(D, K, bias=False)                              # Kmem = Mem Wk^T
+        self.tracker = nn.GRUCell(K + D, H)
+        self.w_init = nn.Linear(H, D)
+        self.w_g = nn.Linear(K + D + H, D)
+        self.gates = conv(D + A, 2 * D)        # [W1 W2; W3 W4] over [S; Uh], bias [b1; b2]
+        self.cand = conv(D + A, D)             # [W5 W6] over [r*S; Uh], bias b5
+        self.nxt = conv(D, D)                  # W7, b7
+        self.tg = nn.Linear(D, 1)              # termination gate w_tg, b_tg
+        nn.init.constant_(self.tg.bias, -1.0)
+        self.aux_cells = nn.Linear(D, 9 + 8 + 3 + 3)                       # per-cell target attributes
+        self.aux_regions = nn.Conv2d(D, c.n_classes, 1)                    # per-region target classes
+        self.register_buffer('cell_pool', cell_pool_matrix(c.image_size, c.G, 3), persistent=False)
+
+    def mem_keys(self):
+        return self.wk(self.mem)                                           # (Ms, K)
+
+    def middle(self, U, keys, s, V, vbar, valid, h, lam=1.0):
+        """Memory attention, tracker, fusion, target localization (the WGSL kernels). -> dict."""
+        c = self.c
+        B, L, K = U.shape
+        tex = torch.zeros(B, L, c.D, device=U.device)
+        if c.use_memory:
+            a = torch.softmax(U @ self.mem_keys().t() / math.sqrt(K), -1)    # (B, L, Ms)
+            tex = (a @ self.mem) * valid[..., None]                          # (B, L, D)
+        n = valid.sum(1, keepdim=True).clamp(min=1.0)
+        tbar = tex.sum(1) / n                                                # (B, D)
+        if c.use_tracker:
+            h = self.tracker(torch.cat([s, vbar], 1), h)                     # (B, H)
+        else:
+            h = torch.zeros_like(h)
+        init = self.w_init(h)                                                # (B, D)
+        g = self.w_g(torch.cat([s, tbar, h], 1))                             # (B, D)
+        vals = torch.cat([U, tex], 2)                                        # (B, L, A)
+        O, steps, beta, ponder = self.fusion(V + init[:, :, None, None], keys, vals, valid, lam)
+        alpha = torch.sigmoid((O * g[:, :, None, None]).sum(1, keepdim=True))   # (B, 1, G, G)
+        fused = alpha * O + (1 - alpha) * V                                  # (B, D, G, G)
+        return dict(fused=fused, h=h, steps=steps, beta=beta, alpha=alpha, ponder=ponder, tex=tex)
+
+    def fusion(self, S, keys, vals, valid, lam=1.0):
+        """LBIE recurrent attentive fusion with termination gates and frozen regions.
+        S (B, D, G, G), keys (B, L, D), vals (B, L, A), valid (B, L). Returns O (B, D, G, G),
+        steps (B, G, G), beta (B, N, L) at each region's final step, ponder (B,) expected steps."""
+        c = self.c
+        B, D, G, _ = S.shape
+        N, L, A = G * G, keys.shape[1], vals.shape[2]
+        stochastic = self.training and c.use_termination
+        act = torch.ones(B, 1, G, G, device=S.device)                      # 1 while a region is active
+        Uh = torch.zeros(B, A, G, G, device=S.device)
+        rS, h = torch.zeros_like(S), torch.zeros_like(S)
+        beta = torch.zeros(B, N, L, device=S.device)
+        steps = torch.zeros(B, 1, G, G, device=S.device)
+        O = torch.zeros_like(S)
+        remain_soft = torch.ones_like(act)                                   # relaxed P(not stopped yet)
+        remain_p = torch.ones_like(act)                                      # P(not stopped yet) under p
+        ponder = torch.zeros(B, device=S.device)
+        uniform = valid / valid.sum(1, keepdim=True).clamp(min=1.0)          # (B, L)
+        keep = lambda new, old: act * new + (1 - act) * old                  # frozen regions keep old values
+        for t in range(c.T):
+            if c.use_attention:
+                logit = torch.einsum('bdn,bld->bnl', S.flatten(2), keys) / math.sqrt(D)
+                att = torch.softmax(logit.masked_fill(valid[:, None, :] == 0, -1e9), -1)   # (B, N, L)
+            else:
+                att = uniform[:, None, :].expand(B, N, L)
+            a_n = act.view(B, N, 1)
+            beta = a_n * att + (1 - a_n) * beta                              # attention at the final step
+            Uh = keep(torch.einsum('bnl,bla->ban', att, vals).view(B, A, G, G), Uh)
+            zr = torch.sigmoid(self.gates(torch.cat([S, Uh], 1)))
+            z, r = zr[:, :D], zr[:, D:]
+            rS = keep(r * S, rS)
+            cand = F.relu(self.cand(torch.cat([rS, Uh], 1)))
+            h = keep((1 - z) * S + z * cand, h)                              # step output O^t
+            S_next = self.nxt(h)
+            p_logit = self.tg(S_next.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)    # (B, 1, G, G)
+            S = keep(S_next, S)
+            steps = steps + act
+            last = t == c.T - 1
+            if not c.use_termination:
+                stop = torch.full_like(act, float(last))
+            elif stochastic:
+                u = torch.rand_like(p_logit).clamp(1e-6, 1 - 1e-6)
+                soft = torch.sigmoid((p_logit + torch.log(u) - torch.log(1 - u)) / lam)   # binary Gumbel-softmax
+                soft = torch.ones_like(soft) if last else soft
+                hard = (soft > 0.5).float()
+                zeta = act * hard + remain_soft * soft - (remain_soft * soft).detach()   # straight-through
+                O = O + zeta * h
+                remain_soft = remain_soft * (1 - soft)
+                stop = hard
+            else:
+                stop = torch.ones_like(act) if last else (torch.sigmoid(p_logit) > c.stop_threshold).float()
+            p = torch.ones_like(act) if last else torch.sigmoid(p_logit)
+            ponder = ponder + (t + 1) * (remain_p * p).mean((1, 2, 3))
+            remain_p = remain_p * (1 - p)
+            act = act * (1 - stop)
+        if not stochastic:
+            O = h
+        return O, steps[:, 0], beta, ponder
+
+    def composite(self, rgb, mask_logit, source):
+        """-> out (B, 3, S, S), m (B, 1, S, S)."""
+        c = self.c
+        if not c.use_mask:
+            return rgb, torch.ones_like(mask_logit)
+        m = ((torch.sigmoid(mask_logit) - c.mask_lo) / (c.mask_hi - c.mask_lo)).clamp(0, 1)
+        return m * rgb + (1 - m) * source, m
+
+    def forward(self, tokens, image, h=None, lam=1.0):
+        """tokens (B, L) int64, image (B, 3, S, S) in [0, 1], h (B, H) tracker state or None."""
+        U, keys, s = self.text(tokens)
+        V, vbar, s1, s2 = self.image(image)
+        if h is None:
+            h = torch.zeros(tokens.shape[0], self.c.H, device=image.device)
+        valid = (tokens != 0).float()
+        r = self.middle(U, keys, s, V, vbar, valid, h, lam)
+        rgb, mask_logit = self.decoder(r['fused'], s1, s2)
+        out, m = self.composite(rgb, mask_logit, image)
+        r.update(out=out, m=m, rgb=rgb, mask_logit=mask_logit, V=V)
+        return r
+
+    def aux_logits(self, fused):
+        """fused (B, D, G, G) -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G)."""
+        cells = torch.einsum('cn,bdn->bcd', self.cell_pool, fused.flatten(2))     # (B, 9, D)
+        return self.aux_cells(cells), self.aux_regions(fused)
