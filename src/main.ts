@@ -1,0 +1,17 @@
+import { mount } from 'svelte';
+import App from './app/App.svelte';
+import { AppState } from './app/app-state.svelte.ts';
+import { WorkerEngine } from './engine-client.ts';
+import { idbKV } from './store/kv.ts';
+import { SessionStore } from './store/sessions.ts';
+
+const state = new AppState(new WorkerEngine(), new SessionStore(idbKV()));
+mount(App, { target: document.getElementById('app')!, props: { state } });
+void state.init();
+
+// Dev serves modules unbundled; only the built app has the precache list the worker needs.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register(new URL('./sw.js', document.baseURI), { scope: './' }).catch((e) => {
+    console.warn('Offline support unavailable:', e);
+  });
+}

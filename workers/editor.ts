@@ -1,0 +1,39 @@
+/** The editor worker: one comlink-exposed API object around the in-process engine. */
+import { expose, transfer } from 'comlink';
+import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
+import type { EditRequest, LoadOptions, ProgressFn } from './engine.ts';
+import { configureOrt } from './runtime/ort.ts';
+import { LocalEngine } from './runtime/local-engine.ts';
+import { browserHost } from './runtime/browser-host.ts';
+
+configureOrt(wasmUrl);
+const engine = new LocalEngine(browserHost());
+const controllers = new Map<number, AbortController>();
+
+async function withSignal<T>(id: number | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  if (id !== undefined) controllers.set(id, controller);
+  try {
+    return await run(controller.signal);
+  } finally {
+    if (id !== undefined) controllers.delete(id);
+  }
+}
+
+const api = {
+  info: () => engine.info(),
+  load: (options: LoadOptions, onProgress?: ProgressFn, abortId?: number) =>
+    withSignal(abortId, (signal) => engine.load(options, onProgress, signal)),
+  edit: (request: EditRequest, abortId?: number) =>
+    withSignal(abortId, async (signal) => {
+      const r = await engine.edit(request, signal);
+      // Transfer the big buffers instead of copying them back to the UI thread.
+      return transfer(r, [r.image.buffer, r.mask.buffer, r.attention.buffer, r.steps.buffer] as ArrayBuffer[]);
+    }),
+  abort: (abortId: number) => controllers.get(abortId)?.abort(),
+  dispose: () => engine.dispose(),
+};
+
+/** The worker's typed API, used by `src/engine-client.ts`. */
+export type EditorApi = typeof api;
+expose(api);

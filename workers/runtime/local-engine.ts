@@ -1,0 +1,144 @@
+/** The in-process `Engine`: pack loading, backend choice, warm-up, device-loss recovery. The worker wraps it. */
+import type { BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn } from '../engine.ts';
+import { DeviceLostError, InputError, NoPackError, throwIfAborted } from '../errors.ts';
+import { probeWebGpu, type AdapterProbe } from './adapter.ts';
+import { loadPack, type LoadedPack, type PackSource } from './pack-loader.ts';
+import { ortVersion } from './ort.ts';
+
+/** A ready-to-run edit pipeline on one backend. */
+export interface Pipeline {
+  readonly backend: BackendKind;
+  /** Adapter description when on WebGPU. */
+  readonly adapter?: string;
+  run(request: EditRequest, signal?: AbortSignal): Promise<EditResult>;
+  dispose(): Promise<void>;
+}
+
+/** Builds a pipeline for a verified pack; `onLost` fires if its GPU device goes away. */
+export type PipelineFactory = (pack: LoadedPack, backend: BackendKind, onLost: () => void) => Promise<Pipeline>;
+
+/** What the engine needs from its host (browser worker or Node). */
+export interface EngineHost {
+  source(packUrl: string): PackSource;
+  createPipeline: PipelineFactory;
+  /** Builds the warm-up request for a pack (a real image and instruction, so warm-up exercises every stage). */
+  warmupRequest(pack: LoadedPack): EditRequest;
+  probe?: () => Promise<AdapterProbe>;
+}
+
+export class LocalEngine implements Engine {
+  private pack: LoadedPack | null = null;
+  private pipeline: Pipeline | null = null;
+  private lost = false;
+  private timings: Partial<Record<BackendKind, number>> = {};
+  private adapter: AdapterProbe | null = null;
+
+  constructor(private readonly host: EngineHost) {}
+
+  async info(): Promise<EngineInfo> {
+    this.adapter ??= await (this.host.probe ?? probeWebGpu)();
+    return {
+      backend: this.pipeline?.backend ?? 'none',
+      adapter: this.pipeline?.adapter ?? this.adapter.description,
+      webgpuAvailable: this.adapter.available,
+      ortVersion: ortVersion(),
+      pack: this.pack ? this.pack.manifest.name : null,
+      imageSize: this.pack ? this.pack.manifest.image_size : null,
+      timings: { ...this.timings },
+    };
+  }
+
+  async load(options: LoadOptions, onProgress?: ProgressFn, signal?: AbortSignal): Promise<EngineInfo> {
+    const pack = await loadPack(this.host.source(options.packUrl), { onProgress, signal });
+    const info = await this.info();
+    const choice = options.backend ?? 'auto';
+    const candidates: BackendKind[] =
+      choice === 'auto' ? (info.webgpuAvailable ? ['webgpu', 'wasm'] : ['wasm']) : [choice];
+    if (choice === 'webgpu' && !info.webgpuAvailable) throw new InputError(`WebGPU is unavailable: ${info.adapter}`);
+    const timings: Partial<Record<BackendKind, number>> = {};
+    let best: Pipeline | null = null;
+    for (const backend of candidates) {
+      throwIfAborted(signal);
+      onProgress?.({ stage: `warm-up ${backend}`, loaded: 0, total: 1 });
+      const pipeline = await this.host.createPipeline(pack, backend, () => this.onLost(pipeline));
+      try {
+        timings[backend] = await this.warmup(pipeline, pack, signal);
+      } catch (e) {
+        await pipeline.dispose();
+        if (candidates.length === 1) throw e;
+        continue; // `auto`: a backend that fails warm-up is simply not chosen.
+      }
+      if (!best || timings[backend]! < timings[best.backend]!) {
+        await best?.dispose();
+        best = pipeline;
+      } else {
+        await pipeline.dispose();
+      }
+    }
+    if (!best) throw new NoPackError('No backend could run this model pack.');
+    // Swap only when the new pack is fully ready, so a failed load leaves the old one in use.
+    await this.pipeline?.dispose();
+    this.pack = pack;
+    this.pipeline = best;
+    this.lost = false;
+    this.timings = timings;
+    onProgress?.({ stage: 'ready', loaded: 1, total: 1 });
+    return this.info();
+  }
+
+  async edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
+    if (!this.pipeline || !this.pack) throw new NoPackError('No model pack is loaded yet.');
+    const size = this.pack.manifest.image_size;
+    if (request.size !== size || request.image.length !== size * size * 4) {
+      throw new InputError(`The model edits ${size}x${size} images; got ${request.size}x${request.size}.`);
+    }
+    if (!request.text.trim()) throw new InputError('The instruction is empty.');
+    if (this.lost) await this.recover();
+    try {
+      return await this.pipeline.run(request, signal);
+    } catch (e) {
+      if (!this.lost && (e as Error).name !== 'DeviceLostError') throw e;
+      // The device went away mid-turn: rebuild and run the same turn again; the caller sees one result.
+      await this.recover();
+      return this.pipeline.run(request, signal);
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.pipeline?.dispose();
+    this.pipeline = null;
+    this.pack = null;
+  }
+
+  private onLost(pipeline: Pipeline): void {
+    if (pipeline === this.pipeline) this.lost = true;
+  }
+
+  /** Recreates the pipeline after device loss: same backend first, WASM if the GPU will not come back. */
+  private async recover(): Promise<void> {
+    const pack = this.pack!;
+    const old = this.pipeline!;
+    await old.dispose().catch(() => undefined);
+    const order: BackendKind[] = old.backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'];
+    for (const backend of order) {
+      try {
+        const next: Pipeline = await this.host.createPipeline(pack, backend, () => this.onLost(next));
+        this.pipeline = next;
+        this.lost = false;
+        return;
+      } catch {
+        // try the next backend
+      }
+    }
+    this.pipeline = null;
+    throw new DeviceLostError('The GPU was lost and no backend could be restarted.');
+  }
+
+  private async warmup(pipeline: Pipeline, pack: LoadedPack, signal?: AbortSignal): Promise<number> {
+    const request = this.host.warmupRequest(pack);
+    await pipeline.run(request, signal); // first run compiles shaders and allocates
+    const start = performance.now();
+    await pipeline.run(request, signal);
+    return performance.now() - start;
+  }
+}
