@@ -6,7 +6,7 @@ import { idbKV } from './store/kv.ts';
 import { SessionStore } from './store/sessions.ts';
 
 const state = new AppState(new WorkerEngine(), new SessionStore(idbKV()));
-mount(App, { target: document.getElementById('app')!, props: { state } });
+mount(App, { target: document.getElementById('app')!, props: { app: state } });
 void state.init();
 
 // Dev serves modules unbundled; only the built app has the precache list the worker needs.
