@@ -151,3 +151,35 @@ export function bindGroup(device: GPUDevice, pipeline: GPUComputePipeline, entri
 export function checkSize(name: string, buffer: GPUBuffer, count: number): void {
   if (buffer.size < count * 4) throw new RangeError(`${name}: buffer has ${buffer.size} bytes, needs ${count * 4}`);
 }
+
+/** Uniform buffers keyed by content: params repeat across turns (only `len` varies), so each is written once. */
+export class UniformCache {
+  private readonly buffers = new Map<string, GPUBuffer>();
+
+  constructor(private readonly device: GPUDevice) {}
+
+  /** A uniform buffer holding exactly `words` (created and written on first use). */
+  get(words: Uint32Array<ArrayBuffer>): GPUBuffer {
+    const key = words.join(',');
+    let buf = this.buffers.get(key);
+    if (!buf) {
+      buf = this.device.createBuffer({ size: words.byteLength, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      this.device.queue.writeBuffer(buf, 0, words);
+      this.buffers.set(key, buf);
+    }
+    return buf;
+  }
+
+  /** Frees every cached buffer. */
+  destroy(): void {
+    for (const b of this.buffers.values()) b.destroy();
+    this.buffers.clear();
+  }
+}
+
+/** Whether two named buffer sets are the same buffers (to reuse bind groups across turns). */
+export function sameBuffers(a: Record<string, unknown> | undefined, b: Record<string, unknown>): boolean {
+  if (!a) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}

@@ -1,0 +1,63 @@
+/**
+ * GPU execution of every kernel case (shared by the Dawn test and the Chromium page): upload the case's
+ * seeded inputs, run our kernel on the given device, read the outputs back.
+ */
+import { AttentionKernel } from '../../workers/kernels/attention/attention.ts';
+import {
+  attentionCases, attentionInputs, attentionReference, type AttentionCase,
+} from '../../workers/kernels/attention/attention.cases.ts';
+import type { CaseBase, Outputs } from '../../workers/kernels/cases.ts';
+import { createBuffer, readF32, storageUsage, uploadBuffer } from '../../workers/kernels/gpu.ts';
+import { GpuKernelWeights } from '../../workers/kernels/weights.ts';
+
+/** A kernel's cases with their inputs, CPU reference and GPU runner. */
+export interface Suite<C extends CaseBase = CaseBase> {
+  kernel: string;
+  cases: C[];
+  /** CPU-reference outputs. */
+  reference(c: C): Outputs;
+  /** Our WGSL kernel's outputs on `device`. */
+  gpu(device: GPUDevice, c: C): Promise<Outputs>;
+}
+
+/** Allocates an output storage buffer of `count` f32/u32 values. */
+export function outBuffer(device: GPUDevice, count: number): GPUBuffer {
+  return createBuffer(device, count * 4, storageUsage());
+}
+
+/** Runs `encode` in one compute pass and submits it. */
+export function submitPass(device: GPUDevice, encode: (pass: GPUComputePassEncoder) => void): void {
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  encode(pass);
+  pass.end();
+  device.queue.submit([enc.finish()]);
+}
+
+const attentionSuite: Suite<AttentionCase> = {
+  kernel: 'attention',
+  cases: attentionCases,
+  reference: (c) => attentionReference(c, attentionInputs(c)),
+  async gpu(device, c) {
+    const x = attentionInputs(c);
+    const { L, K, D, G, Ms } = c.dims;
+    const N = G * G;
+    const w = GpuKernelWeights.upload(device, x.weights);
+    const k = await AttentionKernel.create(device, w);
+    const U = uploadBuffer(device, x.U);
+    if (c.mode === 'regions') {
+      const io = {
+        S: uploadBuffer(device, x.S), keys: uploadBuffer(device, x.keys), U, tex: uploadBuffer(device, x.tex),
+        beta: outBuffer(device, N * L), Uh: outBuffer(device, (K + D) * N),
+      };
+      submitPass(device, (p) => k.encodeRegions(p, io, { N, L, len: c.len, D, K }));
+      return { beta: await readF32(device, io.beta, N * L), Uh: await readF32(device, io.Uh, (K + D) * N) };
+    }
+    const io = { U, tex: outBuffer(device, L * D), attn: outBuffer(device, L * Ms) };
+    submitPass(device, (p) => k.encodeMemory(p, io, { L, len: c.len, K, D, Ms }));
+    return { tex: await readF32(device, io.tex, L * D), attn: await readF32(device, io.attn, L * Ms) };
+  },
+};
+
+/** Every kernel suite. */
+export const suites: Suite[] = [attentionSuite as Suite];
