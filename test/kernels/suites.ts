@@ -7,7 +7,9 @@ import {
   attentionCases, attentionInputs, attentionReference, type AttentionCase,
 } from '../../workers/kernels/attention/attention.cases.ts';
 import type { CaseBase, Outputs } from '../../workers/kernels/cases.ts';
-import { createBuffer, readF32, storageUsage, uploadBuffer } from '../../workers/kernels/gpu.ts';
+import { FusionKernel } from '../../workers/kernels/fusion/fusion.ts';
+import { fusionCases, fusionInputs, fusionReference, type FusionCase } from '../../workers/kernels/fusion/fusion.cases.ts';
+import { createBuffer, readF32, readU32, storageUsage, uploadBuffer } from '../../workers/kernels/gpu.ts';
 import { GpuKernelWeights } from '../../workers/kernels/weights.ts';
 
 /** A kernel's cases with their inputs, CPU reference and GPU runner. */
@@ -59,5 +61,30 @@ const attentionSuite: Suite<AttentionCase> = {
   },
 };
 
+const fusionSuite: Suite<FusionCase> = {
+  kernel: 'fusion',
+  cases: fusionCases,
+  reference: fusionReference,
+  async gpu(device, c) {
+    const x = fusionInputs(c);
+    const { L, D, G } = c.dims;
+    const N = G * G;
+    const k = await FusionKernel.create(device, GpuKernelWeights.upload(device, x.weights), c.dims, { wg: 32 });
+    const io = {
+      V: uploadBuffer(device, x.V), init: uploadBuffer(device, x.init), keys: uploadBuffer(device, x.keys),
+      U: uploadBuffer(device, x.U), tex: uploadBuffer(device, x.tex),
+      O: outBuffer(device, D * N), steps: outBuffer(device, N), beta: outBuffer(device, N * L),
+    };
+    const enc = device.createCommandEncoder();
+    k.encode(enc, io, { len: c.len, termination: c.termination });
+    device.queue.submit([enc.finish()]);
+    const out = {
+      O: await readF32(device, io.O, D * N), steps: await readU32(device, io.steps, N), beta: await readF32(device, io.beta, N * L),
+    };
+    k.destroy();
+    return out;
+  },
+};
+
 /** Every kernel suite. */
-export const suites: Suite[] = [attentionSuite as Suite];
+export const suites: Suite[] = [attentionSuite as Suite, fusionSuite as Suite];
