@@ -103,7 +103,7 @@ export function uploadBuffer(device: GPUDevice, data: ArrayBufferView, label?: s
 
 /** queue.writeBuffer for any typed array, padding the tail to 4 bytes. */
 export function writeBuffer(device: GPUDevice, buffer: GPUBuffer, offset: number, data: ArrayBufferView): void {
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const bytes = new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
   const padded = bytes.byteLength % 4 === 0 ? bytes : new Uint8Array(Math.ceil(bytes.byteLength / 4) * 4);
   if (padded !== bytes) padded.set(bytes);
   device.queue.writeBuffer(buffer, offset, padded);
