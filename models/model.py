@@ -142,9 +142,10 @@ class EditModel(nn.Module):
         self.aux_cells = nn.Linear(D, 9 + 8 + 3 + 3)                       # per-cell target attributes
         self.aux_regions = nn.Conv2d(D, c.n_classes, 1)                    # per-region target classes
         self.register_buffer('cell_pool', cell_pool_matrix(c.image_size, c.G, 3), persistent=False)
+        self.kmem = None                       # precomputed Kmem when loaded from a pack
 
     def mem_keys(self):
-        return self.wk(self.mem)                                           # (Ms, K)
+        return self.wk(self.mem) if self.kmem is None else self.kmem      # (Ms, K)
 
     def middle(self, U, keys, s, V, vbar, valid, h, lam=1.0):
         """Memory attention, tracker, fusion, target localization (the WGSL kernels). -> dict."""
@@ -166,7 +167,7 @@ class EditModel(nn.Module):
         O, steps, beta, ponder = self.fusion(V + init[:, :, None, None], keys, vals, valid, lam)
         alpha = torch.sigmoid((O * g[:, :, None, None]).sum(1, keepdim=True))   # (B, 1, G, G)
         fused = alpha * O + (1 - alpha) * V                                  # (B, D, G, G)
-        return dict(fused=fused, h=h, steps=steps, beta=beta, alpha=alpha, ponder=ponder, tex=tex)
+        return dict(fused=fused, O=O, h=h, steps=steps, beta=beta, alpha=alpha, ponder=ponder, tex=tex, g=g)
 
     def fusion(self, S, keys, vals, valid, lam=1.0):
         """LBIE recurrent attentive fusion with termination gates and frozen regions.
