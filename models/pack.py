@@ -162,7 +162,7 @@ def sha256(path):
 
 
 def manifest_config(c):
-    keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'mask_lo', 'mask_hi',
+    keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
             'stop_threshold', 'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
     d = {k: getattr(c, k) for k in keys}
     d.update(N=c.G * c.G, A=c.K + c.D)
