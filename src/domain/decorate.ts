@@ -25,7 +25,10 @@ export function decorate(rng: Rng, s: Sentence, split: Split, opts: DecorateOpti
     const comma = !question && allOf(SOFT_PREFIXES).includes(p) && rng.chance(0.3);
     text = `${p}${comma ? ', ' : ' '}${text}`;
   }
-  if (rng.chance(opts.suffix ?? 0.12)) text = `${text}${rng.chance(0.5) ? ',' : ''} ${choose(rng, SUFFIXES, split)}`;
+  if (rng.chance(opts.suffix ?? 0.12)) {
+    const suffix = choose(rng, SUFFIXES, split);
+    if (!(suffix === 'please' && text.includes('please'))) text = `${text}${rng.chance(0.5) ? ',' : ''} ${suffix}`;
+  }
   if (rng.chance(opts.typo ?? 0.08)) text = addTypo(rng, text, KNOWN_WORDS) ?? text;
   if (opts.bare) return text;
   if (rng.chance(0.5)) text = text[0]!.toUpperCase() + text.slice(1);

@@ -27,7 +27,7 @@ export function tokenIds(text: string, maxLen = MAX_LEN): number[] {
 }
 
 /** Token ids padded with zeros to maxLen (written to `out` at `offset` when given). */
-export function encode(text: string, maxLen = MAX_LEN, out = new Uint16Array(maxLen), offset = 0): Uint16Array {
+export function encode(text: string, maxLen = MAX_LEN, out: Uint16Array = new Uint16Array(maxLen), offset = 0): Uint16Array {
   const ids = tokenIds(text, maxLen);
   out.fill(PAD_ID, offset, offset + maxLen);
   out.set(ids, offset);

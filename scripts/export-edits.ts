@@ -1,0 +1,80 @@
+/**
+ * Exports single-turn edit examples as `edits` training shards (models/SHARDS.md).
+ * Usage: npm run data:edits -- --out data/edits-train --count 20000 --seed 1 --split train|heldout [--typo 0.08]
+ * Example i is generated from its own seed (seed, split, i), so any range can be regenerated alone.
+ * Also writes examples.jsonl (text, context, kind, edit) for inspection.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeEditExample, type ExampleKind } from '../src/domain/edit-examples.ts';
+import { applyEdit, EDIT_OPS } from '../src/domain/edits.ts';
+import { interpret } from '../src/domain/interpret.ts';
+import { renderSceneInto } from '../src/domain/raster.ts';
+import { hashString, Rng } from '../src/domain/rng.ts';
+import { COLORS, encodeCells, IMAGE_SIZE, scenesEqual, SHAPES, SIZES, TEXTURES } from '../src/domain/scene.ts';
+import { encode, MAX_LEN } from '../src/domain/tokenizer.ts';
+import { printSizes, ShardWriter, vocabSha256 } from './shard-writer.ts';
+
+const KINDS: readonly ExampleKind[] = ['plain', 'plural', 'pronoun', 'same', 'same-as', 'two-sentence'];
+const { values } = parseArgs({
+  options: {
+    out: { type: 'string' }, count: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' },
+    split: { type: 'string', default: 'train' }, typo: { type: 'string', default: '0.08' },
+  },
+});
+const split = values.split;
+if (!values.out || (split !== 'train' && split !== 'heldout')) {
+  console.error('usage: export-edits --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P]');
+  process.exit(2);
+}
+const count = Number(values.count);
+const seed = Number(values.seed);
+const S = IMAGE_SIZE;
+const writer = new ShardWriter(values.out, {
+  src: { dtype: 'uint8', shape: [S, S, 3] }, tgt: { dtype: 'uint8', shape: [S, S, 3] },
+  tokens: { dtype: 'uint16', shape: [MAX_LEN] }, ctx_tokens: { dtype: 'uint16', shape: [MAX_LEN] },
+  changed: { dtype: 'uint8', shape: [S, S] }, cells_src: { dtype: 'int8', shape: [9, 4] },
+  cells_tgt: { dtype: 'int8', shape: [9, 4] }, op: { dtype: 'uint8', shape: [] }, kind: { dtype: 'uint8', shape: [] },
+}, {
+  kind: 'edits', seed, split, image_size: S, max_len: MAX_LEN, vocab_sha256: vocabSha256(),
+  ops: EDIT_OPS, example_kinds: KINDS, shapes: SHAPES, colors: COLORS, sizes: SIZES, textures: TEXTURES,
+});
+
+const t0 = performance.now();
+const lines: string[] = [];
+const perKind = new Map<string, number>();
+let disagreements = 0;
+for (let i = 0; i < count; i++) {
+  const ex = makeEditExample(new Rng(hashString(`edits:${seed}:${split}:${i}`)), split, { typo: Number(values.typo) });
+  const src = writer.row<Uint8Array>('src');
+  const tgt = writer.row<Uint8Array>('tgt');
+  renderSceneInto(ex.src, src, 0);
+  renderSceneInto(ex.tgt, tgt, 0);
+  const changed = writer.row<Uint8Array>('changed');
+  for (let p = 0; p < S * S; p++) {
+    const k = p * 3;
+    changed[p] = src[k] !== tgt[k] || src[k + 1] !== tgt[k + 1] || src[k + 2] !== tgt[k + 2] ? 1 : 0;
+  }
+  encode(ex.text, MAX_LEN, writer.row<Uint16Array>('tokens'));
+  encode(ex.context, MAX_LEN, writer.row<Uint16Array>('ctx_tokens'));
+  encodeCells(ex.src, writer.row<Int8Array>('cells_src'));
+  encodeCells(ex.tgt, writer.row<Int8Array>('cells_tgt'));
+  writer.row('op')[0] = EDIT_OPS.indexOf(ex.edit.op);
+  writer.row('kind')[0] = KINDS.indexOf(ex.kind);
+  writer.commit();
+  // The reference interpreter must read every instruction as intended (data hygiene, counted not hidden).
+  const r = interpret(ex.text, { scene: ex.src, referent: ex.referent });
+  if (r.kind !== 'edit' || !scenesEqual(r.edits.reduce(applyEdit, ex.src), ex.tgt)) disagreements++;
+  perKind.set(ex.kind, (perKind.get(ex.kind) ?? 0) + 1);
+  lines.push(JSON.stringify({ i, kind: ex.kind, text: ex.text, context: ex.context, edit: ex.edit }));
+}
+const bytes = writer.finish();
+writeFileSync(join(values.out, 'examples.jsonl'), `${lines.join('\n')}\n`);
+const secs = (performance.now() - t0) / 1000;
+console.log(`edits/${split}: ${count} examples (${2 * count} images) -> ${values.out} in ${secs.toFixed(1)} s`);
+console.log(`  throughput ${(2 * count / secs).toFixed(0)} images/s (incl. grammar, tokenizing, interpreter check)`);
+console.log(`  kinds: ${[...perKind].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+console.log(`  interpreter disagreements: ${disagreements}`);
+printSizes(bytes);
+if (disagreements > 0) process.exitCode = 1;
