@@ -22,6 +22,7 @@ class Config:
     image_size: int = 64        # S; the region grid is G = S / 8
     vocab_size: int = 256
     max_len: int = 32           # Lmax
+    word_classes: int = 0       # lexicon synonym-set embeddings added to word embeddings (folded away in ONNX)
     K: int = 64                 # word dim
     G: int = 8                  # region grid side
     D: int = 32                 # region dim
@@ -35,6 +36,7 @@ class Config:
     mask_lo: float = 0.1        # m = clamp((sigmoid(mask_logit) - lo) / (hi - lo), 0, 1)
     mask_hi: float = 0.9
     stop_threshold: float = 0.5
+    grid_attention: bool = True # self-attention over regions in the image encoder and decoder graphs
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -58,6 +60,20 @@ def conv(cin, cout, stride=1):
     return nn.Conv2d(cin, cout, 3, stride, 1)
 
 
+class GridAttention(nn.Module):
+    """Residual single-head self-attention over the cells of a (B, C, G, G) map (global context: move, swap)."""
+    def __init__(self, C, dk=32):
+        super().__init__()
+        self.q, self.k, self.v, self.o = nn.Conv2d(C, dk, 1), nn.Conv2d(C, dk, 1), nn.Conv2d(C, C, 1), nn.Conv2d(C, C, 1)
+        self.dk = dk
+
+    def forward(self, x):
+        B, C, G, _ = x.shape
+        q, k, v = self.q(x).flatten(2), self.k(x).flatten(2), self.v(x).flatten(2)     # (B, dk|C, N)
+        a = torch.softmax(q.transpose(1, 2) @ k / math.sqrt(self.dk), -1)              # (B, N, N)
+        return x + self.o((v @ a.transpose(1, 2)).view(B, C, G, G))
+
+
 class TextEncoder(nn.Module):
     """tokens (B, L) -> words U (B, L, K), keys (B, L, D), sentence (B, K)."""
     def __init__(self, c):
@@ -65,10 +81,20 @@ class TextEncoder(nn.Module):
         self.emb = nn.Embedding(c.vocab_size, c.K, padding_idx=0)
         self.gru = nn.GRU(c.K, c.K // 2, batch_first=True, bidirectional=True)
         self.wa = nn.Linear(c.K, c.D, bias=False)
+        self.class_emb = None
+        if c.word_classes:                     # word w gets emb[w] + mean of its synonym sets' embeddings
+            nn.init.normal_(self.emb.weight, std=0.1)
+            self.class_emb = nn.Parameter(torch.randn(c.word_classes, c.K))
+            self.register_buffer('word_class', torch.zeros(c.vocab_size, c.word_classes))   # (V, C) rows sum to 1 or 0
+
+    def table(self):
+        t = self.emb.weight                                            # (V, K)
+        return t if self.class_emb is None else t + self.word_class @ self.class_emb
 
     def forward(self, tokens):
         valid = (tokens != 0).float()                                  # (B, L)
-        U, _ = self.gru(self.emb(tokens))                              # (B, L, K)
+        x = F.embedding(tokens, self.table())                          # (B, L, K)
+        U, _ = self.gru(x)                                             # (B, L, K)
         n = valid.sum(1, keepdim=True).clamp(min=1.0)
         s = (U * valid[..., None]).sum(1) / n                          # (B, K)
         return U, self.wa(U), s
@@ -84,6 +110,7 @@ class ImageEncoder(nn.Module):
         self.mid2 = conv(c.C2, c.C2)
         self.down3 = conv(c.C2, c.C3, 2)
         self.mid3 = conv(c.C3, c.C3)
+        self.attn = GridAttention(c.C3) if c.grid_attention else None
         self.proj = nn.Conv2d(c.C3, c.D, 1)
         self.pos = nn.Parameter(torch.randn(1, c.D, c.G, c.G) * 0.1)
 
@@ -94,6 +121,8 @@ class ImageEncoder(nn.Module):
         s2 = F.relu(self.mid2(x)) + x                                  # (B, C2, S/4, S/4)
         x = F.relu(self.down3(s2))
         x = F.relu(self.mid3(x)) + x                                   # (B, C3, G, G)
+        if self.attn is not None:
+            x = self.attn(x)
         V = self.proj(x) + self.pos                                    # (B, D, G, G)
         return V, V.mean((2, 3)), s1, s2
 
@@ -104,6 +133,7 @@ class Decoder(nn.Module):
         super().__init__()
         self.inp = conv(c.D, c.dec)
         self.mid = conv(c.dec, c.dec)
+        self.attn = GridAttention(c.dec) if c.grid_attention else None
         self.up2 = conv(c.dec + c.C2, c.C2 * 2)
         self.up1 = conv(c.C2 * 2 + c.C1, c.C1 * 2)
         self.up0 = conv(c.C1 * 2, c.C1)
@@ -113,6 +143,8 @@ class Decoder(nn.Module):
         up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')
         x = F.relu(self.inp(fused))
         x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
+        if self.attn is not None:
+            x = self.attn(x)
         x = F.relu(self.up2(torch.cat([up(x), skip2], 1)))             # (B, 2*C2, S/4, S/4)
         x = F.relu(self.up1(torch.cat([up(x), skip1], 1)))             # (B, 2*C1, S/2, S/2)
         x = F.relu(self.up0(up(x)))                                    # (B, C1, S, S)

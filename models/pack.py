@@ -3,6 +3,7 @@ pack back into PyTorch (so eval.py measures the files the app ships, int8 includ
 
     from pack import export_graphs, kernel_tensors, write_blob, write_manifest, load_pack
 """
+import copy
 import hashlib
 import json
 import os
@@ -24,7 +25,11 @@ I8_KERNELS = ('mem', 'mem_keys', 'tracker.w_ih', 'tracker.w_hh', 'tracker.w_init
 class _Text(nn.Module):
     def __init__(self, m):
         super().__init__()
-        self.text = m.text
+        self.text = copy.deepcopy(m.text)
+        if self.text.class_emb is not None:                  # fold synonym-set embeddings into one table
+            self.text.emb.weight.data = m.text.table().detach().clone()
+            self.text.class_emb = None
+            del self.text.word_class
 
     def forward(self, tokens):
         return self.text(tokens)
@@ -163,7 +168,7 @@ def sha256(path):
 
 def manifest_config(c):
     keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
-            'stop_threshold', 'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
+            'stop_threshold', 'grid_attention', 'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
     d = {k: getattr(c, k) for k in keys}
     d.update(N=c.G * c.G, A=c.K + c.D)
     return d

@@ -2,14 +2,16 @@
 
 It measures cell accuracy in eval.py and lets the app read scenes off model outputs and uploads.
 
-    /usr/bin/python3 models/recognizer.py --data data/edits-train --val data/edits-val \
-        --out models/runs/recognizer --minutes 20
+    nice -n 10 /usr/bin/python3 models/recognizer.py --data data/edits-train --val data/edits-heldout \
+        --out models/runs/recognizer --steps 3000
 """
 import argparse
+import math
 import os
 import time
 from dataclasses import asdict, dataclass
 
+import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -87,48 +89,50 @@ def augment(x, gen=None):
 
 
 def main():
-    from data import load_edit_batches, open_shards
+    from train import batches, open_shards
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', required=True)
     ap.add_argument('--val', required=True)
     ap.add_argument('--out', required=True)
-    ap.add_argument('--minutes', type=float, default=20)
-    ap.add_argument('--batch', type=int, default=64)
+    ap.add_argument('--steps', type=int, default=3000)
+    ap.add_argument('--batch', type=int, default=32)
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
     os.makedirs(a.out, exist_ok=True)
-    train, val = open_shards(a.data), open_shards(a.val)
-    c = RecConfig(image_size=train.image_size)
+    (index, train), (_, val) = open_shards(a.data), open_shards(a.val)
+    c = RecConfig(image_size=index['image_size'])
     model = Recognizer(c)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
-    t0, step = time.time(), 0
-    budget = a.minutes * 60
-    for batch in load_edit_batches(train, a.batch, seed=1):
-        frac = (time.time() - t0) / budget
-        if frac >= 1:
-            break
+    gen = torch.Generator().manual_seed(0)
+    t0 = time.time()
+    for step, batch in zip(range(a.steps), batches(train, a.batch, seed=11)):
         for g in opt.param_groups:
-            g['lr'] = a.lr * min(1.0, step / 100) * (0.5 + 0.5 * torch.cos(torch.tensor(frac * 3.14159)).item())
-        x = torch.cat([batch['src'], batch['tgt']])
+            g['lr'] = a.lr * min(1.0, (step + 1) / 100) * 0.5 * (1 + math.cos(math.pi * step / a.steps))
+        x = torch.cat([batch['src'], batch['tgt']])                         # (2B, 3, S, S)
         y = torch.cat([batch['cells_src'], batch['cells_tgt']])
-        loss = cell_loss(model(augment(x)), y)
+        loss = cell_loss(model(augment(x, gen)), y)
         opt.zero_grad()
         loss.backward()
         opt.step()
-        step += 1
-        if step % 100 == 0:
-            print(f'step {step} loss {loss.item():.4f} {time.time() - t0:.0f}s', flush=True)
+        if (step + 1) % 100 == 0:
+            print(f'step {step + 1}/{a.steps} loss {loss.item():.4f} {time.time() - t0:.0f}s', flush=True)
     model.eval()
+    n = min(2000, len(val['tgt']))
     with torch.no_grad():
         accs = [cell_accuracy(predict_cells(model(b['tgt'])), b['cells_tgt'])
-                for b in load_edit_batches(val, 256, seed=None, epochs=1)]
+                for b in (to_rows(val, i, min(n, i + 250)) for i in range(0, n, 250))]
     acc = sum(accs) / len(accs)
-    print(f'clean-render cell accuracy {acc:.4f}')
-    torch.save({'config': asdict(c), 'model': model.state_dict(), 'clean_accuracy': acc, 'steps': step},
+    print(f'clean-render cell accuracy {acc:.4f} on {n} held-out targets')
+    torch.save({'config': asdict(c), 'model': model.state_dict(), 'clean_accuracy': acc, 'steps': a.steps},
                os.path.join(a.out, 'recognizer.pt'))
+
+
+def to_rows(arrays, i, j):
+    from train import to_batch
+    return to_batch(arrays, np.arange(i, j))
 
 
 if __name__ == '__main__':

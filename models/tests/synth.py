@@ -12,7 +12,8 @@ import numpy as np
 def _write(folder, kind, count, image_size, max_len, fields):
     os.makedirs(folder, exist_ok=True)
     index = {'format': 'parley-shards-v1', 'kind': kind, 'count': count, 'seed': 0, 'split': 'train',
-             'image_size': image_size, 'max_len': max_len, 'vocab_sha256': '0' * 64, 'fields': {}}
+             'image_size': image_size, 'max_len': max_len, 'vocab_sha256': '0' * 64, 'fields': {},
+             'ops': ['recolor', 'reshape', 'resize', 'retexture', 'remove', 'add', 'move', 'swap']}
     for name, arr in fields.items():
         ext = {'uint8': 'u8', 'uint16': 'u16', 'int8': 'i8'}[arr.dtype.name]
         arr.astype(arr.dtype.newbyteorder('<')).tofile(os.path.join(folder, f'{name}.{ext}'))
@@ -45,8 +46,8 @@ def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32
         tokens[i, :n] = rng.integers(2, vocab_size, size=n)
         if i % 2:
             ctx[i, :4] = rng.integers(2, vocab_size, size=4)
-    cells_src = rng.integers(-1, 3, size=(count, 9, 4)).astype(np.int8)
-    cells_src[cells_src[..., 0] < 0] = -1
+    cells_src = rng.integers(0, 3, size=(count, 9, 4)).astype(np.int8)
+    cells_src[rng.random((count, 9)) < 0.4] = -1
     cells_tgt = cells_src.copy()
     cells_tgt[:, 0] = rng.integers(0, 3, size=(count, 4))
     changed = (src != tgt).any(-1).astype(np.uint8)
@@ -64,6 +65,6 @@ def write_cosal_shards(folder, count=16, vocab_size=40, image_size=48, max_len=4
             labels[i, y:y + 8, x:x + 8] = rng.integers(1, 7)
     palette = np.array([[255, 255, 255], [0, 0, 255], [0, 255, 0], [255, 0, 0], [0, 0, 0], [128, 128, 128], [255, 255, 0]], np.uint8)
     tgt = palette[labels]
-    src = np.where(labels[..., None] > 0, 0, 255).astype(np.uint8)
+    src = np.repeat(np.where(labels[..., None] > 0, 0, 255).astype(np.uint8), 3, -1)
     tokens = rng.integers(2, vocab_size, size=(count, max_len)).astype(np.uint16)
     _write(folder, 'cosal', count, image_size, max_len, {'src': src, 'tgt': tgt, 'tokens': tokens, 'labels': labels})

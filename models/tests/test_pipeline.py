@@ -1,0 +1,116 @@
+"""Smoke test of the whole pipeline on tiny synthetic shards: train a few steps (and resume), export, quantize,
+load the packs back, evaluate; plus the Gumbel-softmax termination path and the ablation switches."""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODELS = os.path.join(HERE, '..')
+sys.path.insert(0, MODELS)
+sys.path.insert(0, HERE)
+from eval import eval_cosal, eval_edits  # noqa: E402
+from export import export_pack, load_checkpoint  # noqa: E402
+from model import Config, EditModel  # noqa: E402
+from pack import load_pack, sha256  # noqa: E402
+from quantize import quantize_pack  # noqa: E402
+from recognizer import RecConfig, Recognizer  # noqa: E402
+from synth import write_cosal_shards, write_edit_shards  # noqa: E402
+
+VOCAB = os.path.join(MODELS, '..', 'src', 'domain', 'vocab.json')
+V = len(json.load(open(VOCAB)))
+SMALL = ['--K', '16', '--D', '8', '--H', '16', '--Ms', '4', '--C1', '4', '--C2', '8', '--C3', '16', '--dec', '16', '--T', '3']
+
+
+def train(data, out, steps, *extra):
+    cmd = [sys.executable, os.path.join(MODELS, 'train.py'), '--data', data, '--out', out, '--steps', str(steps),
+           '--batch', '4', '--log-every', '1', '--ckpt-every', '2', *SMALL, *extra]
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+class Pipeline(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.dir = cls.tmp.name
+        write_edit_shards(os.path.join(cls.dir, 'edits'), count=16, vocab_size=V)
+        write_cosal_shards(os.path.join(cls.dir, 'cosal'), count=8, vocab_size=V)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_train_resume_export_quantize_eval(self):
+        run = os.path.join(self.dir, 'run')
+        log = train(os.path.join(self.dir, 'edits'), run, 3)
+        self.assertIn('step 3/3', log)
+        log = train(os.path.join(self.dir, 'edits'), run, 5)                 # resumes at step 3
+        self.assertIn('step 4/5', log)
+        self.assertNotIn('step 1/5', log)
+        model, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
+        self.assertEqual(ck['step'], 5)
+        self.assertEqual(ck['config']['D'], 8)
+        rec = Recognizer(RecConfig(width=8)).eval()
+        vocab = VOCAB
+        fp32, int8 = os.path.join(self.dir, 'fp32'), os.path.join(self.dir, 'int8')
+        export_pack(model, rec, vocab, fp32, 'smoke')
+        man = quantize_pack(fp32, int8)
+        for f, meta in man['files'].items():
+            self.assertEqual(sha256(os.path.join(int8, f)), meta['sha256'])
+        self.assertLess(man['quantization']['size_ratio'], 0.5)
+        edits = os.path.join(self.dir, 'edits')
+        tok = torch.randint(2, V, (2, 32))
+        img = torch.rand(2, 3, 64, 64)
+        for pack in (fp32, int8):
+            m, r, _ = load_pack(pack)
+            with torch.no_grad():
+                diff = (m(tok, img)['out'] - model(tok, img)['out']).abs().max().item()
+            self.assertLess(diff, 1e-5 if pack == fp32 else 0.05)
+            res = eval_edits(m, r, edits, limit=8, batch=4)
+            self.assertEqual(res['examples'], 8)
+            self.assertTrue(0 <= res['cell_acc'] <= 1 and 0 <= res['outside_change_pct'] <= 100)
+
+    def test_cosal_train_and_iou(self):
+        run = os.path.join(self.dir, 'cosal-run')
+        train(os.path.join(self.dir, 'cosal'), run, 2, '--no-memory')
+        model, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
+        self.assertEqual((ck['config']['image_size'], ck['config']['G'], ck['config']['max_len']), (48, 6, 48))
+        self.assertFalse(ck['config']['use_memory'])
+        res = eval_cosal(model, os.path.join(self.dir, 'cosal'), limit=8, batch=4)
+        self.assertEqual(len(res['per_class_iou']), 7)
+        self.assertTrue(0 <= res['mean_iou'] <= 1)
+
+    def test_termination_training_and_ablations(self):
+        torch.manual_seed(0)
+        c = Config(vocab_size=20, K=16, D=8, H=16, Ms=4, C1=4, C2=8, C3=16, dec=16, T=4)
+        tok = torch.randint(2, 20, (3, 32))
+        img = torch.rand(3, 3, 64, 64)
+        m = EditModel(c).train()
+        r = m(tok, img, lam=0.5)
+        r['out'].mean().backward()
+        self.assertIsNotNone(m.tg.weight.grad)                  # gradient reaches the termination gate
+        self.assertGreater(m.tg.weight.grad.abs().sum().item(), 0)
+        self.assertTrue(((r['steps'] >= 1) & (r['steps'] <= 4)).all())
+        m.eval()
+        with torch.no_grad():
+            m.tg.bias.fill_(-30)                                # never stops early
+            self.assertTrue((m(tok, img)['steps'] == 4).all())
+            m.tg.bias.fill_(30)                                 # stops after the first step
+            self.assertTrue((m(tok, img)['steps'] == 1).all())
+        for flag in ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker'):
+            ab = EditModel(Config(**dict(c.__dict__, **{flag: False}))).eval()
+            with torch.no_grad():
+                r = ab(tok, img)
+            self.assertEqual(r['out'].shape, (3, 3, 64, 64))
+            if flag == 'use_mask':
+                self.assertTrue(torch.equal(r['out'], r['rgb']))
+            if flag == 'use_termination':
+                self.assertTrue((r['steps'] == 4).all())
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -1,0 +1,223 @@
+"""Train the edit model on shards (models/SHARDS.md). Resumable; config dataclasses saved in every checkpoint.
+
+    nice -n 10 /usr/bin/python3 models/train.py --data data/edits-train --out models/runs/shapes \
+        --steps 12000 --recognizer models/runs/recognizer/recognizer.pt
+    # resume: the same command again (picks up <out>/ckpt.pt); ablation: add e.g. --no-memory
+    # CUDA / several GPUs: torchrun --nproc_per_node=N models/train.py ... --device cuda
+"""
+import argparse
+import json
+import math
+import os
+import time
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+import torch
+import torch.distributed as dist
+
+from losses import edit_losses
+from model import Config, EditModel
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VOCAB = os.path.join(HERE, '..', 'src', 'domain', 'vocab.json')
+
+
+def open_shards(folder):
+    """index.json + one memmap per field (models/SHARDS.md). -> (index, {field: array})."""
+    index = json.load(open(os.path.join(folder, 'index.json')))
+    arrays = {k: np.memmap(os.path.join(folder, f['file']), dtype=np.dtype(f['dtype']).newbyteorder('<'), mode='r',
+                           shape=tuple(f['shape'])) for k, f in index['fields'].items()}
+    return index, arrays
+
+
+def to_batch(arrays, idx, device='cpu'):
+    """Shard rows -> model tensors: images (B, 3, S, S) in [0, 1], changed (B, 1, S, S), ids as int64."""
+    idx = np.sort(idx)
+    b = {}
+    for k, a in arrays.items():
+        x = a[idx]
+        x = torch.from_numpy(x.astype(np.int64) if x.dtype == np.uint16 else np.ascontiguousarray(x))
+        if k in ('src', 'tgt'):
+            x = x.permute(0, 3, 1, 2).float() / 255
+        elif k == 'changed':
+            x = x[:, None].float()
+        elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'k'):
+            x = x.long()
+        b[k] = x.to(device)
+    if 'changed' not in b:                                    # CoSaL: changed-pixel map from the image pair
+        b['changed'] = (b['src'] != b['tgt']).any(1, keepdim=True).float()
+    return b
+
+
+def batches(arrays, batch, seed, device='cpu'):
+    """Endless shuffled batches (epoch-wise permutations)."""
+    n = len(next(iter(arrays.values())))
+    rng = np.random.default_rng(seed)
+    while True:
+        perm = rng.permutation(n)
+        for i in range(0, n - batch + 1, batch):
+            yield to_batch(arrays, perm[i:i + batch], device)
+
+
+def word_class_matrix(vocab_path, lexicon_path):
+    """(V, C) with row w = uniform over the lexicon synonym sets containing word w (zeros when none)."""
+    vocab, lex = json.load(open(vocab_path)), json.load(open(lexicon_path))
+    m = torch.zeros(len(vocab), len(lex['classes']))
+    for i, w in enumerate(vocab):
+        for c in lex['words'].get(w, []):
+            m[i, c] = 1.0
+    return m / m.sum(1, keepdim=True).clamp(min=1.0)
+
+
+@dataclass
+class TrainConfig:
+    data: str = ''
+    out: str = ''
+    steps: int = 12000
+    batch: int = 32
+    lr: float = 2e-3
+    warmup: int = 200
+    weight_decay: float = 1e-4
+    seed: int = 1
+    lam_start: float = 1.0          # Gumbel-softmax temperature, annealed geometrically
+    lam_end: float = 0.2
+    history_p: float = 0.5          # chance of a random earlier instruction in the tracker history
+    l1_weight: float = 1.0
+    changed_weight: float = 10.0    # extra L1 weight near changed pixels
+    gen_weight: float = 0.5
+    edge_weight: float = 0.5
+    ssim_weight: float = 0.2
+    mask_weight: float = 0.5
+    aux_weight: float = 0.2
+    rec_weight: float = 0.0         # recognizer (frozen) cell loss on the output: an image-text matching term
+    ponder_weight: float = 0.01
+    recognizer: str = ''
+    vocab: str = VOCAB
+    lexicon: str = os.path.join(HERE, 'lexicon.json')   # '' = no synonym-set embeddings
+    unk_p: float = 0.03             # token dropout to <unk> (typos read as unknown words)
+    log_every: int = 50
+    ckpt_every: int = 500
+    device: str = 'cpu'
+    threads: int = 2
+
+
+def tracker_history(model, batch, tc, gen):
+    """Tracker state before this turn: an optional unrelated earlier instruction, then ctx_tokens. (B, H)"""
+    B = batch['tokens'].shape[0]
+    h = torch.zeros(B, model.c.H, device=batch['tokens'].device)
+    if not model.c.use_tracker:
+        return h
+    _, vbar, _, _ = model.image(batch['src'])
+    other = batch['tokens'].roll(1, 0)
+    use = (torch.rand(B, 1, generator=gen) < tc.history_p).float().to(h)
+    for toks, on in ((other, use), (batch['ctx_tokens'], (batch['ctx_tokens'] != 0).any(1, keepdim=True).float())):
+        _, _, s = model.text(toks)
+        h = on * model.tracker(torch.cat([s, vbar], 1), h) + (1 - on) * h
+    return h
+
+
+def lr_at(tc, step):
+    warm = min(1.0, (step + 1) / tc.warmup)
+    return tc.lr * warm * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, step / tc.steps))))
+
+
+def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
+    model.train()
+    frac = min(1.0, step / max(1, tc.steps))
+    lam = tc.lam_start * (tc.lam_end / tc.lam_start) ** frac
+    if tc.unk_p > 0:
+        tok = batch['tokens']
+        drop = (torch.rand(tok.shape, generator=gen) < tc.unk_p).to(tok.device) & (tok != 0)
+        batch = dict(batch, tokens=torch.where(drop, torch.ones_like(tok), tok))
+    h = tracker_history(model, batch, tc, gen) if 'ctx_tokens' in batch else None
+    r = model(batch['tokens'], batch['src'], h, lam=lam)
+    loss, terms = edit_losses(model, r, batch, tc, recognizer)
+    for g in opt.param_groups:
+        g['lr'] = lr_at(tc, step)
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    if ddp:                                                  # average gradients over ranks (DDP without the wrapper)
+        for p in model.parameters():
+            if p.grad is not None:
+                dist.all_reduce(p.grad)
+                p.grad /= dist.get_world_size()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    terms.update(loss=loss.item(), steps=r['steps'].float().mean().item())
+    return terms
+
+
+def parse():
+    ap = argparse.ArgumentParser()
+    for f in fields(TrainConfig):
+        ap.add_argument('--' + f.name.replace('_', '-'), type=type(f.default), default=None)
+    for f in fields(Config):
+        if isinstance(f.default, int) and not isinstance(f.default, bool) and f.name not in ('vocab_size', 'max_len', 'image_size'):
+            ap.add_argument('--' + f.name, type=int, default=None)
+    for k in ('attention', 'termination', 'mask', 'memory', 'tracker'):
+        ap.add_argument('--no-' + k, action='store_true')
+    return ap.parse_args()
+
+
+def main():
+    a = parse()
+    ddp = 'RANK' in os.environ
+    if ddp:
+        dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
+    rank = dist.get_rank() if ddp else 0
+    ck_path = os.path.join(a.out, 'ckpt.pt')
+    ck = torch.load(ck_path, map_location='cpu') if os.path.exists(ck_path) else None
+    if ck:
+        tc, mc = TrainConfig(**ck['train']), Config(**ck['config'])
+        tc.steps = a.steps or tc.steps
+    else:
+        tc = TrainConfig(**{f.name: getattr(a, f.name) for f in fields(TrainConfig) if getattr(a, f.name) is not None})
+        index, _ = open_shards(tc.data)
+        S = index['image_size']
+        mc = Config(domain='cosal-v1' if index['kind'] == 'cosal' else 'shapes-v1', image_size=S, G=S // 8,
+                    max_len=index['max_len'], vocab_size=len(json.load(open(tc.vocab))),
+                    word_classes=len(json.load(open(tc.lexicon))['classes']) if tc.lexicon else 0,
+                    **{f.name: getattr(a, f.name) for f in fields(Config) if getattr(a, f.name, None) is not None},
+                    **{'use_' + k: not getattr(a, 'no_' + k) for k in ('attention', 'termination', 'mask', 'memory', 'tracker')})
+    device = torch.device(f'cuda:{rank % torch.cuda.device_count()}' if tc.device == 'cuda' else 'cpu')
+    torch.set_num_threads(tc.threads)
+    torch.manual_seed(tc.seed)                               # same init on every rank
+    model = EditModel(mc).to(device)
+    torch.manual_seed(tc.seed + 1000 * rank + (ck['step'] if ck else 0))
+    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, weight_decay=tc.weight_decay)
+    if mc.word_classes:
+        model.text.word_class.copy_(word_class_matrix(tc.vocab, tc.lexicon))
+    step = 0
+    if ck:
+        model.load_state_dict(ck['model'])
+        opt.load_state_dict(ck['opt'])
+        step = ck['step']
+    recognizer = None
+    if tc.recognizer and tc.rec_weight > 0:
+        from export import load_recognizer
+        recognizer = load_recognizer(tc.recognizer).to(device).requires_grad_(False)
+    gen = torch.Generator().manual_seed(tc.seed * 1000 + step + rank)
+    if rank == 0:
+        os.makedirs(tc.out, exist_ok=True)
+        print(f'model {sum(p.numel() for p in model.parameters())} params; {mc}', flush=True)
+    stream = batches(open_shards(tc.data)[1], tc.batch, seed=tc.seed * 7919 + step + rank, device=device)
+    t0, avg = time.time(), {}
+    while step < tc.steps:
+        terms = train_step(model, opt, next(stream), tc, step, gen, recognizer, ddp)
+        step += 1
+        avg = {k: 0.9 * avg.get(k, v) + 0.1 * v for k, v in terms.items()}
+        if rank == 0 and (step % tc.log_every == 0 or step == tc.steps):
+            rate = tc.log_every * tc.batch / max(1e-9, time.time() - t0)
+            print(f'step {step}/{tc.steps} ' + ' '.join(f'{k} {v:.4f}' for k, v in avg.items()) + f' | {rate:.0f} img/s', flush=True)
+            t0 = time.time()
+        if rank == 0 and (step % tc.ckpt_every == 0 or step == tc.steps):
+            torch.save({'config': asdict(mc), 'train': asdict(tc), 'model': model.state_dict(), 'opt': opt.state_dict(),
+                        'step': step}, ck_path + '.tmp')
+            os.replace(ck_path + '.tmp', ck_path)
+    if ddp:
+        dist.destroy_process_group()
+
+
+if __name__ == '__main__':
+    main()
