@@ -3,9 +3,9 @@ import * as lexicon from './lexicon.ts';
 import { FRAMES } from './templates.ts';
 import { words } from './tokenizer.ts';
 
-// Words the realizer, normalizer and chunker use outside the lexicon tables.
-const EXTRA = `the a an all of every each both two that which is with in at on to into side cell spot corner same as
-  and then also one more another actually well oh sorry i mean meant no it`;
+/** Words the realizer, normalizer and chunker use outside the lexicon tables. */
+export const EXTRA_WORDS: readonly string[] = `the a an all of every each both two that which is are with in at on to into side
+  cell spot corner same as and then also one more another actually well oh sorry i mean meant no it`.split(/\s+/);
 
 function collect(v: unknown, out: Set<string>): void {
   if (typeof v === 'string') for (const w of words(v.replace(/\{\w+\}/g, ' '))) out.add(w);
@@ -18,7 +18,7 @@ export function grammarWords(...extra: readonly (readonly string[])[]): Set<stri
   const out = new Set<string>();
   collect(Object.values(lexicon), out);
   collect(FRAMES, out);
-  collect(EXTRA, out);
+  collect(EXTRA_WORDS, out);
   collect(extra, out);
   return out;
 }

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { objectPolygon } from '../../../src/domain/geometry.ts';
+import { crc32, encodePng } from '../../../src/domain/png.ts';
+import { renderSvg } from '../../../src/domain/svg.ts';
+import { emptyScene } from '../../../src/domain/scene.ts';
+import { GOLDEN_SCENES } from './golden-scenes.ts';
+import { readPng } from './png-read.ts';
+
+describe('renderSvg', () => {
+  it('draws one outlined polygon per object with the rasterizer geometry', () => {
+    const scene = GOLDEN_SCENES['all-shapes']!;
+    const svg = renderSvg(scene);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"')).toBe(true);
+    const polys = [...svg.matchAll(/<polygon points="([^"]+)" fill="([^"]+)" stroke="#212121"/g)];
+    expect(polys).toHaveLength(9);
+    const first = polys[0]![1]!.split(' ').map((p) => p.split(',').map(Number));
+    const geom = objectPolygon(scene.cells[0]!, 0);
+    first.forEach(([x, y], k) => {
+      expect(x).toBeCloseTo(geom[2 * k]!, 3);
+      expect(y).toBeCloseTo(geom[2 * k + 1]!, 3);
+    });
+    // Striped and dotted objects fill with a pattern; solid ones with their hex color.
+    expect(polys[1]![2]).toBe('url(#t1)');
+    expect(polys[0]![2]).toBe('#E53935');
+    expect(svg.match(/<pattern /g)).toHaveLength(6);
+  });
+
+  it('scales the document without changing the view box', () => {
+    expect(renderSvg(emptyScene(), { scale: 4 })).toContain('width="256" height="256" viewBox="0 0 64 64"');
+  });
+});
+
+describe('encodePng', () => {
+  it('round-trips through zlib and has valid chunk CRCs', () => {
+    const px = Uint8Array.from({ length: 70 * 3 * 40 }, (_, i) => (i * 7) & 255);
+    const png = encodePng(px, 70, 40);
+    const back = readPng(png);
+    expect([back.width, back.height, back.channels]).toEqual([70, 40, 3]);
+    expect(back.pixels).toEqual(px);
+    const len = new DataView(png.buffer).getUint32(8);
+    expect(crc32(png, 12, 16 + len)).toBe(new DataView(png.buffer).getUint32(16 + len));
+  });
+
+  it('writes grey images and big ones (several stored blocks)', () => {
+    const px = Uint8Array.from({ length: 300 * 300 }, (_, i) => i % 251);
+    const back = readPng(encodePng(px, 300, 300, 1));
+    expect(back.channels).toBe(1);
+    expect(back.pixels).toEqual(px);
+  });
+});
