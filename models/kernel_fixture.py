@@ -83,11 +83,16 @@ def memory_attention(U, W, valid):
     return (a @ W['mem']) * valid[..., None]
 
 
-def tracker(s, vbar, h, tex, valid, W, d):
+def gru_cell(W, d):
+    """torch.nn.GRUCell holding the tracker weights: PyTorch's own gate convention is the reference."""
     cell = torch.nn.GRUCell(d['K'] + d['D'], d['H'])
     with torch.no_grad():
         for n in ('w_ih', 'w_hh', 'b_ih', 'b_hh'):
             getattr(cell, n.replace('w_', 'weight_').replace('b_', 'bias_')).copy_(W['tracker.' + n])
+    return cell
+
+
+def tracker(s, vbar, h, tex, valid, W, cell):
     h_new = cell(torch.cat([s, vbar], 1), h)
     tbar = tex.sum(1) / valid.sum(1, keepdim=True)
     init = h_new @ W['tracker.w_init'].t() + W['tracker.b_init']
@@ -133,9 +138,9 @@ def fusion(S, keys, U, tex, valid, W, T, termination=True):
     return h, steps, beta, margin
 
 
-def middle(U, keys, s, V, vbar, h, valid, W, d, termination=True):
+def middle(U, keys, s, V, vbar, h, valid, W, d, cell, termination=True):
     tex = memory_attention(U, W, valid)
-    h_new, init, tbar, g = tracker(s, vbar, h, tex, valid, W, d)
+    h_new, init, tbar, g = tracker(s, vbar, h, tex, valid, W, cell)
     O, steps, beta, margin = fusion(V + init[:, :, None, None], keys, U, tex, valid, W, d['T'], termination)
     alpha = torch.sigmoid((O * g[:, :, None, None]).sum(1, keepdim=True))
     Fz = alpha * O + (1 - alpha) * V
@@ -158,7 +163,8 @@ def scenario(name, d, length, seed, i8, termination, btgs):
         W = random_weights(d, seed + 1, btg)
         blob, layout, deq = build_blob(W, i8)
         with torch.no_grad():
-            out, margin = middle(x['U'], x['keys'], x['s'], x['V'], x['vbar'], x['h'], x['valid'], deq, d, termination)
+            args = (x['U'], x['keys'], x['s'], x['V'], x['vbar'], x['h'], x['valid'])
+            out, margin = middle(*args, deq, d, gru_cell(deq, d), termination)
         counts = out['steps'].unique().numel()
         if not termination or (counts >= 2 and margin > 1e-3):
             flat = lambda t: [float(v) for v in t.flatten().tolist()]
@@ -197,10 +203,10 @@ class FusionGraph(torch.nn.Module):
 class MiddleGraph(torch.nn.Module):
     def __init__(self, W, d):
         super().__init__()
-        self.W, self.d = W, d
+        self.W, self.d, self.cell = W, d, gru_cell(W, d)
 
     def forward(self, U, keys, s, V, vbar, h, valid):
-        out, _ = middle(U, keys, s, V, vbar, h, valid, self.W, self.d)
+        out, _ = middle(U, keys, s, V, vbar, h, valid, self.W, self.d, self.cell)
         return out['h'], out['O'], out['steps'], out['beta'], out['F'], out['alpha']
 
 
@@ -230,7 +236,7 @@ if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'kernels-torch.json'))
     ap.add_argument('--onnx', help='write benchmark ONNX graphs and kernel weights (shapes-v1) to this folder')
-    ap.add_argument('--btg', type=float, default=-0.4, help='termination gate bias baked into the --onnx weights')
+    ap.add_argument('--btg', type=float, default=0.75, help='termination gate bias baked into the --onnx weights')
     args = ap.parse_args()
     if args.onnx:
         write_onnx(args.onnx, SHAPES_V1, args.btg)

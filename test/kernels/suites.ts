@@ -75,7 +75,7 @@ const fusionSuite: Suite<FusionCase> = {
     const x = fusionInputs(c);
     const { L, D, G } = c.dims;
     const N = G * G;
-    const k = await FusionKernel.create(device, GpuKernelWeights.upload(device, x.weights), c.dims, { wg: 32 });
+    const k = await FusionKernel.create(device, GpuKernelWeights.upload(device, x.weights), c.dims, { wg: c.wg });
     const io = {
       V: uploadBuffer(device, x.V), init: uploadBuffer(device, x.init), keys: uploadBuffer(device, x.keys),
       U: uploadBuffer(device, x.U), tex: uploadBuffer(device, x.tex),
@@ -86,6 +86,7 @@ const fusionSuite: Suite<FusionCase> = {
     device.queue.submit([enc.finish()]);
     const out = {
       O: await readF32(device, io.O, D * N), steps: await readU32(device, io.steps, N), beta: await readF32(device, io.beta, N * L),
+      active: Uint32Array.from(await k.activeCounts()),
     };
     k.destroy();
     return out;

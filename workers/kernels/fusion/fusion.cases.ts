@@ -11,6 +11,8 @@ export interface FusionCase extends CaseBase {
   /** Termination gate bias (large positive: every region stops at step 1; large negative: none stops early). */
   btg: number;
   expect: 'mixed' | 'all stop at step 1' | 'none stop early';
+  /** Workgroup size override (default 32); small sizes make every per-invocation loop wrap. */
+  wg?: number;
 }
 
 /** Seeded inputs of a fusion case. */
@@ -24,8 +26,8 @@ const TOL = { atol: 5e-5, rtol: 2e-4 };
 
 /** The fusion cases (edge cases: L = 1, all / none terminated, odd sizes, padding, T = 1, int8). */
 export const fusionCases: FusionCase[] = [
-  { name: 'shapes-v1 mixed steps, padded', dims: SHAPES_V1, len: 20, seed: 31, termination: true, btg: -0.4, expect: 'mixed', tol: TOL },
-  { name: 'shapes-v1 int8 mixed steps', dims: SHAPES_V1, len: 32, seed: 32, i8: true, termination: true, btg: 0.7, expect: 'mixed', tol: TOL },
+  { name: 'shapes-v1 mixed steps, padded', dims: SHAPES_V1, len: 20, seed: 31, termination: true, btg: -0.4, expect: 'mixed', wg: 8, tol: TOL },
+  { name: 'shapes-v1 int8 mixed steps', dims: SHAPES_V1, len: 32, seed: 32, i8: true, termination: true, btg: 0.7, expect: 'mixed', wg: 64, tol: TOL },
   { name: 'all terminated at step 1', dims: SHAPES_V1, len: 12, seed: 33, termination: true, btg: 40, expect: 'all stop at step 1', tol: TOL },
   { name: 'none terminated', dims: SHAPES_V1, len: 12, seed: 34, termination: true, btg: -40, expect: 'none stop early', tol: TOL },
   { name: 'termination disabled', dims: SHAPES_V1, len: 25, seed: 35, termination: false, btg: 0.4, expect: 'none stop early', tol: TOL },
@@ -55,8 +57,10 @@ export function fusionCaseRef(c: FusionCase, x = fusionInputs(c)): FusionResult 
   return fusionRef(fusionWeights(x.weights), x, c.dims, c.len, c.termination);
 }
 
-/** CPU-reference outputs of a case. */
+/** CPU-reference outputs of a case; `active` is the number of regions run per step (zeros once all stopped). */
 export function fusionReference(c: FusionCase): Outputs {
   const r = fusionCaseRef(c);
-  return { O: r.O, steps: r.steps, beta: r.beta };
+  const active = new Uint32Array(c.dims.T);
+  active.set(r.activePerStep);
+  return { O: r.O, steps: r.steps, beta: r.beta, active };
 }
