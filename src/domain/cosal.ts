@@ -12,14 +12,17 @@ export const COSAL_SHAPES = [
 ] as const;
 /** The six colors in spec order; label = index + 1. */
 export const COSAL_COLORS = ['blue', 'light green', 'red', 'black', 'grey', 'yellow'] as const;
+/** A CoSaL shape name. */
 export type CosalShape = (typeof COSAL_SHAPES)[number];
+/** A CoSaL color name. */
 export type CosalColor = (typeof COSAL_COLORS)[number];
 /** RGB of the colors (spec). */
 export const COSAL_RGB: Readonly<Record<CosalColor, readonly [number, number, number]>> = {
   blue: [0, 0, 255], 'light green': [0, 255, 0], red: [255, 0, 0], black: [0, 0, 0], grey: [128, 128, 128], yellow: [255, 255, 0],
 };
-/** Image side and cell side (px). */
+/** Image side (px). */
 export const COSAL_SIZE = 48;
+/** Cell side (px). */
 export const COSAL_CELL = 16;
 /** Relation words: "COLOR below SHAPE" = the cell below SHAPE has COLOR. */
 export const COSAL_RELATIONS: Readonly<Record<string, Direction>> = { below: 'down', above: 'up', left: 'left', right: 'right' };

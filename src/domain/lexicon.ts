@@ -136,15 +136,17 @@ export const SUFFIXES = lex(['please', 'thanks', 'for me', 'now'], ['thank you',
 /** Words that open a question-form prefix (the sentence then ends with '?'). */
 export const QUESTION_OPENERS = ['could', 'can', 'would'];
 
-/** Meta commands of a dialogue. */
+/** Undo phrasings. */
 export const UNDO_PHRASES = lex(
   ['undo', 'undo that', 'undo the last change', 'go back', 'revert that', 'take that back', 'undo it'],
   ['scratch that', 'cancel that', 'revert the last edit', 'oops undo', 'go back one step'],
 );
+/** Redo phrasings. */
 export const REDO_PHRASES = lex(
   ['redo', 'redo that', 'redo the last change', 'redo it'],
   ['reapply that', 'redo the last edit', 'actually redo that'],
 );
+/** Reset phrasings (back to the first scene). */
 export const RESET_PHRASES = lex(
   ['reset', 'start over', 'reset the picture', 'go back to the original'],
   ['restore the original image', 'start from scratch', 'reset everything'],

@@ -44,13 +44,21 @@ for (const shape of Object.keys(SHAPE_NOUNS) as Shape[]) {
 export const GENERIC_TABLE = new PhraseTable<{ plural: boolean }>();
 for (const [s, p] of allOf(GENERIC_NOUNS)) GENERIC_TABLE.add(s, { plural: false }).add(p, { plural: true });
 
+/** Color adjectives. */
 export const COLOR_TABLE = fromRecord(COLOR_WORDS, id, (k) => k) as PhraseTable<Color>;
+/** Size adjectives. */
 export const SIZE_TABLE = fromRecord(SIZE_WORDS, id, (k) => k) as PhraseTable<Size>;
+/** Texture adjectives. */
 export const TEXTURE_TABLE = fromRecord(TEXTURE_WORDS, id, (k) => k) as PhraseTable<Texture>;
+/** Texture nouns ("stripes"). */
 export const TEXTURE_NOUN_TABLE = fromRecord(TEXTURE_NOUNS, id, (k) => k) as PhraseTable<'striped' | 'dotted'>;
+/** Relations ("left of"). */
 export const RELATION_TABLE = fromRecord(RELATIONS, id, (k) => k) as PhraseTable<Direction>;
+/** Relative extremes ("upper"). */
 export const EXTREME_TABLE = fromRecord(EXTREMES, id, (k) => k) as PhraseTable<Direction>;
+/** Step directions ("up"). */
 export const STEP_TABLE = fromRecord(STEP_WORDS, id, (k) => k) as PhraseTable<Direction>;
+/** Attribute nouns ("color", "pattern"). */
 export const ATTRIBUTE_TABLE = fromRecord(ATTRIBUTE_NOUNS, id, (k) => k) as PhraseTable<Attribute>;
 /** Comparatives: one size step. */
 export const COMPARATIVE_TABLE = fromRecord(COMPARATIVES, id, (k) => k) as PhraseTable<'bigger' | 'smaller'>;

@@ -19,9 +19,13 @@ export const SIZES = ['small', 'medium', 'large'] as const;
 /** Textures in spec order. */
 export const TEXTURES = ['solid', 'striped', 'dotted'] as const;
 
+/** A shape name. */
 export type Shape = (typeof SHAPES)[number];
+/** A color name. */
 export type Color = (typeof COLORS)[number];
+/** A size name. */
 export type Size = (typeof SIZES)[number];
+/** A texture name. */
 export type Texture = (typeof TEXTURES)[number];
 /** The four attributes of an object, as named in the scene JSON. */
 export type Attribute = 'shape' | 'color' | 'size' | 'texture';

@@ -11,6 +11,7 @@ function frames(both: string[], heldout: string[]): Lex {
   return { both, heldout };
 }
 
+/** Sentence frames per edit family (train: `both`, held-out: `heldout`). */
 export const FRAMES = {
   recolor: frames(
     ['make {R} {C}', 'color {R} {C}', 'turn {R} {C}', 'change {R} to {C}', 'change the color of {R} to {C}', 'paint {R} {C}'],
