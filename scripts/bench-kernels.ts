@@ -54,16 +54,28 @@ try {
     turnVsOrtWasm: ms('turn', 'ORT WASM') / ms('turn', 'ours WGSL (adaptive)'),
   };
   console.log(`\nspeedups: ${Object.entries(speedups).map(([k, v]) => `${k} ${v.toFixed(2)}x`).join(', ')}`);
-  const full = r.sweep.find((s) => s.fractionSkipped === 0)?.medianMs ?? r.sweep[r.sweep.length - 1]!.medianMs;
-  console.log('\nwork saved by termination (ours, fusion):');
+  // Least-squares line ms = fixed + perStep * regionSteps: termination saves work in proportion when the
+  // fixed part (prologue, dispatch overhead) is small and the fit is tight.
+  const xs = r.sweep.map((p) => p.regionSteps);
+  const ys = r.sweep.map((p) => p.medianMs);
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const [mx, my] = [mean(xs), mean(ys)];
+  const perStep = xs.reduce((a, x, k) => a + (x - mx) * (ys[k]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+  const fixed = my - perStep * mx;
+  const r2 = 1 - ys.reduce((a, y, k) => a + (y - fixed - perStep * xs[k]!) ** 2, 0) / ys.reduce((a, y) => a + (y - my) ** 2, 0);
+  const full = fixed + perStep * r.N * Number(r.dims.T);
+  const fit = { fixedMs: fixed, msPerRegionStep: perStep, r2, fullMs: full };
+  console.log('\nwork saved by termination (ours, fusion; timed round-robin):');
   console.log(`${pad('btg', 6)}${pad('reg-steps', 10)}${pad('skipped', 9)}${pad('ms', 9)}${pad('time saved', 12)}`);
-  for (const s of r.sweep) {
-    console.log(`${pad(s.btg, 6)}${pad(s.regionSteps, 10)}${pad((100 * s.fractionSkipped).toFixed(0) + '%', 9)}` +
-      `${pad(s.medianMs.toFixed(2), 9)}${pad((100 * (1 - s.medianMs / full)).toFixed(0) + '%', 12)}`);
+  for (const p of r.sweep) {
+    console.log(`${pad(p.btg, 6)}${pad(p.regionSteps, 10)}${pad((100 * p.fractionSkipped).toFixed(0) + '%', 9)}` +
+      `${pad(p.medianMs.toFixed(2), 9)}${pad((100 * (1 - p.medianMs / full)).toFixed(0) + '%', 12)}`);
   }
+  console.log(`fit: ms = ${fixed.toFixed(2)} + ${perStep.toFixed(3)} * region-steps (R^2 ${r2.toFixed(3)}); ` +
+    `fixed part is ${((100 * fixed) / full).toFixed(0)}% of a full run`);
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   const file = join(ROOT, 'bench', `kernels-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), speedups, ...r }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), speedups, sweepFit: fit, ...r }, null, 2));
   console.log(`\nwrote ${file}`);
 } finally {
   rmSync(data, { recursive: true, force: true });

@@ -45,11 +45,14 @@ export class OurKernels {
     private readonly k: { att: AttentionKernel; tracker: TrackerKernel; fusion: FusionKernel; comp: CompositeKernel },
   ) {}
 
-  /** Rebuilds the fusion kernel with other weights (e.g. withBtg) or workgroup size. */
-  async setFusion(kw: KernelWeights, wg: number): Promise<void> {
-    const next = await FusionKernel.create(this.device, GpuKernelWeights.upload(this.device, kw), this.dims, { wg });
-    this.k.fusion.destroy();
-    this.k.fusion = next;
+  /** Another fusion kernel on the same buffers, with other weights (e.g. withBtg) or workgroup size. */
+  async makeFusion(kw: KernelWeights, wg: number): Promise<FusionKernel> {
+    return FusionKernel.create(this.device, GpuKernelWeights.upload(this.device, kw), this.dims, { wg });
+  }
+
+  /** Makes `k` the kernel that fusion() and turn() use. */
+  useFusion(k: FusionKernel): void {
+    this.k.fusion = k;
   }
 
   /** Uploads weights and inputs to `device` and compiles the kernels. */
@@ -78,10 +81,10 @@ export class OurKernels {
       : { V: b.V!, init: b.init!, keys: b.keys!, U: b.U!, tex: b.tex!, O: b.O!, steps: b.steps!, beta: b.beta! };
   }
 
-  /** One fusion call (inputs given), submitted and completed. */
-  async fusion(termination = true): Promise<void> {
+  /** One fusion call (inputs given), submitted and completed; `k` defaults to the current kernel. */
+  async fusion(termination = true, k = this.k.fusion): Promise<void> {
     const enc = this.device.createCommandEncoder();
-    this.k.fusion.encode(enc, this.fusionIO(false), { len: this.len, termination });
+    k.encode(enc, this.fusionIO(false), { len: this.len, termination });
     this.device.queue.submit([enc.finish()]);
     await this.device.queue.onSubmittedWorkDone();
   }

@@ -4,7 +4,7 @@ import type * as OrtModule from 'onnxruntime-web';
 import { fusionFlops, otherTurnFlops } from './flops.ts';
 import { pageDevice, report } from './page-report.ts';
 import { measurePeak } from './peak.ts';
-import { timeIt, type Timing } from './timing.ts';
+import { timeRounds, type Timing } from './timing.ts';
 import { benchInputs, OurKernels, withBtg, type BenchInputs } from './ours.ts';
 import { attendMemoryRef } from '../../workers/kernels/attention/attention.ref.ts';
 import { compositeFeaturesRef } from '../../workers/kernels/composite/composite.ref.ts';
@@ -59,13 +59,13 @@ report(async () => {
   const x: BenchInputs = benchInputs(d, len, 99);
   const ours = await OurKernels.create(device, kw, d, len, x);
   // Workgroup size is an override tunable: pick the fastest on this adapter (all T steps, so data-independent).
-  const tuning: { wg: number; medianMs: number }[] = [];
-  for (const wg of [8, 16, 32, 64]) {
-    await ours.setFusion(kw, wg);
-    tuning.push({ wg, medianMs: (await timeIt(() => ours.fusion(false), BUDGET / 2)).medianMs });
-  }
-  const bestWg = tuning.reduce((a, b) => (b.medianMs < a.medianMs ? b : a)).wg;
-  await ours.setFusion(kw, bestWg);
+  const wgs = [8, 16, 32, 64];
+  const wgKernels = await Promise.all(wgs.map((wg) => ours.makeFusion(kw, wg)));
+  const wgTimes = await timeRounds(Object.fromEntries(wgs.map((wg, k) => [wg, () => ours.fusion(false, wgKernels[k])])), BUDGET);
+  const tuning = wgs.map((wg) => ({ wg, ...wgTimes[wg]! }));
+  const best = tuning.reduce((a, b) => (b.medianMs < a.medianMs ? b : a));
+  const bestWg = best.wg;
+  ours.useFusion(wgKernels[wgs.indexOf(bestWg)]!);
   const shapes: Record<keyof BenchInputs, number[]> = {
     U: [1, d.L, d.K], keys: [1, d.L, d.D], tex: [1, d.L, d.D], s: [1, d.K], V: [1, d.D, d.G, d.G],
     vbar: [1, d.D], h: [1, d.H], init: [1, d.D], valid: [1, d.L],
@@ -119,25 +119,37 @@ report(async () => {
   const gm = gpuFeed(middleNames);
   const cf = cpuFeed(fusionNames);
   const cm = cpuFeed(middleNames);
-  add('fusion', 'ours WGSL (adaptive)', await timeIt(() => ours.fusion(), BUDGET), regionSteps);
-  add('fusion', 'ours WGSL (all T steps)', await timeIt(() => ours.fusion(false), BUDGET), N * d.T);
-  add('fusion', 'ORT WebGPU', await timeIt(async () => disposeAll(await runGpu(gpuFusion, gf)), BUDGET), N * d.T);
-  add('fusion', 'ORT WASM', await timeIt(() => wasmFusion.run(cf), BUDGET), N * d.T);
-  add('fusion', 'CPU reference', await timeIt(async () => fusionRef(fw, x, d, len), BUDGET), regionSteps);
-  add('turn', 'ours WGSL (adaptive)', await timeIt(() => ours.turn(), BUDGET), turnRegionSteps);
-  add('turn', 'ORT WebGPU', await timeIt(async () => disposeAll(await runGpu(gpuMiddle, gm)), BUDGET), N * d.T);
-  add('turn', 'ORT WASM', await timeIt(() => wasmMiddle.run(cm), BUDGET), N * d.T);
-  add('turn', 'CPU reference', await timeIt(async () => cpuTurn(), BUDGET), turnRegionSteps);
+  const t = await timeRounds({
+    ours: () => ours.fusion(),
+    oursAll: () => ours.fusion(false),
+    ortGpu: async () => disposeAll(await runGpu(gpuFusion, gf)),
+    ortWasm: () => wasmFusion.run(cf),
+    cpu: async () => fusionRef(fw, x, d, len),
+    turnOurs: () => ours.turn(),
+    turnOrtGpu: async () => disposeAll(await runGpu(gpuMiddle, gm)),
+    turnOrtWasm: () => wasmMiddle.run(cm),
+    turnCpu: async () => cpuTurn(),
+  }, 10 * BUDGET, 9);
+  add('fusion', 'ours WGSL (adaptive)', t.ours!, regionSteps);
+  add('fusion', 'ours WGSL (all T steps)', t.oursAll!, N * d.T);
+  add('fusion', 'ORT WebGPU', t.ortGpu!, N * d.T);
+  add('fusion', 'ORT WASM', t.ortWasm!, N * d.T);
+  add('fusion', 'CPU reference', t.cpu!, regionSteps);
+  add('turn', 'ours WGSL (adaptive)', t.turnOurs!, turnRegionSteps);
+  add('turn', 'ORT WebGPU', t.turnOrtGpu!, N * d.T);
+  add('turn', 'ORT WASM', t.turnOrtWasm!, N * d.T);
+  add('turn', 'CPU reference', t.turnCpu!, turnRegionSteps);
 
-  // Work saved: sweep the termination bias, so fewer region-steps run, and time our fused kernel.
-  const sweep = [];
-  for (const b of [60, 1.25, 1, 0.85, 0.75, 0.65, 0.5, 0.25, 0, -60]) {
-    await ours.setFusion(withBtg(kw, b), bestWg);
-    await ours.fusion();
-    const rs = (await ours.read()).steps.reduce((a, c) => a + c, 0);
-    const t = await timeIt(() => ours.fusion(), BUDGET);
-    sweep.push({ btg: b, regionSteps: rs, fractionSkipped: 1 - rs / (N * d.T), ...t });
+  // Work saved: termination biases from "all stop at step 1" to "none stop early", timed round-robin.
+  const btgs = [60, 1.25, 1, 0.85, 0.75, 0.65, 0.5, 0.25, -60];
+  const sweepKernels = await Promise.all(btgs.map((b) => ours.makeFusion(withBtg(kw, b), bestWg)));
+  const sweepSteps: number[] = [];
+  for (const k of sweepKernels) {
+    await ours.fusion(true, k);
+    sweepSteps.push((await k.activeCounts()).reduce((a, c) => a + c, 0));
   }
+  const st = await timeRounds(Object.fromEntries(btgs.map((b, k) => [b, () => ours.fusion(true, sweepKernels[k])])), 2 * BUDGET);
+  const sweep = btgs.map((b, k) => ({ btg: b, regionSteps: sweepSteps[k]!, fractionSkipped: 1 - sweepSteps[k]! / (N * d.T), ...st[b]! }));
 
   const peak = await measurePeak(device);
   const info = adapter.info;
