@@ -2,6 +2,7 @@
 import type { Sentence } from './instruct.ts';
 import { PREFIXES, QUESTION_OPENERS, SOFT_PREFIXES, SUFFIXES, allOf, choose, type Split } from './lexicon.ts';
 import type { Rng } from './rng.ts';
+import { CORRECTABLE_WORDS } from './normalize.ts';
 import { KNOWN_WORDS } from './tokenizer.ts';
 import { addTypo } from './typos.ts';
 
@@ -29,7 +30,7 @@ export function decorate(rng: Rng, s: Sentence, split: Split, opts: DecorateOpti
     const suffix = choose(rng, SUFFIXES, split);
     if (!(suffix === 'please' && text.includes('please'))) text = `${text}${rng.chance(0.5) ? ',' : ''} ${suffix}`;
   }
-  if (rng.chance(opts.typo ?? 0.08)) text = addTypo(rng, text, KNOWN_WORDS) ?? text;
+  if (rng.chance(opts.typo ?? 0.08)) text = addTypo(rng, text, CORRECTABLE_WORDS, KNOWN_WORDS) ?? text;
   if (opts.bare) return text;
   if (rng.chance(0.5)) text = text[0]!.toUpperCase() + text.slice(1);
   const end = question ? rng.pick(['?', '?', '']) : rng.pick(['', '.', '.', '!']);

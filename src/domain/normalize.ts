@@ -15,9 +15,15 @@ const SUFFIX_LIST = allOf(SUFFIXES)
 const DEGREE_TABLE = new PhraseTable<true>();
 allOf(DEGREE).forEach((d) => DEGREE_TABLE.add(d, true));
 
-/** Replaces unknown words by their unique known neighbour at edit distance 1 (typos). */
+// Function words are never correction targets: "what" must not become "that", nor "then" "them".
+const STOPWORDS = new Set(['that', 'this', 'these', 'those', 'them', 'then', 'with', 'into', 'also', 'each', 'both',
+  'more', 'have', 'need', 'well', 'mean', 'meant', 'which', 'there', 'could', 'would', 'like', 'want', 'from', 'same', 'ones']);
+/** Vocabulary words a typo may be corrected to. */
+export const CORRECTABLE_WORDS: ReadonlySet<string> = new Set([...KNOWN_WORDS].filter((w) => !STOPWORDS.has(w)));
+
+/** Replaces unknown words by their unique correctable neighbour at edit distance 1 (typos). */
 export function correctTypos(ws: readonly string[]): string[] {
-  return ws.map((w) => (KNOWN_WORDS.has(w) ? w : (correctWord(w, KNOWN_WORDS) ?? w)));
+  return ws.map((w) => (KNOWN_WORDS.has(w) ? w : (correctWord(w, CORRECTABLE_WORDS) ?? w)));
 }
 
 /** Drops politeness and filler at the ends, "please" anywhere, and degree words before comparatives. */

@@ -29,12 +29,15 @@ function variants(w: string): Set<string> {
   return out;
 }
 
-/** The unique known word one edit away from `word`, or null (too short, none, or several). */
+/** The unique known word one edit away from `word` (one swap of adjacent letters for 3-letter words), or null. */
 export function correctWord(word: string, known: ReadonlySet<string>): string | null {
-  if (word.length < TYPO_MIN_LENGTH || known.has(word)) return null;
+  if (word.length < 3 || known.has(word)) return null;
+  // Short words collide too easily ("bed" / "red"); of their typos only swapped letters ("teh") are safe.
+  const short = word.length < TYPO_MIN_LENGTH;
+  const candidates = short ? [...word].slice(1).map((_, i) => word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)) : variants(word);
   let found: string | null = null;
-  for (const v of variants(word)) {
-    if (!known.has(v) || v.length < TYPO_MIN_LENGTH) continue;
+  for (const v of candidates) {
+    if (!known.has(v) || (!short && v.length < TYPO_MIN_LENGTH)) continue;
     if (found !== null && found !== v) return null;
     found = v;
   }
@@ -58,16 +61,16 @@ function mutate(rng: Rng, w: string): string {
 }
 
 /**
- * Puts one typo into a word of the sentence that the interpreter can still recover (the typo is not a
- * known word and its only known neighbour is the original); null when no word qualifies.
+ * Puts one typo into a content word of the sentence that the interpreter can still recover (the typo is no
+ * known word and its only correctable neighbour is the original); null when no word qualifies.
  */
-export function addTypo(rng: Rng, sentence: string, known: ReadonlySet<string>): string | null {
+export function addTypo(rng: Rng, sentence: string, correctable: ReadonlySet<string>, known: ReadonlySet<string>): string | null {
   const words = sentence.split(' ');
-  const idx = words.flatMap((w, i) => (w.length >= TYPO_MIN_LENGTH && known.has(w) ? [i] : []));
+  const idx = words.flatMap((w, i) => (w.length >= TYPO_MIN_LENGTH && correctable.has(w) ? [i] : []));
   for (let attempt = 0; attempt < 12 && idx.length > 0; attempt++) {
     const i = rng.pick(idx);
     const typo = mutate(rng, words[i]!);
-    if (typo !== words[i] && !known.has(typo) && correctWord(typo, known) === words[i]) {
+    if (typo !== words[i] && !known.has(typo) && correctWord(typo, correctable) === words[i]) {
       words[i] = typo;
       return words.join(' ');
     }

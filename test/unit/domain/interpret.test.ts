@@ -69,6 +69,13 @@ describe('interpret: context, sentences and commands', () => {
     for (const t of ['start over', 'Reset the picture.', 'go back to the original']) expect(run(t).kind).toBe('reset');
   });
 
+  it('corrects typos in content words but never turns other words into function words', () => {
+    expect(edits('mkae teh star rde')).toEqual([{ op: 'recolor', cells: [4], color: 'red' }]);
+    expect(edits('make the hert bleu')).toEqual([{ op: 'recolor', cells: [6], color: 'blue' }]);
+    // "what" is one letter from "that" (a pronoun); reading it so would silently edit the previous referent.
+    expect(run('what about the triangle?', [4])).toEqual({ kind: 'unknown', reason: 'nothing matches "the triangle"' });
+  });
+
   it('says why it cannot act', () => {
     expect(run('make the triangle red')).toEqual({ kind: 'unknown', reason: 'nothing matches "the triangle"' });
     expect(run('move the heart up')).toEqual({ kind: 'unknown', reason: 'that place is taken' });
