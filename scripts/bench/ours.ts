@@ -47,7 +47,7 @@ export class OurKernels {
 
   /** Another fusion kernel on the same buffers, with other weights (e.g. withBtg) or workgroup size. */
   async makeFusion(kw: KernelWeights, wg: number): Promise<FusionKernel> {
-    return FusionKernel.create(this.device, GpuKernelWeights.upload(this.device, kw), this.dims, { wg });
+    return FusionKernel.create(this.device, kw, this.dims, { wg });
   }
 
   /** Makes `k` the kernel that fusion() and turn() use. */

@@ -75,7 +75,7 @@ const fusionSuite: Suite<FusionCase> = {
     const x = fusionInputs(c);
     const { L, D, G } = c.dims;
     const N = G * G;
-    const k = await FusionKernel.create(device, GpuKernelWeights.upload(device, x.weights), c.dims, { wg: c.wg });
+    const k = await FusionKernel.create(device, x.weights, c.dims, { wg: c.wg });
     const io = {
       V: uploadBuffer(device, x.V), init: uploadBuffer(device, x.init), keys: uploadBuffer(device, x.keys),
       U: uploadBuffer(device, x.U), tex: uploadBuffer(device, x.tex),

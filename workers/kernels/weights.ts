@@ -14,7 +14,9 @@
  * clamped to [-127, 127]; readers only rely on q and scale, so any rounding rule is valid.
  *
  * On the GPU the whole blob is one storage buffer read as `array<u32>`; each tensor is described to a shader
- * by a vec4<u32> `(offset / 4, scaleOffset / 4, isI8, rowLen)` and dequantized in the shader.
+ * by a vec4<u32> `(offset / 4, scaleOffset / 4, isI8, rowLen)` and dequantized in the shader (attention,
+ * tracker). The fusion kernel instead uploads a permuted copy of its tensors (fusion/fusion-pack.ts), still
+ * int8 with the same scales, for contiguous vec4 loads.
  */
 import { createBuffer, storageUsage, writeBuffer } from './gpu.ts';
 

@@ -12,7 +12,7 @@ import {
   bindGroup, checkSize, checkWorkgroupSize, createBuffer, getPipeline, sameBuffers, storageUsage,
   readU32, UniformCache, UniformWriter, uploadBuffer, writeBuffer,
 } from '../gpu.ts';
-import type { GpuKernelWeights } from '../weights.ts';
+import { GpuKernelWeights, type KernelWeights } from '../weights.ts';
 
 /** GPU buffers of one fusion call (layouts as in fusion.ref.ts). */
 export interface FusionIO {
@@ -93,10 +93,12 @@ export class FusionKernel {
     writeBuffer(device, this.argsInit, 0, init);
   }
 
-  /** Checks the weight shapes against `dims`, packs the weights (fusion-pack.ts) and compiles the entry points. */
+  /** Checks the weight shapes against `dims`, packs the weights (fusion-pack.ts) and compiles the entry points.
+   *  Only the CPU view of the weights is read: the kernel uploads its own packed copy. */
   static async create(
-    device: GPUDevice, weights: GpuKernelWeights, dims: KernelDims, tuning: FusionTuning = {},
+    device: GPUDevice, weights: GpuKernelWeights | KernelWeights, dims: KernelDims, tuning: FusionTuning = {},
   ): Promise<FusionKernel> {
+    const kw = weights instanceof GpuKernelWeights ? weights.weights : weights;
     checkDims(dims);
     const { D, K } = dims;
     const A = K + D;
@@ -104,9 +106,9 @@ export class FusionKernel {
       w1: [D, D, 3, 3], w2: [D, A, 3, 3], w3: [D, D, 3, 3], w4: [D, A, 3, 3], w5: [D, D, 3, 3],
       w6: [D, A, 3, 3], w7: [D, D, 3, 3], b1: [D], b2: [D], b5: [D], b7: [D], w_tg: [1, D], b_tg: [1],
     };
-    for (const [n, s] of Object.entries(shapes)) weights.weights.expectShape(`fusion.${n}`, s);
+    for (const [n, s] of Object.entries(shapes)) kw.expectShape(`fusion.${n}`, s);
     const WG = checkWorkgroupSize(device, tuning.wg ?? 32);
-    const packed = packFusionWeights(weights.weights, dims);
+    const packed = packFusionWeights(kw, dims);
     const entries: Entry[] = ['start', 'gates', 'cand', 'next', 'finish'];
     const made = await Promise.all(entries.map((e) => getPipeline(device, code, e, { WG, CONV_I8: packed.i8 ? 1 : 0 })));
     const pipes = Object.fromEntries(entries.map((e, k) => [e, made[k]!])) as Record<Entry, GPUComputePipeline>;
