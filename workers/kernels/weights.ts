@@ -19,6 +19,7 @@
  * int8 with the same scales, for contiguous vec4 loads.
  */
 import { createBuffer, storageUsage, writeBuffer } from './gpu.ts';
+import { PackError } from '../errors.ts';
 
 /** One tensor of kernels.json. */
 export interface TensorEntry {
@@ -40,7 +41,7 @@ export function numel(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Read-only view over kernels.bin + kernels.json, with dequantizing accessors. */
+/** Read-only view over kernels.bin + kernels.json, with dequantizing accessors; layout problems throw PackError. */
 export class KernelWeights {
   readonly tensors: ReadonlyMap<string, TensorEntry>;
 
@@ -52,7 +53,7 @@ export class KernelWeights {
     const map = new Map<string, TensorEntry>();
     for (const t of list) {
       checkEntry(t, bin.byteLength);
-      if (map.has(t.name)) throw new Error(`kernels.json: duplicate tensor ${t.name}`);
+      if (map.has(t.name)) throw new PackError(`kernels.json: duplicate tensor ${t.name}`);
       map.set(t.name, t);
     }
     this.tensors = map;
@@ -61,7 +62,7 @@ export class KernelWeights {
   /** The layout entry of a tensor (throws when missing). */
   entry(name: string): TensorEntry {
     const t = this.tensors.get(name);
-    if (!t) throw new Error(`kernels.json: missing tensor ${name}`);
+    if (!t) throw new PackError(`kernels.json: missing tensor ${name}`);
     return t;
   }
 
@@ -87,13 +88,13 @@ export class KernelWeights {
   expectShape(name: string, shape: readonly number[]): void {
     const got = this.entry(name).shape;
     if (got.length !== shape.length || got.some((d, i) => d !== shape[i])) {
-      throw new Error(`kernels.json: ${name} has shape [${got}], expected [${shape}]`);
+      throw new PackError(`kernels.json: ${name} has shape [${got}], expected [${shape}]`);
     }
   }
 }
 
 function checkEntry(t: TensorEntry, size: number): void {
-  const bad = (why: string) => new Error(`kernels.json: tensor ${t.name}: ${why}`);
+  const bad = (why: string) => new PackError(`kernels.json: tensor ${t.name}: ${why}`);
   if (!Array.isArray(t.shape) || t.shape.length === 0 || t.shape.some((d) => !Number.isInteger(d) || d < 1)) {
     throw bad(`bad shape [${t.shape}]`);
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SHAPES_V1, weightShapes } from '../../../workers/kernels/dims.ts';
 import { randomKernelWeights } from '../../../workers/kernels/random.ts';
 import { buildKernelBlob, KernelWeights, numel, quantizePerChannel } from '../../../workers/kernels/weights.ts';
+import { PackError } from '../../../workers/errors.ts';
 
 describe('kernel weights', () => {
   it('round-trips f32 tensors and keeps offsets 4-byte aligned', () => {
@@ -48,6 +49,7 @@ describe('kernel weights', () => {
   it('rejects malformed layouts', () => {
     const bin = new ArrayBuffer(16);
     const bad = (t: object) => () => new KernelWeights(bin, [{ name: 'x', shape: [2], dtype: 'f32', offset: 0, ...t }]);
+    expect(bad({ offset: 2 })).toThrow(PackError);
     expect(bad({ offset: 2 })).toThrow(/aligned/);
     expect(bad({ shape: [5] })).toThrow(/past the end/);
     expect(bad({ shape: [0] })).toThrow(/bad shape/);
