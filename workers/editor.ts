@@ -4,10 +4,12 @@ import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
 import type { EditRequest, LoadOptions, ProgressFn } from './engine.ts';
 import { configureOrt } from './runtime/ort.ts';
 import { LocalEngine } from './runtime/local-engine.ts';
-import { browserHost } from './runtime/browser-host.ts';
+import { httpSource } from './runtime/http-source.ts';
+import { createPipeline } from './runtime/pipeline.ts';
+import { warmupRequest } from './runtime/warmup.ts';
 
 configureOrt(wasmUrl);
-const engine = new LocalEngine(browserHost());
+const engine = new LocalEngine({ source: httpSource, createPipeline, warmupRequest });
 const controllers = new Map<number, AbortController>();
 
 async function withSignal<T>(id: number | undefined, run: (signal: AbortSignal) => Promise<T>): Promise<T> {

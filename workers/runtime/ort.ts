@@ -23,18 +23,25 @@ export function configureOrt(wasmUrl?: string): void {
   ort.env.logLevel = 'error';
 }
 
-/** Creates a session on one backend; GPU outputs stay on the device when asked. */
+/** Creates a session on one backend; on WebGPU, the outputs named in `gpuOutputs` stay on the device. */
 export async function createSession(
   model: Uint8Array,
   backend: BackendKind,
-  keepOutputsOnGpu = false,
+  gpuOutputs: readonly string[] = [],
 ): Promise<ort.InferenceSession> {
   const options: ort.InferenceSession.SessionOptions = {
     executionProviders: [backend],
     graphOptimizationLevel: 'all',
   };
-  if (backend === 'webgpu' && keepOutputsOnGpu) options.preferredOutputLocation = 'gpu-buffer';
+  if (backend === 'webgpu' && gpuOutputs.length > 0) {
+    options.preferredOutputLocation = Object.fromEntries(gpuOutputs.map((n) => [n, 'gpu-buffer' as const]));
+  }
   return ort.InferenceSession.create(model, options);
+}
+
+/** Wraps a GPUBuffer of float32 values as an ORT input without copying it. */
+export function gpuTensor(buffer: GPUBuffer, dims: readonly number[]): ort.Tensor {
+  return ort.Tensor.fromGpuBuffer(buffer as never, { dataType: 'float32', dims });
 }
 
 /** ORT's GPUDevice, available after the first WebGPU session exists; our kernels run on it. */

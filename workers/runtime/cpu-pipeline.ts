@@ -1,0 +1,80 @@
+/** The WASM path: ORT-WASM runs the graphs, the kernels' TypeScript references run fusion, tracker and composite. */
+import type { EditRequest, EditResult } from '../engine.ts';
+import { InputError, throwIfAborted } from '../errors.ts';
+import { attendMemoryRef } from '../kernels/attention/attention.ref.ts';
+import { compositeFeaturesRef, compositePixelsRef } from '../kernels/composite/composite.ref.ts';
+import { fusionRef, fusionWeights, type FusionWeights } from '../kernels/fusion/fusion.ref.ts';
+import { trackerRef, trackerWeights, type TrackerWeights } from '../kernels/tracker/tracker.ref.ts';
+import type { Pipeline } from './local-engine.ts';
+import { createSession, ort, type OrtSession } from './ort.ts';
+import type { EditGraph, PackModel } from './pack-model.ts';
+import { StageTimer, editResult, rgbaToPlanar } from './turn-io.ts';
+
+const f32 = (t: ort.Tensor) => t.data as Float32Array;
+
+export class CpuPipeline implements Pipeline {
+  readonly backend = 'wasm' as const;
+  private readonly fusion: FusionWeights;
+  private readonly tracker: TrackerWeights;
+  private readonly mem: Float32Array;
+  private readonly memKeys: Float32Array;
+
+  private constructor(
+    private readonly model: PackModel,
+    private readonly sessions: Record<EditGraph, OrtSession>,
+  ) {
+    this.fusion = fusionWeights(model.weights);
+    this.tracker = trackerWeights(model.weights);
+    this.mem = model.weights.f32('mem');
+    this.memKeys = model.weights.f32('mem_keys');
+  }
+
+  static async create(model: PackModel): Promise<CpuPipeline> {
+    const entries = await Promise.all(
+      (Object.keys(model.graphs) as EditGraph[]).map(async (g) => [g, await createSession(model.graphs[g], 'wasm')] as const),
+    );
+    return new CpuPipeline(model, Object.fromEntries(entries) as Record<EditGraph, OrtSession>);
+  }
+
+  async run(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
+    const { dims, size } = this.model;
+    const { G, L, K, D, H, Ms } = dims;
+    const N = G * G;
+    if (request.state && request.state.length !== H) throw new InputError(`Tracker state has ${request.state.length} values, expected ${H}`);
+    const timer = new StageTimer();
+    const { ids, len, words } = this.model.tokenize(request.text);
+    const source = rgbaToPlanar(request.image, size);
+    const text = await this.sessions.text_encoder.run({ tokens: new ort.Tensor('int64', ids, [1, L]) });
+    timer.lap('text_encoder');
+    throwIfAborted(signal);
+    const image = await this.sessions.image_encoder.run({ image: new ort.Tensor('float32', source, [1, 3, size, size]) });
+    timer.lap('image_encoder');
+    throwIfAborted(signal);
+    const U = f32(text.words);
+    const V = f32(image.regions);
+    const { tex } = attendMemoryRef(U, this.mem, this.memKeys, { L, len, K, D, Ms });
+    timer.lap('memory');
+    const tracked = trackerRef(
+      this.tracker, { s: f32(text.sentence), vbar: f32(image.pooled), h: request.state ?? new Float32Array(H), tex }, dims, len,
+    );
+    timer.lap('tracker');
+    const fused = fusionRef(this.fusion, { V, init: tracked.init, keys: f32(text.keys), U, tex }, dims, len, this.model.termination);
+    timer.lap('fusion');
+    const { F } = compositeFeaturesRef(fused.O, V, tracked.g, N, D);
+    throwIfAborted(signal);
+    const decoded = await this.sessions.decoder.run({
+      fused: new ort.Tensor('float32', F, [1, D, G, G]), skip1: image.skip1, skip2: image.skip2,
+    });
+    timer.lap('decoder');
+    const { out, m } = compositePixelsRef(f32(decoded.rgb), f32(decoded.mask_logit), source, this.model.maskLo, this.model.maskHi);
+    timer.lap('composite');
+    return editResult({
+      out, m, beta: fused.beta, steps: fused.steps, h: tracked.h, size, G, L, words,
+      timings: timer.total(), backend: 'wasm',
+    });
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(Object.values(this.sessions).map((s) => s.release()));
+  }
+}

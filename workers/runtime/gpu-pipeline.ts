@@ -1,0 +1,146 @@
+/**
+ * The WebGPU path: ORT's WebGPU EP runs the graphs and our WGSL kernels run on ORT's own GPUDevice, so region
+ * features, skips and decoder outputs never leave the GPU; only the final image, mask and diagnostics are read back.
+ */
+import type { EditRequest, EditResult } from '../engine.ts';
+import { DeviceLostError, InputError, throwIfAborted } from '../errors.ts';
+import { AttentionKernel } from '../kernels/attention/attention.ts';
+import { CompositeKernel } from '../kernels/composite/composite.ts';
+import { FusionKernel } from '../kernels/fusion/fusion.ts';
+import { TrackerKernel } from '../kernels/tracker/tracker.ts';
+import { createBuffer, readF32, readU32, storageUsage, writeBuffer } from '../kernels/gpu.ts';
+import { GpuKernelWeights } from '../kernels/weights.ts';
+import { describeAdapter } from './adapter.ts';
+import type { Pipeline } from './local-engine.ts';
+import { createSession, gpuTensor, ort, ortDevice, type OrtSession } from './ort.ts';
+import type { EditGraph, PackModel } from './pack-model.ts';
+import { StageTimer, editResult, rgbaToPlanar } from './turn-io.ts';
+
+type Buffers = Record<
+  'U' | 'keys' | 's' | 'tex' | 'attn' | 'h' | 'hOut' | 'init' | 'g' | 'O' | 'steps' | 'beta' | 'F' | 'alpha' | 'source' | 'out' | 'm',
+  GPUBuffer
+>;
+
+export class GpuPipeline implements Pipeline {
+  readonly backend = 'webgpu' as const;
+  private lost = false;
+
+  private constructor(
+    private readonly model: PackModel,
+    private readonly device: GPUDevice,
+    private readonly sessions: Record<EditGraph, OrtSession>,
+    private readonly weights: GpuKernelWeights,
+    private readonly kernels: { attention: AttentionKernel; tracker: TrackerKernel; fusion: FusionKernel; composite: CompositeKernel },
+    private readonly buf: Buffers,
+    readonly adapter: string,
+  ) {}
+
+  static async create(model: PackModel, onLost: () => void): Promise<GpuPipeline> {
+    // The text encoder is tiny and its recurrent ops fall back to the CPU, so its outputs come back to the CPU.
+    const sessions = {
+      text_encoder: await createSession(model.graphs.text_encoder, 'webgpu'),
+      image_encoder: await createSession(model.graphs.image_encoder, 'webgpu', ['regions', 'pooled', 'skip1', 'skip2']),
+      decoder: await createSession(model.graphs.decoder, 'webgpu', ['rgb', 'mask_logit']),
+    };
+    const device = await ortDevice(); // exists only once ORT has created a WebGPU session
+    const weights = GpuKernelWeights.upload(device, model.weights);
+    const kernels = {
+      attention: await AttentionKernel.create(device, weights),
+      tracker: await TrackerKernel.create(device, weights, model.dims),
+      fusion: await FusionKernel.create(device, weights, model.dims),
+      composite: await CompositeKernel.create(device),
+    };
+    const { L, K, D, G, H, Ms } = model.dims;
+    const N = G * G;
+    const P = model.size * model.size;
+    const sizes: Record<keyof Buffers, number> = {
+      U: L * K, keys: L * D, s: K, tex: L * D, attn: L * Ms, h: H, hOut: H, init: D, g: D, O: D * N, steps: N,
+      beta: N * L, F: D * N, alpha: N, source: 3 * P, out: 3 * P, m: P,
+    };
+    const buf = Object.fromEntries(
+      Object.entries(sizes).map(([name, n]) => [name, createBuffer(device, 4 * n, storageUsage(), name)]),
+    ) as Buffers;
+    const pipeline = new GpuPipeline(model, device, sessions, weights, kernels, buf, describeAdapter(device.adapterInfo));
+    void device.lost.then((info) => {
+      if (info.reason === 'destroyed') return;
+      pipeline.lost = true;
+      onLost();
+    });
+    return pipeline;
+  }
+
+  async run(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
+    if (this.lost) throw new DeviceLostError('The GPU device was lost.');
+    const { dims, size } = this.model;
+    const { G, L, D, H } = dims;
+    const N = G * G;
+    if (request.state && request.state.length !== H) throw new InputError(`Tracker state has ${request.state.length} values, expected ${H}`);
+    const { device, buf, kernels } = this;
+    const timer = new StageTimer();
+    const { ids, len, words } = this.model.tokenize(request.text);
+    const source = rgbaToPlanar(request.image, size);
+    const text = await this.sessions.text_encoder.run({ tokens: new ort.Tensor('int64', ids, [1, L]) });
+    writeBuffer(device, buf.U, 0, text.words.data as Float32Array);
+    writeBuffer(device, buf.keys, 0, text.keys.data as Float32Array);
+    writeBuffer(device, buf.s, 0, text.sentence.data as Float32Array);
+    writeBuffer(device, buf.h, 0, request.state ?? new Float32Array(H));
+    writeBuffer(device, buf.source, 0, source);
+    timer.lap('text_encoder');
+    throwIfAborted(signal);
+    const image = await this.sessions.image_encoder.run({ image: new ort.Tensor('float32', source, [1, 3, size, size]) });
+    timer.lap('image_encoder');
+    const V = image.regions.gpuBuffer as GPUBuffer;
+    const vbar = image.pooled.gpuBuffer as GPUBuffer;
+    try {
+      throwIfAborted(signal);
+      const enc = device.createCommandEncoder({ label: 'parley-turn' });
+      let pass = enc.beginComputePass({ label: 'memory' });
+      kernels.attention.encodeMemory(pass, { U: buf.U, tex: buf.tex, attn: buf.attn }, { L, len, K: dims.K, D, Ms: dims.Ms });
+      pass.end();
+      kernels.tracker.encode(enc, { s: buf.s, vbar, h: buf.h, tex: buf.tex, hOut: buf.hOut, init: buf.init, g: buf.g }, { len });
+      kernels.fusion.encode(
+        enc,
+        { V, init: buf.init, keys: buf.keys, U: buf.U, tex: buf.tex, O: buf.O, steps: buf.steps, beta: buf.beta },
+        { len, termination: this.model.termination },
+      );
+      pass = enc.beginComputePass({ label: 'localization' });
+      kernels.composite.encodeFeatures(pass, { O: buf.O, V, g: buf.g, F: buf.F, alpha: buf.alpha }, { N, D });
+      pass.end();
+      device.queue.submit([enc.finish()]);
+      timer.lap('kernels');
+      const decoded = await this.sessions.decoder.run({
+        fused: gpuTensor(buf.F, [1, D, G, G]), skip1: image.skip1, skip2: image.skip2,
+      });
+      timer.lap('decoder');
+      try {
+        const enc2 = device.createCommandEncoder({ label: 'parley-composite' });
+        const p2 = enc2.beginComputePass({ label: 'composite' });
+        kernels.composite.encodePixels(
+          p2,
+          { rgb: decoded.rgb.gpuBuffer as GPUBuffer, maskLogit: decoded.mask_logit.gpuBuffer as GPUBuffer, source: buf.source, out: buf.out, m: buf.m },
+          { P: size * size, C: 3, lo: this.model.maskLo, hi: this.model.maskHi },
+        );
+        p2.end();
+        device.queue.submit([enc2.finish()]);
+      } finally {
+        decoded.rgb.dispose();
+        decoded.mask_logit.dispose();
+      }
+    } finally {
+      for (const t of Object.values(image)) t.dispose();
+    }
+    const [out, m, beta, steps, h] = await Promise.all([
+      readF32(device, buf.out, 3 * size * size), readF32(device, buf.m, size * size), readF32(device, buf.beta, N * L),
+      readU32(device, buf.steps, N), readF32(device, buf.hOut, H),
+    ]);
+    timer.lap('composite+readback');
+    if (this.lost) throw new DeviceLostError('The GPU device was lost during the turn.');
+    return editResult({ out, m, beta, steps, h, size, G, L, words, timings: timer.total(), backend: 'webgpu' });
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(Object.values(this.sessions).map((s) => s.release()));
+    for (const b of Object.values(this.buf)) b.destroy();
+    this.weights.destroy();
+  }
+}
