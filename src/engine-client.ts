@@ -1,6 +1,6 @@
 /** The worker proxy side of `Engine`: the UI talks to the editor worker through this. */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn } from '../workers/engine.ts';
+import type { EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition } from '../workers/engine.ts';
 import type { EditorApi } from '../workers/editor.ts';
 
 /** Runs the engine in a module worker; AbortSignals become `abort(id)` calls since signals cannot cross threads. */
@@ -24,6 +24,10 @@ export class WorkerEngine implements Engine {
 
   edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
     return this.withAbort(signal, (id) => this.api.edit(request, id));
+  }
+
+  recognize(image: Uint8ClampedArray, size: number): Promise<Recognition> {
+    return this.api.recognize(image, size);
   }
 
   async dispose(): Promise<void> {

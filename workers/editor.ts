@@ -32,6 +32,7 @@ const api = {
       // Transfer the big buffers instead of copying them back to the UI thread.
       return transfer(r, [r.image.buffer, r.mask.buffer, r.attention.buffer, r.steps.buffer] as ArrayBuffer[]);
     }),
+  recognize: (image: Uint8ClampedArray, size: number) => engine.recognize(image, size),
   abort: (abortId: number) => controllers.get(abortId)?.abort(),
   dispose: () => engine.dispose(),
 };

@@ -1,5 +1,7 @@
 /** The editing engine contract, implemented in-process (tests, CLI) and by the worker proxy (app). */
 
+import type { Scene } from '../src/domain/scene.ts';
+
 /** Which compute path runs the models. */
 export type BackendKind = 'webgpu' | 'wasm';
 /** The user's preference; `auto` measures both on load and keeps the faster. */
@@ -59,10 +61,18 @@ export interface EditResult {
   backend: BackendKind;
 }
 
+/** A scene read off pixels by the pack's recognizer, with per-cell confidence in [0, 1]. */
+export interface Recognition {
+  scene: Scene;
+  confidence: number[];
+}
+
 /** The engine every caller programs against. */
 export interface Engine {
   info(): Promise<EngineInfo>;
   load(options: LoadOptions, onProgress?: ProgressFn, signal?: AbortSignal): Promise<EngineInfo>;
   edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult>;
+  /** Reads the scene off an RGBA image at the pack's size. */
+  recognize(image: Uint8ClampedArray, size: number): Promise<Recognition>;
   dispose(): Promise<void>;
 }

@@ -1,9 +1,10 @@
 /** The in-process `Engine`: pack loading, backend choice, warm-up, device-loss recovery. The worker wraps it. */
-import type { BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn } from '../engine.ts';
+import type { BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition } from '../engine.ts';
 import { DeviceLostError, InputError, NoPackError, throwIfAborted } from '../errors.ts';
 import { probeWebGpu, type AdapterProbe } from './adapter.ts';
 import { loadPack, type LoadedPack, type PackSource } from './pack-loader.ts';
 import { ortVersion } from './ort.ts';
+import { SceneRecognizer } from './recognizer.ts';
 
 /** A ready-to-run edit pipeline on one backend. */
 export interface Pipeline {
@@ -29,6 +30,7 @@ export interface EngineHost {
 export class LocalEngine implements Engine {
   private pack: LoadedPack | null = null;
   private pipeline: Pipeline | null = null;
+  private recognizer: SceneRecognizer | null = null;
   private lost = false;
   private timings: Partial<Record<BackendKind, number>> = {};
   private adapter: AdapterProbe | null = null;
@@ -76,10 +78,14 @@ export class LocalEngine implements Engine {
       }
     }
     if (!best) throw new NoPackError('No backend could run this model pack.');
+    const graph = pack.manifest.graphs.recognizer;
+    const recognizer = graph ? await SceneRecognizer.create(pack.files.get(graph.file)!, pack.manifest.image_size) : null;
     // Swap only when the new pack is fully ready, so a failed load leaves the old one in use.
     await this.pipeline?.dispose();
+    await this.recognizer?.dispose();
     this.pack = pack;
     this.pipeline = best;
+    this.recognizer = recognizer;
     this.lost = false;
     this.timings = timings;
     onProgress?.({ stage: 'ready', loaded: 1, total: 1 });
@@ -104,9 +110,17 @@ export class LocalEngine implements Engine {
     }
   }
 
+  async recognize(image: Uint8ClampedArray, size: number): Promise<Recognition> {
+    if (!this.pack) throw new NoPackError('No model pack is loaded yet.');
+    if (!this.recognizer) throw new NoPackError(`Pack "${this.pack.manifest.name}" has no recognizer.`);
+    return this.recognizer.recognize(image, size);
+  }
+
   async dispose(): Promise<void> {
     await this.pipeline?.dispose();
+    await this.recognizer?.dispose();
     this.pipeline = null;
+    this.recognizer = null;
     this.pack = null;
   }
 

@@ -1,0 +1,94 @@
+/** LocalEngine: backend choice, warm-up, device-loss recovery and keeping the old pack when a load fails. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fileSource } from '../../../scripts/lib/file-source.ts';
+import type { BackendKind, EditRequest } from '../../../workers/engine.ts';
+import { DeviceLostError } from '../../../workers/errors.ts';
+import { CpuPipeline } from '../../../workers/runtime/cpu-pipeline.ts';
+import { LocalEngine, type Pipeline } from '../../../workers/runtime/local-engine.ts';
+import { configureOrt } from '../../../workers/runtime/ort.ts';
+import { packModel } from '../../../workers/runtime/pack-model.ts';
+import { warmupRequest } from '../../../workers/runtime/warmup.ts';
+
+const PACK = join(__dirname, '../../fixtures/models/tiny-fp32');
+const request = (): EditRequest => ({ image: new Uint8ClampedArray(16 * 16 * 4).fill(200), size: 16, text: 'w2 w3', state: null });
+
+/** A CPU pipeline posing as `backend`, optionally slower, that can lose its "device" once. */
+function engineWith(opts: { slow?: BackendKind; loseOnce?: boolean; created?: BackendKind[] }) {
+  let lose = opts.loseOnce ?? false;
+  configureOrt();
+  return new LocalEngine({
+    source: fileSource,
+    warmupRequest,
+    probe: async () => ({ available: true, description: 'test adapter' }),
+    async createPipeline(pack, backend, onLost): Promise<Pipeline> {
+      opts.created?.push(backend);
+      const inner = await CpuPipeline.create(packModel(pack));
+      return {
+        backend,
+        async run(r, signal) {
+          if (backend === opts.slow) await new Promise((res) => setTimeout(res, 30));
+          if (lose && backend === 'webgpu' && r.text === 'w2 w3') {
+            lose = false;
+            onLost();
+            throw new DeviceLostError('lost');
+          }
+          return inner.run(r, signal);
+        },
+        dispose: () => inner.dispose(),
+      };
+    },
+  });
+}
+
+describe('LocalEngine', () => {
+  it('auto measures both backends and keeps the faster', async () => {
+    const engine = engineWith({ slow: 'webgpu' });
+    const info = await engine.load({ packUrl: PACK, backend: 'auto' });
+    expect(info.backend).toBe('wasm');
+    expect(info.timings?.webgpu).toBeGreaterThan(info.timings!.wasm!);
+    expect(info.pack).toBe('tiny-fp32');
+    expect(info.imageSize).toBe(16);
+  });
+
+  it('honours an explicit backend', async () => {
+    const engine = engineWith({ slow: 'wasm' });
+    expect((await engine.load({ packUrl: PACK, backend: 'wasm' })).backend).toBe('wasm');
+  });
+
+  it('recovers from a lost device mid-turn and returns the same result', async () => {
+    const created: BackendKind[] = [];
+    const engine = engineWith({ loseOnce: true, slow: 'wasm', created });
+    await engine.load({ packUrl: PACK, backend: 'webgpu' });
+    const recovered = await engine.edit(request());
+    const again = await engine.edit(request());
+    expect(Array.from(recovered.image)).toEqual(Array.from(again.image));
+    expect(created).toEqual(['webgpu', 'webgpu']);
+  });
+
+  it('rejects bad input with a clear error', async () => {
+    const engine = engineWith({});
+    await expect(engine.edit(request())).rejects.toThrow(/No model pack/);
+    await engine.load({ packUrl: PACK, backend: 'wasm' });
+    await expect(engine.edit({ ...request(), size: 32, image: new Uint8ClampedArray(32 * 32 * 4) })).rejects.toThrow(/16x16/);
+    await expect(engine.edit({ ...request(), text: '   ' })).rejects.toThrow(/empty/);
+    await expect(engine.edit({ ...request(), text: '?!' })).rejects.toThrow(/no words/);
+    await expect(engine.edit({ ...request(), state: new Float32Array(3) })).rejects.toThrow(/Tracker state/);
+  });
+
+  it('keeps the loaded pack when loading another one fails', async () => {
+    const engine = engineWith({});
+    await engine.load({ packUrl: PACK, backend: 'wasm' });
+    await expect(engine.load({ packUrl: join(PACK, 'missing'), backend: 'wasm' })).rejects.toThrow(/manifest.json/);
+    expect((await engine.info()).pack).toBe('tiny-fp32');
+    expect((await engine.edit(request())).image.length).toBe(16 * 16 * 4);
+  });
+
+  it('reads a scene with the recognizer', async () => {
+    const engine = engineWith({});
+    await engine.load({ packUrl: PACK, backend: 'wasm' });
+    const { scene, confidence } = await engine.recognize(request().image, 16);
+    expect(scene.cells).toHaveLength(9);
+    expect(confidence.every((p) => p > 0 && p <= 1)).toBe(true);
+  });
+});
