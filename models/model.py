@@ -175,6 +175,7 @@ class EditModel(nn.Module):
         self.aux_regions = nn.Conv2d(D, c.n_classes, 1)                    # per-region target classes
         self.register_buffer('cell_pool', cell_pool_matrix(c.image_size, c.G, 3), persistent=False)
         self.kmem = None                       # precomputed Kmem when loaded from a pack
+        self.explore = 0.0                     # training: chance of a batch without freezing (see fusion)
 
     def mem_keys(self):
         return self.wk(self.mem) if self.kmem is None else self.kmem      # (Ms, K)
@@ -219,14 +220,16 @@ class EditModel(nn.Module):
         remain_p = torch.ones_like(act)                                      # P(not stopped yet) under p
         ponder = torch.zeros(B, device=S.device)
         uniform = valid / valid.sum(1, keepdim=True).clamp(min=1.0)          # (B, L)
-        keep = lambda new, old: act * new + (1 - act) * old                  # frozen regions keep old values
+        # Training sometimes lets stopped regions keep computing (explore), so the gates see what more steps give.
+        freeze = not (stochastic and torch.rand(()).item() < self.explore)
+        keep = lambda new, old: (act * new + (1 - act) * old) if freeze else new   # frozen regions keep old values
         for t in range(c.T):
             if c.use_attention:
                 logit = torch.einsum('bdn,bld->bnl', S.flatten(2), keys) / math.sqrt(D)
                 att = torch.softmax(logit.masked_fill(valid[:, None, :] == 0, -1e9), -1)   # (B, N, L)
             else:
                 att = uniform[:, None, :].expand(B, N, L)
-            a_n = act.view(B, N, 1)
+            a_n = act.view(B, N, 1) if freeze else torch.ones(B, N, 1, device=S.device)
             beta = a_n * att + (1 - a_n) * beta                              # attention at the final step
             Uh = keep(torch.einsum('bnl,bla->ban', att, vals).view(B, A, G, G), Uh)
             zr = torch.sigmoid(self.gates(torch.cat([S, Uh], 1)))

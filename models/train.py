@@ -3,9 +3,11 @@
     nice -n 10 /usr/bin/python3 models/train.py --data data/edits-train --out models/runs/shapes \
         --steps 12000 --recognizer models/runs/recognizer/recognizer.pt
     # resume: the same command again (picks up <out>/ckpt.pt); ablation: add e.g. --no-memory
+    # several shard sets (mixed CoSaL k): --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train
     # CUDA / several GPUs: torchrun --nproc_per_node=N models/train.py ... --device cuda
 """
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -50,14 +52,27 @@ def to_batch(arrays, idx, device='cpu'):
     return b
 
 
-def batches(arrays, batch, seed, device='cpu'):
-    """Endless shuffled batches (epoch-wise permutations)."""
-    n = len(next(iter(arrays.values())))
+def batches(sets, batch, seed, device='cpu'):
+    """Endless shuffled batches (epoch-wise permutations) over one shard set or a list of them (mixed)."""
+    sets = sets if isinstance(sets, list) else [sets]
+    sizes = [len(next(iter(a.values()))) for a in sets]
+    starts = np.cumsum([0] + sizes)
     rng = np.random.default_rng(seed)
     while True:
-        perm = rng.permutation(n)
-        for i in range(0, n - batch + 1, batch):
-            yield to_batch(arrays, perm[i:i + batch], device)
+        perm = rng.permutation(starts[-1])
+        for i in range(0, starts[-1] - batch + 1, batch):
+            idx = perm[i:i + batch]
+            parts = [to_batch(a, idx[(idx >= lo) & (idx < hi)] - lo, device)
+                     for a, lo, hi in zip(sets, starts[:-1], starts[1:]) if ((idx >= lo) & (idx < hi)).any()]
+            yield {k: torch.cat([p[k] for p in parts]) for k in parts[0] if all(k in p for p in parts)}
+
+
+def open_sets(spec):
+    """'dirA,dirB' -> (index of the first, [arrays per set]); all sets must share image size and token length."""
+    opened = [open_shards(d) for d in spec.split(',')]
+    for index, _ in opened:
+        assert (index['image_size'], index['max_len']) == (opened[0][0]['image_size'], opened[0][0]['max_len'])
+    return opened[0][0], [a for _, a in opened]
 
 
 def word_class_matrix(vocab_path, lexicon_path):
@@ -91,7 +106,8 @@ class TrainConfig:
     mask_weight: float = 0.5
     aux_weight: float = 0.2
     rec_weight: float = 0.0         # recognizer (frozen) cell loss on the output: an image-text matching term
-    ponder_weight: float = 0.01
+    ponder_weight: float = 0.005
+    explore_p: float = 0.5          # chance of an unfrozen fusion pass (gradient for "continue")
     recognizer: str = ''
     vocab: str = VOCAB
     lexicon: str = os.path.join(HERE, 'lexicon.json')   # '' = no synonym-set embeddings
@@ -124,6 +140,7 @@ def lr_at(tc, step):
 
 def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
     model.train()
+    model.explore = tc.explore_p
     frac = min(1.0, step / max(1, tc.steps))
     lam = tc.lam_start * (tc.lam_end / tc.lam_start) ** frac
     if tc.unk_p > 0:
@@ -170,10 +187,14 @@ def main():
     ck = torch.load(ck_path, map_location='cpu') if os.path.exists(ck_path) else None
     if ck:
         tc, mc = TrainConfig(**ck['train']), Config(**ck['config'])
-        tc.steps = a.steps or tc.steps
+        for f in fields(TrainConfig):                        # flags given on resume override (later phases)
+            if getattr(a, f.name) is not None:
+                setattr(tc, f.name, getattr(a, f.name))
     else:
         tc = TrainConfig(**{f.name: getattr(a, f.name) for f in fields(TrainConfig) if getattr(a, f.name) is not None})
-        index, _ = open_shards(tc.data)
+        index, _ = open_sets(tc.data)
+        sha = hashlib.sha256(open(tc.vocab, 'rb').read()).hexdigest()
+        assert index['vocab_sha256'] == sha, f'{tc.data} was tokenized with another vocabulary than {tc.vocab}'
         S = index['image_size']
         mc = Config(domain='cosal-v1' if index['kind'] == 'cosal' else 'shapes-v1', image_size=S, G=S // 8,
                     max_len=index['max_len'], vocab_size=len(json.load(open(tc.vocab))),
@@ -201,7 +222,7 @@ def main():
     if rank == 0:
         os.makedirs(tc.out, exist_ok=True)
         print(f'model {sum(p.numel() for p in model.parameters())} params; {mc}', flush=True)
-    stream = batches(open_shards(tc.data)[1], tc.batch, seed=tc.seed * 7919 + step + rank, device=device)
+    stream = batches(open_sets(tc.data)[1], tc.batch, seed=tc.seed * 7919 + step + rank, device=device)
     t0, avg = time.time(), {}
     while step < tc.steps:
         terms = train_step(model, opt, next(stream), tc, step, gen, recognizer, ddp)
