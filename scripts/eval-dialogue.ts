@@ -1,0 +1,44 @@
+/**
+ * Measures the dialogue layer alone on the spec's dialogue JSONL: each dialogue is replayed through the
+ * DialogueManager with the EXPECTED scene standing in for the recognizer's reading after every turn.
+ * Prints clarification accuracy (asked exactly when expected) and turn success (scene equals `expect`).
+ * Usage: npm run eval:dialogue -- --dialogues FILE.jsonl [--show N] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { evaluateDialogues } from '../src/dialogue/evaluate.ts';
+import { validateDialogues } from '../src/domain/validate.ts';
+
+const { values } = parseArgs({
+  options: { dialogues: { type: 'string' }, show: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+});
+if (!values.dialogues) {
+  console.error('usage: eval-dialogue --dialogues FILE.jsonl [--show N] [--json]');
+  process.exit(2);
+}
+let text: string;
+try {
+  text = readFileSync(values.dialogues, 'utf8');
+} catch (e) {
+  console.error(`${values.dialogues}: cannot read: ${(e as Error).message}`);
+  process.exit(2);
+}
+const { records, issues } = validateDialogues(text);
+if (issues.length > 0) {
+  for (const { line, reason } of issues.slice(0, 20)) console.error(`${values.dialogues}:${line}: ${reason}`);
+  process.exit(1);
+}
+const t0 = performance.now();
+const report = evaluateDialogues(records);
+const secs = (performance.now() - t0) / 1000;
+const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
+if (values.json) {
+  console.log(JSON.stringify({ ...report, failures: report.failures.slice(0, Number(values.show)) }, null, 2));
+} else {
+  console.log(`${values.dialogues}: ${report.dialogues} dialogues, ${report.turns} turns (${report.clarifyTurns} expect a question) in ${secs.toFixed(1)} s`);
+  console.log(`  clarification accuracy: ${pct(report.clarificationAccuracy)}`);
+  console.log(`  turn success:           ${pct(report.turnSuccess)} (scene turns ${pct(report.sceneTurnSuccess)}, whole dialogues ${pct(report.dialogueSuccess)})`);
+  for (const f of report.failures.slice(0, Number(values.show))) {
+    console.log(`  FAIL ${f.id}#${f.turn} ${JSON.stringify(f.user)} -> ${f.kind}: ${f.reply}`);
+  }
+}
