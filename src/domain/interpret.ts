@@ -18,6 +18,14 @@ export interface Pending {
   slot: Slot;
   candidates: number[];
   referent: number[] | null;
+  /** Earlier answers within the same turn, re-applied when it is re-read (two ambiguous references in one turn). */
+  resolved?: Choice[];
+}
+/** A clarification answer: the cell chosen for a slot of a sentence. */
+export interface Choice {
+  index: number;
+  slot: Slot;
+  cell: number;
 }
 /** What the interpreter needs to know besides the text. */
 export interface InterpretContext {
@@ -42,7 +50,7 @@ class Ambiguous {
 class Failure {
   constructor(readonly reason: string) {}
 }
-type Forced = { slot: Slot; cell: number } | null;
+type Forced = readonly Choice[];
 type SentenceResult = { edit: Edit } | { focus: number[] };
 
 const SWAP = ['swap', 'switch', 'exchange', 'trade'];
@@ -60,7 +68,8 @@ function readSentence(w: string[], scene: Scene, referent: number[] | null, forc
   const firstIdx = (t: Chunk['t']) => cs.findIndex((c) => c.t === t);
   const dests = cs.flatMap((c) => (c.t === 'dest' ? [c.dest] : []));
   const resolve = (np: NounPhrase, slot: Slot): number[] => {
-    if (forced?.slot === slot) return [forced.cell];
+    const chosen = forced.find((f) => f.slot === slot);
+    if (chosen) return [chosen.cell];
     const r = resolveRef(scene, np.ref, referent);
     if (r.status === 'ambiguous') throw new Ambiguous(slot, r.cells);
     if (r.status === 'none') throw new Failure(`nothing matches "${w.slice(np.start, np.end).join(' ')}"`);
@@ -160,7 +169,7 @@ function readMove(w: string[], np: NounPhrase, dests: DestPhrase[], go: boolean,
   throw firstError;
 }
 
-function readTurn(ss: string[][], scene: Scene, referent: number[] | null, forced: (Forced & object & { index: number }) | null): Interpretation {
+function readTurn(ss: string[][], scene: Scene, referent: number[] | null, forced: Forced): Interpretation {
   let cur = scene;
   let ref = referent;
   const edits: Edit[] = [];
@@ -171,7 +180,7 @@ function readTurn(ss: string[][], scene: Scene, referent: number[] | null, force
       if (meta) return { kind: meta };
     }
     try {
-      const r = readSentence(s, cur, ref, forced && forced.index === i ? forced : null);
+      const r = readSentence(s, cur, ref, forced.filter((f) => f.index === i));
       if ('focus' in r) ref = r.focus;
       else {
         edits.push(r.edit);
@@ -180,7 +189,7 @@ function readTurn(ss: string[][], scene: Scene, referent: number[] | null, force
       }
     } catch (e) {
       if (e instanceof Ambiguous) {
-        const pending = { sentences: ss, index: i, slot: e.slot, candidates: e.cells, referent };
+        const pending: Pending = { sentences: ss, index: i, slot: e.slot, candidates: e.cells, referent, ...(forced.length ? { resolved: [...forced] } : {}) };
         return { kind: 'clarify', question: clarifyQuestion(cur, e.cells), pending };
       }
       if (e instanceof Failure) return { kind: 'unknown', reason: e.reason };
@@ -196,7 +205,7 @@ export function interpret(text: string, ctx: InterpretContext): Interpretation {
   const ss = sentences(text);
   if (ss.length === 0) return { kind: 'unknown', reason: 'empty' };
   const referent = ctx.referent ?? null;
-  const fresh = readTurn(ss, ctx.scene, referent, null);
+  const fresh = readTurn(ss, ctx.scene, referent, []);
   const p = ctx.pending;
   // With a question open, a turn that is not itself an edit or command is read as the answer.
   if (!p || fresh.kind === 'edit' || fresh.kind === 'undo' || fresh.kind === 'redo' || fresh.kind === 'reset') return fresh;
@@ -205,7 +214,7 @@ export function interpret(text: string, ctx: InterpretContext): Interpretation {
     const np = parseNounPhrase(words, i, words.length, true);
     if (!np) continue;
     const cells = matchRef(ctx.scene, np.ref, p.referent, p.candidates);
-    if (cells.length === 1) return readTurn(p.sentences, ctx.scene, p.referent, { slot: p.slot, cell: cells[0]!, index: p.index });
+    if (cells.length === 1) return readTurn(p.sentences, ctx.scene, p.referent, [...(p.resolved ?? []), { slot: p.slot, cell: cells[0]!, index: p.index }]);
     const narrowed = cells.length > 1 ? { ...p, candidates: cells } : p;
     return { kind: 'clarify', question: clarifyQuestion(ctx.scene, narrowed.candidates), pending: narrowed };
   }

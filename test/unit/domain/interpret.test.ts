@@ -98,6 +98,24 @@ describe('interpret: clarifying questions (scene-aware ambiguity)', () => {
     expect(answer('the green one').kind).toBe('clarify');
   });
 
+  it('keeps earlier answers when one turn holds two ambiguous references', () => {
+    const ctx = { scene: scene() };
+    for (const text of ['swap the square and the circle', 'make the square red. make the circle green.']) {
+      const q1 = interpret(text, ctx);
+      if (q1.kind !== 'clarify') throw new Error(JSON.stringify(q1));
+      expect(q1.pending.candidates).toEqual([1, 3]);
+      const q2 = interpret('the left one', { ...ctx, pending: q1.pending });
+      if (q2.kind !== 'clarify') throw new Error(JSON.stringify(q2));
+      expect(q2.pending.candidates).toEqual([0, 8]);
+      expect(q2.pending.resolved).toEqual([{ index: 0, slot: 'target', cell: 3 }]);
+      const done = interpret('the right one', { ...ctx, pending: q2.pending });
+      expect(done.kind).toBe('edit');
+      if (done.kind !== 'edit') return;
+      expect(done.edits[0]).toEqual(text.startsWith('swap') ? { op: 'swap', a: 3, b: 8 } : { op: 'recolor', cells: [3], color: 'red' });
+      if (!text.startsWith('swap')) expect(done.edits[1]).toEqual({ op: 'recolor', cells: [8], color: 'green' });
+    }
+  });
+
   it('does not ask when the scene has only one match', () => {
     expect(edits('make the square bigger'.replace('square', 'heart'))).toHaveLength(1);
     expect(run('make the red one blue').kind).toBe('clarify');
