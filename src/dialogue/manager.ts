@@ -5,14 +5,15 @@
  */
 import { applyEdit, type Edit } from '../domain/edits.ts';
 import { interpret, type Pending } from '../domain/interpret.ts';
-import { sentences } from '../domain/normalize.ts';
+import { sentences, stripFiller } from '../domain/normalize.ts';
 import { emptyCells, scenesEqual, type Scene } from '../domain/scene.ts';
 import { words } from '../domain/tokenizer.ts';
 import { canonicalInstruction, pastTense, splitEdit } from './canonical.ts';
 import { parseCommand, type Command } from './commands.ts';
 import { splitConjunctions } from './conjunctions.ts';
 import { HistoryTree, type EditStep, type HistoryNode, type HistoryState } from './history.ts';
-import { CELL_NAMES } from './phrases.ts';
+import { answerWhere, answerWhich, isOwnRequest } from './open-question.ts';
+import { CELL_NAMES, joinAnd } from './phrases.ts';
 import { LOW_CONFIDENCE, answerQuestion } from './question-answer.ts';
 import { parseQuestions } from './question-parse.ts';
 import { alreadyReply, failureReply, focusReply, helpReply, whereQuestion, whichQuestion } from './replies.ts';
@@ -54,8 +55,9 @@ export interface TurnOptions {
   confidence?: readonly number[];
 }
 
-const ORDINALS: Readonly<Record<string, number>> = { first: 0, former: 0, second: 1, latter: 1, third: 2 };
-const ALL_ANSWERS = new Set(['both', 'all', 'all of them', 'both of them', 'each', 'each of them', 'them all', 'all three', 'every one']);
+const QUESTION_WORDS = new Set(['what', "what's", 'whats', 'how', 'where', "where's", 'which', 'who', 'why', 'when', 'does', 'do', 'is', 'are']);
+const QUESTION_HELP = 'I can answer questions like "what color is the star?", "how many circles are there?", ' +
+  '"is there a heart?" or "what is left of the star?", but not that one.';
 
 /** Runs a dialogue over one picture: history tree, pronoun referent and open questions. */
 export class DialogueManager {
@@ -105,46 +107,58 @@ export class DialogueManager {
     if (words(text).length === 0) return this.result('unknown', helpReply(scene, 'Please tell me what to change.'));
     const cmd = parseCommand(text, this.open !== null);
     if (cmd) return this.command(cmd, text);
+    const still = () => (this.open ? ` ${this.reask(scene)}` : '');
     const qs = parseQuestions(text);
     if (qs) {
       const answers = qs.map((q) => answerQuestion(q, { scene, referent: this.referent, confidence: opts.confidence }));
       const focus = answers.reduce<number[] | null>((f, a) => a.referent ?? f, null);
       if (focus) this.referent = focus;
-      const still = this.open ? ` ${this.reask(scene)}` : '';
-      return this.result('question', `${answers.map((a) => a.reply).join(' ')}${still}`);
+      return this.result('question', `${answers.map((a) => a.reply).join(' ')}${still()}`);
     }
-    if (this.open?.kind === 'where') {
-      const placed = this.answerWhere(text, scene, opts);
-      if (placed) return placed;
-    }
-    if (this.open?.kind === 'which') {
-      const chosen = this.answerWhich(text, scene, opts);
-      if (chosen) return chosen;
+    // A question we cannot answer must not fall through to the editor ("does" is one typo from "dots").
+    if (looksLikeQuestion(text)) return this.result('unknown', `${QUESTION_HELP}${still()}`);
+    const open = this.open;
+    if (open) {
+      const special = open.kind === 'where' ? answerWhere(text, open.text, scene, this.referent)
+        : answerWhich(text, scene, this.referent, open.pending);
+      if (special && 'edits' in special) return this.edit(text, scene, special.edits, special.referent, 'answer', opts);
+      if (special) return this.result('clarify', `${openFailure(special.failure, scene)} ${this.reask(scene)}`);
     }
     const rewritten = splitConjunctions(text, { scene, referent: this.referent });
-    const pending = this.open?.kind === 'which' ? this.open.pending : null;
-    const r = interpret(rewritten, { scene, referent: this.referent, pending });
-    switch (r.kind) {
-      case 'edit': {
-        const fresh = pending ? interpret(rewritten, { scene, referent: this.referent }).kind === 'edit' : true;
-        return this.edit(text, scene, r.edits, r.referent, fresh ? 'edit' : 'answer', opts);
+    const fresh = interpret(rewritten, { scene, referent: this.referent });
+    if (open?.kind === 'which' && fresh.kind !== 'edit') {
+      const r = interpret(rewritten, { scene, referent: this.referent, pending: open.pending });
+      if (r.kind === 'edit') return this.edit(text, scene, r.edits, r.referent, 'answer', opts);
+      if (r.kind === 'clarify') {
+        const p = r.pending;
+        const same = p.index === open.pending.index && p.slot === open.pending.slot;
+        // Answered, and the turn's next reference is ambiguous too; or the answer narrowed the choice.
+        if (!same || p.candidates.length < open.pending.candidates.length) return this.ask(whichQuestion(scene, p.candidates), p);
+        if (!isOwnRequest(fresh, rewritten)) {
+          return this.ask(`Sorry, that doesn't pick out one of them. ${whichQuestion(scene, p.candidates)}`, p);
+        }
       }
+    }
+    if (open?.kind === 'where' && fresh.kind === 'unknown' && !isOwnRequest(fresh, rewritten)) {
+      return this.result('clarify', `Sorry, I didn't get the place. ${whereQuestion(scene)}`);
+    }
+    switch (fresh.kind) {
+      case 'edit':
+        return this.edit(text, scene, fresh.edits, fresh.referent, 'edit', opts);
       case 'focus':
         this.open = null;
-        this.referent = r.referent;
-        return this.result('focus', focusReply(scene, r.referent));
-      case 'clarify': {
-        const again = this.open?.kind === 'which' ? "Sorry, that doesn't pick out one of them. " : '';
-        this.open = { kind: 'which', pending: r.pending };
-        return { ...this.result('clarify', `${again}${whichQuestion(scene, r.pending.candidates)}`), candidates: [...r.pending.candidates] };
-      }
+        this.referent = fresh.referent;
+        return this.result('focus', focusReply(scene, fresh.referent));
+      case 'clarify':
+        return this.ask(whichQuestion(scene, fresh.pending.candidates), fresh.pending);
       case 'undo':
       case 'redo':
-        return this.command({ kind: r.kind, count: 1 }, text);
+        return this.command({ kind: fresh.kind, count: 1 }, text);
       case 'reset':
         return this.command({ kind: 'reset' }, text);
       case 'unknown':
-        return this.failure(r.reason, rewritten, scene);
+        this.open = null;
+        return this.failure(fresh.reason, rewritten, scene);
     }
   }
 
@@ -154,13 +168,18 @@ export class DialogueManager {
     this.open = null;
     const node = this.history.current;
     this.referent = node.referent;
-    const what = node.parent === null ? 'Back to the original picture.' : `Back to the picture after: ${lower(node.summary)}`;
+    const what = node.parent === null ? 'Back to the original picture.' : `Back to the picture after: ${nodeWords(node)}.`;
     return this.result('jump', what);
   }
 
   private result(kind: DialogueKind, reply: string, steps: EditStep[] = []): DialogueTurn {
     const node = this.history.current;
     return { kind, reply, steps, node: node.id, show: node.image, scene: steps.length ? steps[steps.length - 1]!.expected : node.scene };
+  }
+
+  private ask(question: string, pending: Pending): DialogueTurn {
+    this.open = { kind: 'which', pending };
+    return { ...this.result('clarify', question), candidates: [...pending.candidates] };
   }
 
   private reask(scene: Scene): string {
@@ -172,23 +191,23 @@ export class DialogueManager {
     this.open = null;
     this.referent = referent;
     const steps: EditStep[] = [];
+    const notes: string[] = [];
     let cur = scene;
     for (const whole of edits) {
-      const whole2 = canonicalInstruction(whole, cur) === null ? splitEdit(whole) : [whole];
-      for (const e of whole2) {
+      for (const e of canonicalInstruction(whole, cur) === null ? splitEdit(whole) : [whole]) {
         const next = applyEdit(cur, e);
-        if (scenesEqual(next, cur)) continue;
-        steps.push({ edit: e, instruction: canonicalInstruction(e, cur)!, expected: next });
+        if (scenesEqual(next, cur)) notes.push(alreadyReply(e, cur));
+        else steps.push({ edit: e, instruction: canonicalInstruction(e, cur)!, expected: next });
         cur = next;
       }
     }
-    if (steps.length === 0) return this.result('impossible', alreadyReply(edits[0]!, scene));
+    if (steps.length === 0) return this.result('impossible', `${notes[0]} Nothing changed.`);
     const unsure = [...new Set(steps.flatMap((s) => targetCells(s.edit)))]
       .filter((c) => opts.confidence?.[c] !== undefined && opts.confidence[c]! < LOW_CONFIDENCE);
-    const note = unsure.length ? ` (I wasn't sure what is in the ${unsure.map((c) => CELL_NAMES[c]).join(' and the ')}.)` : '';
+    if (unsure.length) notes.push(`(I wasn't sure what is in the ${unsure.map((c) => CELL_NAMES[c]).join(' and the ')}.)`);
     const summary = steps.map((s) => pastTense(s.instruction)).join(' ');
     this.history.add({ kind: 'edit', user, summary, steps, scene: cur, referent });
-    return this.result(kind, `${summary}${note}`, steps);
+    return this.result(kind, [summary, ...notes].join(' '), steps);
   }
 
   private command(cmd: Command, user: string): DialogueTurn {
@@ -211,14 +230,14 @@ export class DialogueManager {
         if (left.length === 0) return this.result('undo', 'There is nothing to undo: this is the original picture.');
         this.referent = undoFocus(left[left.length - 1]!);
         const end = h.current.parent === null && left.length < cmd.count ? ' This is the original picture.' : '';
-        const what = left.length === 1 ? `Undid: ${lower(left[0]!.summary)}` : `Went back ${left.length} steps.`;
+        const what = left.length === 1 ? `Undid: ${nodeWords(left[0]!)}.` : `Went back ${left.length} steps.`;
         return this.result('undo', `${what}${end}`);
       }
       case 'redo': {
         const entered = h.redo(cmd.count);
         if (entered.length === 0) return this.result('redo', 'There is nothing to redo.');
         this.referent = h.current.referent;
-        const what = entered.length === 1 ? `Redid: ${lower(entered[0]!.summary)}` : `Redid ${entered.length} steps.`;
+        const what = entered.length === 1 ? `Redid: ${nodeWords(entered[0]!)}.` : `Redid ${entered.length} steps.`;
         return this.result('redo', what);
       }
     }
@@ -233,58 +252,8 @@ export class DialogueManager {
       }
     }
     const f = failureReply(reason, scene);
-    const still = this.open ? ` ${this.reask(scene)}` : '';
-    return this.result(f.impossible ? 'impossible' : 'unknown', `${f.reply}${still}`);
+    return this.result(f.impossible ? 'impossible' : 'unknown', f.reply);
   }
-
-  // "add a red star" -> "Where should it go?" -> "top right": re-read the request with the place appended.
-  private answerWhere(text: string, scene: Scene, opts: TurnOptions): DialogueTurn | null {
-    if (this.open?.kind !== 'where') return null;
-    const ans = sentences(text).flat();
-    if (ans.length === 0) return null;
-    const lead = ['to', 'in', 'into', 'at', 'on', 'left', 'right', 'above', 'below', 'under', 'up', 'down'].includes(ans[0]!);
-    const asked = this.open.text.replace(/[.!?]+\s*$/, '');
-    const r = interpret(`${asked} ${lead ? '' : 'to the '}${ans.join(' ')}`, { scene, referent: this.referent });
-    if (r.kind === 'edit') return this.edit(`${asked} ${text}`, scene, r.edits, r.referent, 'answer', opts);
-    if (r.kind === 'unknown' && (r.reason === 'that place is taken' || r.reason === 'that place is off the grid')) {
-      return this.result('clarify', `${failureReply(r.reason, scene).reply} ${whereQuestion(scene)}`);
-    }
-    return null;
-  }
-
-  // Answers the interpreter leaves to the dialogue: "the first one", "the second", and "both" / "all of them".
-  private answerWhich(text: string, scene: Scene, opts: TurnOptions): DialogueTurn | null {
-    if (this.open?.kind !== 'which') return null;
-    const pending = this.open.pending;
-    const ws = sentences(text).flat().filter((w) => w !== 'one' && w !== 'ones' && w !== 'the');
-    const s = ws.join(' ');
-    const cands = pending.candidates;
-    const ord = s === 'last' ? cands.length - 1 : ORDINALS[s];
-    const pick = (c: number) => interpret(`the one in the ${CELL_NAMES[c]}`, { scene, referent: this.referent, pending });
-    if (ord !== undefined && ord < cands.length) {
-      const r = pick(cands[ord]!);
-      return r.kind === 'edit' ? this.edit(text, scene, r.edits, r.referent, 'answer', opts) : null;
-    }
-    if (!ALL_ANSWERS.has(sentences(text).flat().join(' '))) return null;
-    const each = cands.map(pick);
-    const edits = each.map((r) => (r.kind === 'edit' && r.edits.length === 1 ? r.edits[0]! : null));
-    const merged = mergeTargets(edits);
-    if (!merged) return this.result('clarify', `I can only do that to one of them at a time. ${whichQuestion(scene, cands)}`);
-    return this.edit(text, scene, [merged], merged.op === 'remove' ? null : [...cands], 'answer', opts);
-  }
-}
-
-/** One edit over the union of the targets when every edit is the same single-target change, else null. */
-function mergeTargets(edits: readonly (Edit | null)[]): Edit | null {
-  const first = edits[0];
-  if (!first || first.op === 'add' || first.op === 'move' || first.op === 'swap') return null;
-  const cells: number[] = [];
-  for (const e of edits) {
-    if (!e || e.op !== first.op || e.cells.length !== 1) return null;
-    if (JSON.stringify({ ...e, cells: [] }) !== JSON.stringify({ ...first, cells: [] })) return null;
-    cells.push(e.cells[0]!);
-  }
-  return { ...first, cells: cells.sort((a, b) => a - b) };
 }
 
 /** Cells an edit reads (recognizer confidence matters there). */
@@ -304,6 +273,20 @@ function undoFocus(node: HistoryNode): number[] | null {
   return e.cells.slice();
 }
 
-function lower(s: string): string {
-  return s.length ? s[0]!.toLowerCase() + s.slice(1) : s;
+/** A question by its first word: such turns are never edits. */
+function looksLikeQuestion(text: string): boolean {
+  const w = stripFiller(words(text));
+  return w.length > 1 && QUESTION_WORDS.has(w[0]!);
+}
+
+function openFailure(failure: string, scene: Scene): string {
+  if (failure === 'one at a time') return 'I can only do that to one of them at a time.';
+  if (failure.startsWith('there are only')) return `Sorry, ${failure}.`;
+  return failureReply(failure, scene).reply;
+}
+
+/** "made the circle in the top left red and removed the star in the middle" (for undo, redo and jump replies). */
+function nodeWords(node: HistoryNode): string {
+  if (node.kind !== 'edit') return 'went back to the original picture';
+  return joinAnd(node.steps.map((s) => pastTense(s.instruction).replace(/\.$/, '')).map((p) => p[0]!.toLowerCase() + p.slice(1)));
 }

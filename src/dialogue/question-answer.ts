@@ -93,7 +93,9 @@ export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
       }
       if (cells.length === 1) {
         const c = cells[0]!;
-        return say(ok(c) ? `Yes, ${named(c)} is ${wanted}.` : `No, ${named(c)} is ${actual(c)}.`, cells);
+        // A place test names the object without its place: "Yes, the heart is in the bottom left."
+        const it = q.test.kind === 'place' ? `the ${valueWord('shape', objectAt(scene, c))}${hedge(c)}` : named(c);
+        return say(ok(c) ? `Yes, ${it} is ${wanted}.` : `No, ${it} is ${actual(c)}.`, cells);
       }
       const hits = cells.filter(ok);
       if (q.ref.number !== 'one' && hits.length === cells.length) return say(`Yes, all ${cells.length} are ${wanted}.`, cells);

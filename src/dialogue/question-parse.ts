@@ -91,8 +91,9 @@ function testAt(w: readonly string[], i: number, end: number): Test | null {
   }
   const sh = SHAPE_TABLE.match(w, k, end);
   if (sh) [want.shape, k] = [sh.value.shape, k + sh.n];
-  const tn = w[k] === 'with' ? TEXTURE_NOUN_TABLE.match(w, k + 1, end) : null;
-  if (tn) [want.texture, k] = [tn.value, k + 1 + tn.n];
+  const w0 = w[k] === 'with' ? k + 1 : k; // "is it a circle with dots", "does it have stripes"
+  const tn = w0 > k || k === j ? TEXTURE_NOUN_TABLE.match(w, w0, end) : null;
+  if (tn) [want.texture, k] = [tn.value, w0 + tn.n];
   return k === end && k > j ? { kind: 'value', want } : null;
 }
 
