@@ -110,10 +110,12 @@ export class DialogueManager {
     const still = () => (this.open ? ` ${this.reask(scene)}` : '');
     const qs = parseQuestions(text);
     if (qs) {
-      const answers = qs.map((q) => answerQuestion(q, { scene, referent: this.referent, confidence: opts.confidence }));
-      const focus = answers.reduce<number[] | null>((f, a) => a.referent ?? f, null);
-      if (focus) this.referent = focus;
-      return this.result('question', `${answers.map((a) => a.reply).join(' ')}${still()}`);
+      const replies = qs.map((q) => {
+        const a = answerQuestion(q, { scene, referent: this.referent, confidence: opts.confidence });
+        if (a.referent) this.referent = a.referent; // "is there a star? what color is it?"
+        return a.reply;
+      });
+      return this.result('question', `${replies.join(' ')}${still()}`);
     }
     // A question we cannot answer must not fall through to the editor ("does" is one typo from "dots").
     if (looksLikeQuestion(text)) return this.result('unknown', `${QUESTION_HELP}${still()}`);

@@ -56,7 +56,8 @@ export function answerWhere(text: string, asked: string, scene: Scene, referent:
   const ans = sentences(text).flat();
   if (ans.length === 0) return null;
   const lead = ['to', 'in', 'into', 'at', 'on', 'left', 'right', 'above', 'below', 'under', 'up', 'down'].includes(ans[0]!);
-  const r = interpret(`${asked.replace(/[.!?]+\s*$/, '')} ${lead ? '' : 'to the '}${ans.join(' ')}`, { scene, referent });
+  const to = lead ? '' : ans[0] === 'the' ? 'to ' : 'to the ';
+  const r = interpret(`${asked.replace(/[.!?]+\s*$/, '')} ${to}${ans.join(' ')}`, { scene, referent });
   if (r.kind === 'edit') return { edits: r.edits, referent: r.referent };
   if (r.kind === 'unknown' && (r.reason === 'that place is taken' || r.reason === 'that place is off the grid')) return { failure: r.reason };
   return null;

@@ -94,7 +94,9 @@ export function answerQuestion(q: Question, ctx: AnswerContext): Answer {
       if (cells.length === 1) {
         const c = cells[0]!;
         // A place test names the object without its place: "Yes, the heart is in the bottom left."
-        const it = q.test.kind === 'place' ? `the ${valueWord('shape', objectAt(scene, c))}${hedge(c)}` : named(c);
+        const o = objectAt(scene, c);
+        const it = q.test.kind === 'place' ? `the ${valueWord('shape', o)}${hedge(c)}`
+          : q.test.want.shape ? `the ${valueWord('color', o)} shape ${inCell(c)}${hedge(c)}` : named(c);
         return say(ok(c) ? `Yes, ${it} is ${wanted}.` : `No, ${it} is ${actual(c)}.`, cells);
       }
       const hits = cells.filter(ok);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateDialogues, replayDialogue } from '../../../src/dialogue/evaluate.ts';
+import { generateDialogue, type Dialogue } from '../../../src/domain/dialogue.ts';
+import { hashString, Rng } from '../../../src/domain/rng.ts';
+
+// Same seeding as scripts/export-dialogues.ts, another seed than the one the report quotes.
+function heldout(count: number, seed: number): Dialogue[] {
+  return Array.from({ length: count }, (_, i) =>
+    generateDialogue(new Rng(hashString(`dialogue:${seed}:heldout:${i}`)), `d${seed}-${i}`, 'heldout'));
+}
+
+describe('dialogue evaluation on generated held-out dialogues (perfect model)', () => {
+  const dialogues = heldout(400, 11);
+
+  it('meets the targets: clarification accuracy >= 95%, turn success >= 90%', () => {
+    const report = evaluateDialogues(dialogues);
+    expect(report.turns).toBeGreaterThan(1500);
+    expect(report.clarifyTurns).toBeGreaterThan(200);
+    expect(report.clarificationAccuracy, JSON.stringify(report.failures.slice(0, 5))).toBeGreaterThanOrEqual(0.95);
+    expect(report.turnSuccess, JSON.stringify(report.failures.slice(0, 5))).toBeGreaterThanOrEqual(0.9);
+    expect(report.sceneTurnSuccess).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('counts a wrong scene or a missed question as a failure (negative controls)', () => {
+    const d = dialogues.find((x) => x.turns.some((t) => 'clarify' in t.expect) && x.turns.some((t) => !('clarify' in t.expect)))!;
+    expect(replayDialogue(d).every((o) => o.ok)).toBe(true);
+    const wrongScene = structuredClone(d);
+    const k = wrongScene.turns.findIndex((t) => !('clarify' in t.expect));
+    const cells = (wrongScene.turns[k]!.expect as { cells: unknown[] }).cells;
+    const at = cells.findIndex((c) => c !== null);
+    cells[at] = null;
+    const out = replayDialogue(wrongScene);
+    expect(out[k]!.ok).toBe(false);
+    expect(out[k]!.asked).toBe(false);
+    const noQuestion = structuredClone(d);
+    const q = noQuestion.turns.findIndex((t) => 'clarify' in t.expect);
+    noQuestion.turns[q]!.expect = structuredClone(d.scene);
+    const report = evaluateDialogues([noQuestion]);
+    expect(report.clarificationAccuracy).toBeLessThan(1);
+    expect(report.failures.map((f) => f.turn)).toContain(q);
+  });
+});

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { DialogueManager, type DialogueTurn } from '../../../src/dialogue/manager.ts';
+import { applyEdit } from '../../../src/domain/edits.ts';
+import { cloneScene, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+
+// 0 red circle | 1 blue striped large square | 2 -
+// 3 red dotted small square | 4 green star | 5 -
+// 6 yellow large heart | 7 - | 8 blue small circle
+function scene(): Scene {
+  const s = emptyScene();
+  s.cells[0] = { shape: 'circle', color: 'red', size: 'medium', texture: 'solid' };
+  s.cells[1] = { shape: 'square', color: 'blue', size: 'large', texture: 'striped' };
+  s.cells[3] = { shape: 'square', color: 'red', size: 'small', texture: 'dotted' };
+  s.cells[4] = { shape: 'star', color: 'green', size: 'medium', texture: 'solid' };
+  s.cells[6] = { shape: 'heart', color: 'yellow', size: 'large', texture: 'solid' };
+  s.cells[8] = { shape: 'circle', color: 'blue', size: 'small', texture: 'solid' };
+  return s;
+}
+
+/** A user at the app: each turn sees what the previous one left on screen (a perfect model and recognizer). */
+class Chat {
+  screen = scene();
+  constructor(readonly m = new DialogueManager(scene())) {}
+  say(text: string, confidence?: number[]): DialogueTurn {
+    const r = this.m.turn(text, this.screen, confidence ? { confidence } : {});
+    this.screen = cloneScene(r.scene);
+    return r;
+  }
+}
+
+/** Asserts a turn changed nothing: no steps, same node, same scene. */
+function unchanged(c: Chat, text: string): DialogueTurn {
+  const before = { node: c.m.current.id, scene: cloneScene(c.screen), nodes: c.m.nodes.length };
+  const r = c.say(text);
+  expect(r.steps, text).toEqual([]);
+  expect(r.node, text).toBe(before.node);
+  expect(r.scene, text).toEqual(before.scene);
+  expect(c.m.nodes.length, text).toBe(before.nodes);
+  return r;
+}
+
+describe('DialogueManager: edits', () => {
+  it('turns an edit into one canonical step with the expected scene and a short summary', () => {
+    const c = new Chat();
+    const r = c.say('Please make the stra red!');
+    expect(r.kind).toBe('edit');
+    expect(r.steps).toEqual([{ edit: { op: 'recolor', cells: [4], color: 'red' }, instruction: 'make the star in the middle red', expected: r.scene }]);
+    expect(r.scene.cells[4]!.color).toBe('red');
+    expect(r.reply).toBe('Made the star in the middle red.');
+    expect([r.node, r.show]).toEqual(['n1', 'n1']);
+  });
+
+  it('gives one step per edit of a multi-sentence or coordinated turn, each on the previous result', () => {
+    const c = new Chat();
+    const r = c.say('Move the star to the top right, then make it blue.');
+    expect(r.steps.map((s) => s.instruction)).toEqual(['move the star in the middle to the top right', 'make the star in the top right blue']);
+    expect(r.steps[0]!.expected).toEqual(applyEdit(scene(), { op: 'move', from: 4, to: 2 }));
+    expect(r.steps[1]!.expected).toEqual(r.scene);
+    expect(r.reply).toBe('Moved the star in the middle to the top right. Made the star in the top right blue.');
+    for (const [text, instructions] of [
+      ['make the heart red and the star pink', ['make the heart in the bottom left red', 'make the star in the top right pink']],
+      ['remove the heart and the star', ['remove the heart in the bottom left', 'remove the star in the top right']],
+      ['make the heart and the star purple', ['make the heart in the bottom left purple', 'make the star in the top right purple']],
+      ['make it orange and smaller', ['make the star in the top right orange', 'make the star in the top right smaller']],
+      ['make the heart blue and move the star down', ['make the heart in the bottom left blue', 'move the star in the top right to the middle right']],
+      ['swap the heart and the star', ['swap the heart in the bottom left and the star in the top right']],
+    ] as const) {
+      const t = new Chat();
+      t.say('Move the star to the top right, then make it blue.');
+      if (text.startsWith('make it')) t.say('see the star?');
+      expect(t.say(text).steps.map((s) => s.instruction), text).toEqual(instructions);
+    }
+  });
+
+  it('handles plurals, and plural pronouns across turns', () => {
+    const c = new Chat();
+    expect(c.say('make all the circles green').steps.map((s) => s.instruction)).toEqual(['make all the circles green']);
+    const r = c.say('now make them large');
+    expect(r.steps.map((s) => s.edit)).toEqual([{ op: 'resize', cells: [0, 8], size: 'large' }]);
+    expect(r.reply).toBe('Made all the circles large.');
+    expect(c.say('remove both squares').steps.map((s) => s.instruction)).toEqual(['remove all the squares']);
+  });
+
+  it('keeps pronoun referents by cell when the recognizer replaces the scene', () => {
+    const c = new Chat();
+    c.say('move the heart right');
+    // The recognizer misreads the moved heart as a diamond: "it" still means the object in that cell.
+    c.screen.cells[7] = { ...c.screen.cells[7]!, shape: 'diamond' };
+    const r = c.say('make it smaller');
+    expect(r.steps.map((s) => s.instruction)).toEqual(['make the diamond in the bottom middle smaller']);
+    expect(c.m.current.parent).toBe('n1');
+    expect(c.m.nodes.find((n) => n.id === 'n1')!.scene.cells[7]!.shape).toBe('diamond');
+    expect(c.say('make it the same color as the star').steps[0]!.edit).toEqual({ op: 'recolor', cells: [7], color: 'green' });
+  });
+
+  it('notes low recognizer confidence about the cells it edits', () => {
+    const c = new Chat();
+    const r = c.say('make the star blue', [1, 1, 1, 1, 0.2, 1, 1, 1, 1]);
+    expect(r.reply).toBe("Made the star in the middle blue. (I wasn't sure what is in the middle.)");
+  });
+});
+
+describe('DialogueManager: clarification', () => {
+  it('asks a specific question, then resumes with the answer', () => {
+    const c = new Chat();
+    const q = unchanged(c, 'make the square bigger');
+    expect(q.kind).toBe('clarify');
+    expect(q.reply).toBe('Which square: the large blue striped one in the top middle or the small red dotted one in the middle left?');
+    expect(q.candidates).toEqual([1, 3]);
+    expect(c.m.awaitingAnswer).toBe(true);
+    const a = c.say('the left one');
+    expect(a.kind).toBe('answer');
+    expect(a.steps.map((s) => s.instruction)).toEqual(['make the square in the middle left bigger']);
+    expect(c.m.awaitingAnswer).toBe(false);
+  });
+
+  it('understands ordinals and "both" as answers', () => {
+    const c = new Chat();
+    c.say('make the square blue');
+    expect(c.say('the second one').steps.map((s) => s.edit)).toEqual([{ op: 'recolor', cells: [3], color: 'blue' }]);
+    c.say('make the circle bigger');
+    expect(c.say('both').steps.map((s) => s.instruction)).toEqual(['make all the circles bigger']);
+  });
+
+  it('asks again about a second ambiguous reference in the same turn, keeping the first answer', () => {
+    const c = new Chat();
+    expect(c.say('swap the square and the circle').candidates).toEqual([1, 3]);
+    const q2 = c.say('the top one');
+    expect(q2.kind).toBe('clarify');
+    expect(q2.reply).toBe('Which circle: the medium red one in the top left or the small blue one in the bottom right?');
+    expect(c.say('the blue one').steps.map((s) => s.edit)).toEqual([{ op: 'swap', a: 1, b: 8 }]);
+  });
+
+  it('re-asks when the answer picks none, answers questions meanwhile, and drops the question for a new request', () => {
+    const c = new Chat();
+    c.say('make the square bigger');
+    expect(unchanged(c, 'the green one').reply).toMatch(/^Sorry, that doesn't pick out one of them\. Which square:/);
+    const q = unchanged(c, 'what color is the star?');
+    expect(q.kind).toBe('question');
+    expect(q.reply).toBe('The star in the middle is green. Which square: the large blue striped one in the top middle or the small red dotted one in the middle left?');
+    expect(c.m.awaitingAnswer).toBe(true);
+    expect(unchanged(c, 'make the triangle red').kind).toBe('impossible');
+    expect(c.m.awaitingAnswer).toBe(false);
+    c.say('make the square bigger');
+    expect(unchanged(c, 'never mind').kind).toBe('cancel');
+    expect(c.m.awaitingAnswer).toBe(false);
+    c.say('make the square bigger');
+    expect(c.say('make the heart red').kind).toBe('edit');
+    expect(c.m.awaitingAnswer).toBe(false);
+  });
+
+  it('asks where a new shape goes, and takes a place as the answer', () => {
+    const c = new Chat();
+    const q = unchanged(c, 'add a pink star');
+    expect(q.reply).toBe('Where should it go? Free spots: the top right, the middle right and the bottom middle.');
+    expect(unchanged(c, 'the middle').reply).toMatch(/^That spot is already taken/);
+    const a = c.say('top right');
+    expect(a.kind).toBe('answer');
+    expect(a.steps.map((s) => s.instruction)).toEqual(['add a pink star in the top right']);
+  });
+
+  it('survives a JSON round trip in the middle of a clarification', () => {
+    const c = new Chat();
+    c.say('make the star red');
+    c.say('make the square bigger');
+    const restored = DialogueManager.fromJSON(JSON.parse(JSON.stringify(c.m.toJSON())));
+    expect(restored.awaitingAnswer).toBe(true);
+    expect(restored.toJSON()).toEqual(c.m.toJSON());
+    const a = restored.turn('the left one', c.screen);
+    expect(a).toEqual(c.m.turn('the left one', c.screen));
+    expect(a.steps.map((s) => s.instruction)).toEqual(['make the square in the middle left bigger']);
+    expect(restored.turn('undo', a.scene).scene.cells[4]!.color).toBe('red');
+    expect(() => DialogueManager.fromJSON({ ...c.m.toJSON(), version: 2 as 1 })).toThrow(RangeError);
+  });
+});
+
+describe('DialogueManager: history', () => {
+  it('undoes, redoes, branches and jumps through a history tree', () => {
+    const c = new Chat();
+    const a = c.say('make the star red');
+    const b = c.say('make the heart blue');
+    const u = c.say('undo that');
+    expect([u.kind, u.node, u.show]).toEqual(['undo', a.node, a.node]);
+    expect(u.scene).toEqual(a.scene);
+    expect(u.reply).toBe('Undid: made the heart in the bottom left blue.');
+    const branch = c.say('make the heart pink');
+    expect(c.m.nodes.find((n) => n.id === a.node)!.children).toEqual([b.node, branch.node]);
+    expect(unchanged(c, 'redo').reply).toBe('There is nothing to redo.');
+    const j = c.m.jump(b.node);
+    expect([j.kind, j.node]).toEqual(['jump', b.node]);
+    expect(j.scene.cells[6]!.color).toBe('blue');
+    c.screen = j.scene;
+    c.say('undo');
+    expect(c.say('redo').node).toBe(b.node); // redo follows the most recently visited child
+    expect(() => c.m.jump('n99')).toThrow(RangeError);
+  });
+
+  it('goes back several steps, and says so at the start', () => {
+    const c = new Chat();
+    c.say('make the star red');
+    c.say('make the heart blue');
+    c.say('remove the circle in the top left');
+    const r = c.say('go back two steps');
+    expect(r.kind).toBe('undo');
+    expect(r.reply).toBe('Went back 2 steps.');
+    expect(r.scene.cells[4]!.color).toBe('red');
+    expect(r.scene.cells[6]!.color).toBe('yellow');
+    expect(c.say('redo twice').scene.cells[0]).toBeNull();
+    expect(c.say('undo everything').scene).toEqual(scene());
+    expect(unchanged(c, 'undo').reply).toBe('There is nothing to undo: this is the original picture.');
+    c.say('redo');
+    expect(c.say('forget that').scene).toEqual(scene());
+  });
+
+  it('resets to the original as a new, undoable step showing the original picture', () => {
+    const c = new Chat();
+    const a = c.say('make the star red');
+    const r = c.say('start over');
+    expect(r.kind).toBe('reset');
+    expect(r.show).toBe('n0');
+    expect(r.node).not.toBe(a.node);
+    expect(r.scene).toEqual(scene());
+    expect(unchanged(c, 'reset the picture').reply).toBe('This is already the original picture, so nothing changed.');
+    expect(c.say('undo').node).toBe(a.node);
+  });
+});
+
+describe('DialogueManager: questions, impossible requests and nonsense change nothing', () => {
+  it('answers questions from the scene and lets "it" refer to what was asked about', () => {
+    const c = new Chat();
+    expect(unchanged(c, 'what color is the heart?').reply).toBe('The heart in the bottom left is yellow.');
+    expect(unchanged(c, 'how many circles are there?').kind).toBe('question');
+    expect(unchanged(c, 'Is there a star? What color is it?').reply).toBe('Yes, there is a medium green star in the middle. The star in the middle is green.');
+    expect(c.say('make it blue').steps.map((s) => s.instruction)).toEqual(['make the star in the middle blue']);
+    expect(unchanged(c, 'why is the sky blue?').reply).toMatch(/^I can answer questions like/);
+  });
+
+  it('says why an impossible request cannot be done', () => {
+    const c = new Chat();
+    expect(unchanged(c, 'make the triangle red')).toMatchObject({ kind: 'impossible', reply: "I can't find the triangle in the picture, so nothing changed." });
+    expect(unchanged(c, 'move the heart up').reply).toBe('That spot is already taken, so nothing changed. Free spots: the top right, the middle right and the bottom middle.');
+    expect(unchanged(c, 'move the circle in the top left left').reply).toBe('That would go off the grid, so nothing changed.');
+    expect(unchanged(c, 'make the star green')).toMatchObject({ kind: 'impossible', reply: 'The star in the middle is already green. Nothing changed.' });
+    // The star was just talked about, so "it" is the star; in a fresh dialogue "it" means nothing yet.
+    expect(c.say('make it red').steps.map((s) => s.instruction)).toEqual(['make the star in the middle red']);
+    expect(unchanged(new Chat(), 'make it red').reply).toMatch(/^I'm not sure what "it" refers to/);
+    const full = new Chat(new DialogueManager(scene()));
+    full.screen = scene();
+    for (const cell of [2, 5, 7]) full.screen.cells[cell] = { shape: 'cross', color: 'gray', size: 'small', texture: 'solid' };
+    expect(unchanged(full, 'add a red star in the top right')).toMatchObject({ kind: 'impossible', reply: 'The grid is full, so nothing changed.' });
+    expect(unchanged(full, 'add a red star')).toMatchObject({ kind: 'impossible' });
+  });
+
+  it('replies helpfully to empty or nonsense text', () => {
+    const c = new Chat();
+    for (const text of ['', '   ', 'asdf qwer zxcv', 'hello', 'the weather is nice']) {
+      const r = unchanged(c, text);
+      expect(r.kind, text).toBe('unknown');
+      expect(r.reply, text).toMatch(/"make the circle in the top left orange"/);
+    }
+  });
+});
