@@ -6,7 +6,10 @@ import { words } from '../domain/tokenizer.ts';
 import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, shapeNoun, valueWord, withArticle } from './phrases.ts';
 
 /** "Which square: the red one in the top left or the blue one in the bottom right?" (candidates in cell order). */
-export function whichQuestion(scene: Scene, candidates: readonly number[]): string {
+export function whichQuestion(scene: Scene, asked: readonly number[]): string {
+  // Only cells that still hold an object (the app may hand in a fresh reading of the picture).
+  const candidates = asked.filter((c) => scene.cells[c]);
+  if (candidates.length === 0) return 'Which one do you mean? Please name it by its shape and place.';
   const objs = candidates.map((c) => objectAt(scene, c));
   const first = objs[0]!;
   const sameShape = objs.every((o) => o.shape === first.shape);
