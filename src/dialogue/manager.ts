@@ -124,7 +124,10 @@ export class DialogueManager {
       const special = open.kind === 'where' ? answerWhere(text, open.text, scene, this.referent)
         : answerWhich(text, scene, this.referent, open.pending);
       if (special && 'edits' in special) return this.edit(text, scene, special.edits, special.referent, 'answer', opts);
-      if (special) return this.result('clarify', `${openFailure(special.failure, scene)} ${this.reask(scene)}`);
+      if (special) {
+        const again = `${openFailure(special.failure, scene)} ${this.reask(scene)}`;
+        return open.kind === 'which' ? this.ask(again, open.pending) : this.result('clarify', again);
+      }
     }
     const rewritten = splitConjunctions(text, { scene, referent: this.referent });
     const fresh = interpret(rewritten, { scene, referent: this.referent });

@@ -117,6 +117,9 @@ describe('DialogueManager: clarification', () => {
   it('understands ordinals and "both" as answers', () => {
     const c = new Chat();
     c.say('make the square blue');
+    const tooFar = unchanged(c, 'the third one');
+    expect(tooFar.reply).toMatch(/^Sorry, there are only 2\. Which square:/);
+    expect(tooFar.candidates).toEqual([1, 3]);
     expect(c.say('the second one').steps.map((s) => s.edit)).toEqual([{ op: 'recolor', cells: [3], color: 'blue' }]);
     c.say('make the circle bigger');
     expect(c.say('both').steps.map((s) => s.instruction)).toEqual(['make all the circles bigger']);
