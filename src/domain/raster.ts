@@ -113,3 +113,11 @@ function drawObject(obj: SceneObject, cell: number, out: Uint8Array, offset: num
     }
   }
 }
+
+/** Renders a scene as RGBA (the layout canvases and the engine use). */
+export function renderSceneRgba(scene: Scene): Uint8ClampedArray {
+  const rgb = renderScene(scene);
+  const out = new Uint8ClampedArray(IMAGE_SIZE * IMAGE_SIZE * 4);
+  for (let p = 0; p < IMAGE_SIZE * IMAGE_SIZE; p++) out.set([rgb[p * 3]!, rgb[p * 3 + 1]!, rgb[p * 3 + 2]!, 255], p * 4);
+  return out;
+}
