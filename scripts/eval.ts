@@ -1,0 +1,69 @@
+/**
+ * Evaluates the whole system headless (dialogue layer + model), turn by turn, each turn on its own previous output.
+ * Usage: npm run eval -- --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N]
+ * Writes DIR/<id>/<turn>.png, DIR/<id>/<turn>.expected.png and DIR/report.json (spec/shapes-v1.md).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
+import { renderSceneRgba } from '../src/domain/raster.ts';
+import { IMAGE_SIZE, type Scene } from '../src/domain/scene.ts';
+import { validateDialogues } from '../src/domain/validate.ts';
+import { fail, packDir, readInput, writePng } from './lib/cli.ts';
+import { nodeEngine } from './lib/node-engine.ts';
+import { aggregate, changedCells, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
+
+const { values } = parseArgs({
+  options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' } },
+});
+if (!values.out) fail('missing --out DIR');
+const text = readInput(values.dialogues, '--dialogues file').toString('utf8');
+const { records, issues } = validateDialogues(text);
+if (issues.length > 0) {
+  for (const i of issues.slice(0, 20)) console.error(`${values.dialogues}:${i.line}: ${i.reason}`);
+  fail(`${issues.length} malformed line(s) in ${values.dialogues}; nothing was evaluated`);
+}
+const dialogues = records.slice(0, values.limit ? Number(values.limit) : undefined);
+const engine = await nodeEngine(packDir('shapes-v1', values.pack));
+const size = (await engine.info()).imageSize!;
+if (size !== IMAGE_SIZE) fail(`the pack edits ${size}x${size} images; shapes-v1 dialogues need ${IMAGE_SIZE}x${IMAGE_SIZE}`);
+const turns: TurnScore[] = [];
+const started = performance.now();
+for (const d of dialogues) {
+  const dir = join(values.out, d.id);
+  mkdirSync(dir, { recursive: true });
+  let expected = d.scene as Scene;
+  let expectedImage = renderSceneRgba(expected);
+  const conversation = await Conversation.start(engine, memoryNodes(), expectedImage, size);
+  let previous = expectedImage;
+  for (const [n, turn] of d.turns.entries()) {
+    const result = await conversation.say(turn.user);
+    const clarifyExpected = 'clarify' in turn.expect;
+    const before = expected;
+    if (!clarifyExpected) expected = turn.expect as Scene;
+    expectedImage = renderSceneRgba(expected);
+    const shown = result.shown.image;
+    writePng(join(dir, `${n}.png`), shown, size);
+    writePng(join(dir, `${n}.expected.png`), expectedImage, size);
+    const clarifyAsked = result.dialogue.kind === 'clarify';
+    const cells = scoreCells(result.shown.recognition.scene, expected);
+    turns.push({
+      id: d.id, turn: n, user: turn.user, kind: result.dialogue.kind, reply: result.dialogue.reply, clarifyExpected, clarifyAsked,
+      success: clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1,
+      ...cells, ...scoreImage(shown, expectedImage, previous, changedCells(before, expected), size),
+      modelMs: result.results.reduce((s, r) => s + (r.timings.total ?? 0), 0),
+    });
+    previous = shown;
+  }
+}
+const report = {
+  pack: (await engine.info()).pack,
+  dialogues: dialogues.length,
+  seconds: Math.round((performance.now() - started) / 100) / 10,
+  aggregate: aggregate(turns),
+  turns,
+};
+writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
+console.log(JSON.stringify({ dialogues: report.dialogues, seconds: report.seconds, ...report.aggregate }, null, 1));
+await engine.dispose();

@@ -1,0 +1,85 @@
+/** Per-turn figures of `npm run eval` (spec: clarification, PSNR, SSIM, cell accuracy, changes outside edited cells). */
+import type { Scene, SceneObject } from '../../src/domain/scene.ts';
+import { changedOutside, psnr, ssim } from './metrics.ts';
+
+/** What one evaluated turn measured. */
+export interface TurnScore {
+  id: string;
+  turn: number;
+  user: string;
+  kind: string;
+  reply: string;
+  clarifyExpected: boolean;
+  clarifyAsked: boolean;
+  /** Recognized scene equals the expected scene (for clarify turns: asked when expected). */
+  success: boolean;
+  psnr: number;
+  ssim: number;
+  /** Fraction of the 9 cells read back exactly (shape, color, size, texture, or empty). */
+  cellAccuracy: number;
+  /** Per attribute, over cells that hold an object in the expected scene. */
+  attributes: Record<'shape' | 'color' | 'size' | 'texture', number>;
+  /** Fraction of the pixels outside the cells that should change that changed anyway. */
+  outsideChanged: number;
+  /** Model time this turn, ms (0 when no model ran). */
+  modelMs: number;
+}
+
+const ATTRS = ['shape', 'color', 'size', 'texture'] as const;
+const same = (a: SceneObject | null, b: SceneObject | null) =>
+  a === b || (!!a && !!b && ATTRS.every((k) => a[k] === b[k]));
+
+/** Cells whose content differs between two scenes. */
+export function changedCells(a: Scene, b: Scene): Set<number> {
+  return new Set(a.cells.flatMap((o, i) => (same(o, b.cells[i]!) ? [] : [i])));
+}
+
+/** Scores the recognized result of a turn against the expected scene and render. */
+export function scoreCells(recognized: Scene, expected: Scene): Pick<TurnScore, 'cellAccuracy' | 'attributes'> {
+  const attributes = { shape: 0, color: 0, size: 0, texture: 0 };
+  let objects = 0;
+  let exact = 0;
+  expected.cells.forEach((want, i) => {
+    const got = recognized.cells[i] ?? null;
+    if (same(got, want)) exact++;
+    if (!want) return;
+    objects++;
+    for (const k of ATTRS) if (got && got[k] === want[k]) attributes[k]++;
+  });
+  for (const k of ATTRS) attributes[k] = objects ? attributes[k] / objects : 1;
+  return { cellAccuracy: exact / 9, attributes };
+}
+
+/** Image figures of a turn: against the expected render, and changes outside the cells that should change. */
+export function scoreImage(
+  shown: Uint8ClampedArray, expectedImage: Uint8ClampedArray, previous: Uint8ClampedArray, shouldChange: Set<number>, size: number,
+): Pick<TurnScore, 'psnr' | 'ssim' | 'outsideChanged'> {
+  return {
+    psnr: Math.min(100, psnr(shown, expectedImage)), // identical images count as 100 dB, as in eval.py
+    ssim: ssim(shown, expectedImage, size),
+    outsideChanged: changedOutside(previous, shown, size, shouldChange),
+  };
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const pct = (x: number) => Math.round(x * 1e4) / 100;
+
+/** Aggregate figures over all turns. */
+export function aggregate(turns: TurnScore[]) {
+  const edits = turns.filter((t) => !t.clarifyExpected);
+  const clarifyOk = turns.filter((t) => t.clarifyAsked === t.clarifyExpected).length;
+  const askedWhenExpected = turns.filter((t) => t.clarifyExpected);
+  const times = turns.map((t) => t.modelMs).filter((ms) => ms > 0).sort((a, b) => a - b);
+  return {
+    turns: turns.length,
+    clarification_accuracy_pct: pct(clarifyOk / turns.length),
+    clarify_recall_pct: pct(askedWhenExpected.filter((t) => t.clarifyAsked).length / Math.max(1, askedWhenExpected.length)),
+    turn_success_pct: pct(turns.filter((t) => t.success).length / turns.length),
+    cell_accuracy_pct: pct(mean(edits.map((t) => t.cellAccuracy))),
+    attribute_accuracy_pct: Object.fromEntries(ATTRS.map((k) => [k, pct(mean(edits.map((t) => t.attributes[k])))])),
+    psnr_db: Math.round(mean(edits.map((t) => t.psnr)) * 100) / 100,
+    ssim: Math.round(mean(edits.map((t) => t.ssim)) * 1e4) / 1e4,
+    outside_changed_pct: Math.round(mean(edits.map((t) => t.outsideChanged)) * 1e6) / 1e4,
+    model_ms_p50: times.length ? Math.round(times[Math.floor(times.length / 2)]!) : null,
+  };
+}
