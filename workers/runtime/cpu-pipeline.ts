@@ -14,6 +14,7 @@ const f32 = (t: ort.Tensor) => t.data as Float32Array;
 
 export class CpuPipeline implements Pipeline {
   readonly backend = 'wasm' as const;
+  readonly adapter = 'CPU (onnxruntime-web WASM)';
   private readonly fusion: FusionWeights;
   private readonly tracker: TrackerWeights;
   private readonly mem: Float32Array;
