@@ -8,7 +8,7 @@ import { AttentionKernel } from '../kernels/attention/attention.ts';
 import { CompositeKernel } from '../kernels/composite/composite.ts';
 import { FusionKernel } from '../kernels/fusion/fusion.ts';
 import { TrackerKernel } from '../kernels/tracker/tracker.ts';
-import { createBuffer, readF32, readU32, storageUsage, writeBuffer } from '../kernels/gpu.ts';
+import { createBuffer, storageUsage, writeBuffer } from '../kernels/gpu.ts';
 import { GpuKernelWeights } from '../kernels/weights.ts';
 import { describeAdapter } from './adapter.ts';
 import type { Pipeline } from './local-engine.ts';
@@ -32,8 +32,18 @@ export class GpuPipeline implements Pipeline {
     private readonly weights: GpuKernelWeights,
     private readonly kernels: { attention: AttentionKernel; tracker: TrackerKernel; fusion: FusionKernel; composite: CompositeKernel },
     private readonly buf: Buffers,
+    /** One mappable buffer all results are copied into, so a turn costs a single GPU->CPU sync. */
+    private readonly staging: GPUBuffer,
     readonly adapter: string,
   ) {}
+
+  /** Byte ranges of the read-back results inside `staging`. */
+  private readbackLayout(): [keyof Buffers, number][] {
+    const { G, L, H } = this.model.dims;
+    const N = G * G;
+    const P = this.model.size * this.model.size;
+    return [['out', 3 * P], ['m', P], ['beta', N * L], ['steps', N], ['hOut', H]];
+  }
 
   static async create(model: PackModel, onLost: () => void): Promise<GpuPipeline> {
     // The text encoder is tiny and its recurrent ops fall back to the CPU, so its outputs come back to the CPU.
@@ -60,7 +70,10 @@ export class GpuPipeline implements Pipeline {
     const buf = Object.fromEntries(
       Object.entries(sizes).map(([name, n]) => [name, createBuffer(device, 4 * n, storageUsage(), name)]),
     ) as Buffers;
-    const pipeline = new GpuPipeline(model, device, sessions, weights, kernels, buf, describeAdapter(device.adapterInfo));
+    const staging = device.createBuffer({
+      size: 4 * (4 * P + N * L + N + H), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: 'readback',
+    });
+    const pipeline = new GpuPipeline(model, device, sessions, weights, kernels, buf, staging, describeAdapter(device.adapterInfo));
     void device.lost.then((info) => {
       if (info.reason === 'destroyed') return;
       pipeline.lost = true;
@@ -121,6 +134,11 @@ export class GpuPipeline implements Pipeline {
           { P: size * size, C: 3, lo: this.model.maskLo, hi: this.model.maskHi },
         );
         p2.end();
+        let at = 0;
+        for (const [name, count] of this.readbackLayout()) {
+          enc2.copyBufferToBuffer(buf[name], 0, this.staging, at, 4 * count);
+          at += 4 * count;
+        }
         device.queue.submit([enc2.finish()]);
       } finally {
         decoded.rgb.dispose();
@@ -129,10 +147,17 @@ export class GpuPipeline implements Pipeline {
     } finally {
       for (const t of Object.values(image)) t.dispose();
     }
-    const [out, m, beta, steps, h] = await Promise.all([
-      readF32(device, buf.out, 3 * size * size), readF32(device, buf.m, size * size), readF32(device, buf.beta, N * L),
-      readU32(device, buf.steps, N), readF32(device, buf.hOut, H),
-    ]);
+    await this.staging.mapAsync(GPUMapMode.READ);
+    const bytes = this.staging.getMappedRange().slice(0);
+    this.staging.unmap();
+    const views: Record<string, ArrayBuffer> = {};
+    let at = 0;
+    for (const [name, count] of this.readbackLayout()) {
+      views[name] = bytes.slice(at, at + 4 * count);
+      at += 4 * count;
+    }
+    const [out, m, beta, h] = ['out', 'm', 'beta', 'hOut'].map((k) => new Float32Array(views[k]!));
+    const steps = new Uint32Array(views.steps!);
     timer.lap('composite+readback');
     if (this.lost) throw new DeviceLostError('The GPU device was lost during the turn.');
     return editResult({ out, m, beta, steps, h, size, G, L, words, timings: timer.total(), backend: 'webgpu' });
@@ -141,6 +166,7 @@ export class GpuPipeline implements Pipeline {
   async dispose(): Promise<void> {
     await Promise.all(Object.values(this.sessions).map((s) => s.release()));
     for (const b of Object.values(this.buf)) b.destroy();
+    this.staging.destroy();
     this.weights.destroy();
   }
 }
