@@ -1,51 +1,90 @@
-/** Sessions, turns, images and per-turn model state, persisted under typed key scopes of a `KV`. */
+/** Sessions, their chat transcript, history-node pictures and settings, under typed key scopes of a `KV`. */
+import type { DialogueKind, DialogueState } from '../dialogue/index.ts';
+import type { BackendChoice, BackendKind, Recognition } from '../../workers/engine.ts';
 import type { KV } from './kv.ts';
 
-/** How a turn was understood; `edit` turns run the model. */
-export type TurnKind = 'edit' | 'undo' | 'redo' | 'reset' | 'clarify' | 'answer' | 'question' | 'unknown' | 'start';
-/** `pending` is written before the model runs; a crash leaves it pending, so nothing the user typed is lost. */
-export type TurnStatus = 'pending' | 'done' | 'failed';
-
-/** One user turn and what the system did with it. */
-export interface Turn {
-  id: string;
-  sessionId: string;
-  /** The turn this one continues from; history is a tree, so branches survive undo-and-continue. */
-  parentId: string | null;
-  user: string;
-  kind: TurnKind;
-  status: TurnStatus;
-  reply: string;
-  /** Blob keys of the image and mask after this turn, when it produced them. */
-  imageKey: string | null;
-  maskKey: string | null;
-  /** Key of the tracker state vector after this turn. */
-  stateKey: string | null;
-  /** Extra structured data (resolved instruction, scene, attention), kept as plain JSON. */
-  data: Record<string, unknown>;
-  createdAt: number;
-  error?: string;
-}
-
-/** A dialogue over one picture. */
+/** A dialogue over one picture; `dialogue` is the DialogueManager's JSON (history tree, current node, open question). */
 export interface Session {
   id: string;
   title: string;
   createdAt: number;
   updatedAt: number;
-  /** The turn whose image is on screen; null at the source image. */
-  headId: string | null;
-  sourceKey: string;
+  /** Name of the model pack the session was started with. */
   pack: string | null;
+  /** Side of the session's square pictures (the pack's image size). */
+  size: number;
+  dialogue: DialogueState;
+}
+
+/** `pending` is written before the model runs; a crash leaves it pending, so nothing the user typed is lost. */
+export type TurnStatus = 'pending' | 'done' | 'failed';
+/** A typed (or button) message, or a click on a filmstrip picture. */
+export type TurnAction = 'say' | 'jump';
+
+/** One entry of the chat transcript. */
+export interface Turn {
+  id: string;
+  sessionId: string;
+  /** Position in the transcript (0, 1, 2, ...). */
+  seq: number;
+  action: TurnAction;
+  /** What the user said; for a jump, a short description of the picture chosen. */
+  user: string;
+  /** The history node a jump goes to. */
+  target: string | null;
+  status: TurnStatus;
+  /** The dialogue layer's reply (user-facing text), or the error shown for a failed turn. */
+  reply: string;
+  kind: DialogueKind | null;
+  /** The history node current after the turn. */
+  nodeId: string | null;
+  /** Error name (workers/errors.ts) of a failed turn. */
+  error: string | null;
+  createdAt: number;
+}
+
+/** The model's per-pixel and per-region outputs kept for the mask, attention and step-map views. */
+export interface NodeView {
+  /** Blob key of the edit mask, an 8-bit grayscale PNG. */
+  maskKey: string;
+  /** `(words.length, grid * grid)` row-major. */
+  attention: Float32Array;
+  words: string[];
+  /** Fusion steps per region, `grid * grid`. */
+  steps: Uint8Array;
+  grid: number;
+  timings: Record<string, number>;
+  backend: BackendKind;
+}
+
+/** What is stored for a history node that has its own picture. */
+export interface NodeRecord {
+  sessionId: string;
+  nodeId: string;
+  /** Blob key of the picture (PNG). */
+  imageKey: string;
+  size: number;
+  /** Tracker state after the turn that made the picture (null for the original). */
+  state: Float32Array | null;
+  recognition: Recognition;
+  view: NodeView | null;
+}
+
+/** User settings that outlive sessions. */
+export interface Settings {
+  pack: string | null;
+  backend: BackendChoice;
 }
 
 const key = {
   session: (id: string) => `session:${id}`,
   turn: (sessionId: string, id: string) => `turn:${sessionId}:${id}`,
   turns: (sessionId: string) => `turn:${sessionId}:`,
+  node: (sessionId: string, nodeId: string) => `node:${sessionId}:${nodeId}`,
+  nodes: (sessionId: string) => `node:${sessionId}:`,
   blob: (id: string) => `blob:${id}`,
-  state: (id: string) => `state:${id}`,
   current: 'meta:current-session',
+  settings: 'meta:settings',
 };
 
 /** Random id, sortable by creation time. */
@@ -57,27 +96,26 @@ export function newId(): string {
 export class SessionStore {
   constructor(private readonly kv: KV) {}
 
-  /** Creates a session around a source image and makes it current. */
-  async createSession(source: Blob, title: string, pack: string | null = null): Promise<Session> {
-    const now = Date.now();
-    const session: Session = { id: newId(), title, createdAt: now, updatedAt: now, headId: null, sourceKey: newId(), pack };
+  /** Writes a new session and makes it current, in one transaction. */
+  async createSession(session: Session): Promise<void> {
     await this.kv.setMany([
-      [key.blob(session.sourceKey), source],
       [key.session(session.id), session],
       [key.current, session.id],
     ]);
-    return session;
   }
 
   async getSession(id: string): Promise<Session | undefined> {
     return this.kv.get<Session>(key.session(id));
   }
 
-  async saveSession(session: Session): Promise<void> {
-    await this.kv.set(key.session(session.id), { ...session, updatedAt: Date.now() });
+  /** Overwrites a session, stamping `updatedAt`; returns what was written. */
+  async saveSession(session: Session): Promise<Session> {
+    const saved = { ...session, updatedAt: Date.now() };
+    await this.kv.set(key.session(session.id), saved);
+    return saved;
   }
 
-  /** All sessions, newest first. */
+  /** All sessions, most recently used first. */
   async listSessions(): Promise<Session[]> {
     const ids = await this.kv.keys('session:');
     const all = await Promise.all(ids.map((k) => this.kv.get<Session>(k)));
@@ -92,51 +130,70 @@ export class SessionStore {
     await this.kv.set(key.current, id);
   }
 
-  /** Deletes a session with all its turns, images and states. */
+  /** Deletes a session with its transcript, node records and their blobs. */
   async deleteSession(id: string): Promise<void> {
-    const session = await this.getSession(id);
-    if (!session) return;
-    for (const turn of await this.turns(id)) {
-      for (const k of [turn.imageKey, turn.maskKey]) if (k) await this.kv.del(key.blob(k));
-      if (turn.stateKey) await this.kv.del(key.state(turn.stateKey));
-      await this.kv.del(key.turn(id, turn.id));
+    for (const node of await this.nodes(id)) {
+      await this.kv.del(key.blob(node.imageKey));
+      if (node.view) await this.kv.del(key.blob(node.view.maskKey));
+      await this.kv.del(key.node(id, node.nodeId));
     }
-    await this.kv.del(key.blob(session.sourceKey));
+    for (const k of await this.kv.keys(key.turns(id))) await this.kv.del(k);
     await this.kv.del(key.session(id));
     if ((await this.currentSessionId()) === id) await this.kv.del(key.current);
   }
 
-  /** Writes (or overwrites) a turn. */
+  /** Writes (or overwrites) a transcript entry. */
   async putTurn(turn: Turn): Promise<void> {
     await this.kv.set(key.turn(turn.sessionId, turn.id), turn);
   }
 
-  /** A session's turns in creation order. */
+  /** Saves the dialogue state and the completed turn together, so neither is ever stored without the other. */
+  async completeTurn(session: Session, turn: Turn): Promise<Session> {
+    const saved = { ...session, updatedAt: Date.now() };
+    await this.kv.setMany([
+      [key.session(session.id), saved],
+      [key.turn(turn.sessionId, turn.id), turn],
+    ]);
+    return saved;
+  }
+
+  /** A session's transcript in order. */
   async turns(sessionId: string): Promise<Turn[]> {
     const ids = await this.kv.keys(key.turns(sessionId));
     const all = await Promise.all(ids.map((k) => this.kv.get<Turn>(k)));
-    return all.filter((t): t is Turn => !!t).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    return all.filter((t): t is Turn => !!t).sort((a, b) => a.seq - b.seq || a.createdAt - b.createdAt);
   }
 
-  /** Stores a blob (image, mask) and returns its key. */
-  async putBlob(blob: Blob): Promise<string> {
-    const id = newId();
-    await this.kv.set(key.blob(id), blob);
-    return id;
+  /** Writes a node record with the blobs it references, in one transaction; a replaced record's blobs are deleted. */
+  async putNode(record: NodeRecord, blobs: [string, Blob][]): Promise<void> {
+    const old = await this.getNode(record.sessionId, record.nodeId);
+    await this.kv.setMany([...blobs.map(([id, b]): [string, unknown] => [key.blob(id), b]), [key.node(record.sessionId, record.nodeId), record]]);
+    // A retried turn after a crash can re-create a node id whose first attempt was stored but never committed.
+    const keep = new Set([record.imageKey, record.view?.maskKey]);
+    for (const k of [old?.imageKey, old?.view?.maskKey]) if (k && !keep.has(k)) await this.kv.del(key.blob(k));
+  }
+
+  async getNode(sessionId: string, nodeId: string): Promise<NodeRecord | undefined> {
+    return this.kv.get<NodeRecord>(key.node(sessionId, nodeId));
+  }
+
+  /** Every node record of a session. */
+  async nodes(sessionId: string): Promise<NodeRecord[]> {
+    const ids = await this.kv.keys(key.nodes(sessionId));
+    const all = await Promise.all(ids.map((k) => this.kv.get<NodeRecord>(k)));
+    return all.filter((n): n is NodeRecord => !!n);
   }
 
   async getBlob(id: string): Promise<Blob | undefined> {
     return this.kv.get<Blob>(key.blob(id));
   }
 
-  /** Stores a tracker state vector and returns its key. */
-  async putState(state: Float32Array): Promise<string> {
-    const id = newId();
-    await this.kv.set(key.state(id), state);
-    return id;
+  /** Stored settings, or the defaults. */
+  async settings(): Promise<Settings> {
+    return (await this.kv.get<Settings>(key.settings)) ?? { pack: null, backend: 'auto' };
   }
 
-  async getState(id: string): Promise<Float32Array | undefined> {
-    return this.kv.get<Float32Array>(key.state(id));
+  async saveSettings(settings: Settings): Promise<void> {
+    await this.kv.set(key.settings, settings);
   }
 }

@@ -1,0 +1,89 @@
+/** Session export/import: a lossless round trip, and a clear, located error for each kind of malformed file. */
+import { describe, expect, it } from 'vitest';
+import { SessionController } from '../../../src/app/session-controller.ts';
+import { EXAMPLES } from '../../../src/app/examples.ts';
+import { memoryKV } from '../../../src/store/kv.ts';
+import { base64ToBytes, bytesToBase64, exportSession, importSession, parseSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
+import { SessionStore } from '../../../src/store/sessions.ts';
+import { nodeCodec, perfectEngine } from '../app/fixtures.ts';
+
+async function played() {
+  const model = perfectEngine();
+  const store = new SessionStore(memoryKV());
+  const deps = { engine: model.engine, store, codec: nodeCodec };
+  const c = await SessionController.start(deps, model.show(EXAMPLES[0]!.scene), 64, 'Two squares', 'perfect');
+  await c.say('make the circle red');
+  await c.say('make the square green');
+  return { c, store, deps };
+}
+
+const text = (file: SessionFile) => JSON.stringify(file);
+
+describe('session files', () => {
+  it('encodes base64 in chunks without loss', () => {
+    const bytes = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 31) & 255);
+    expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+    expect(bytesToBase64(Uint8Array.from([137, 80, 78, 71]))).toBe('iVBORw==');
+  });
+
+  it('round-trips a session: dialogue (with its open question), transcript and every picture', async () => {
+    const { c, store, deps } = await played();
+    const file = parseSessionFile(text(await exportSession(store, c.session.id)));
+    expect(file.nodes.n1?.image.startsWith('data:image/png;base64,')).toBe(true);
+    const into = new SessionStore(memoryKV());
+    const imported = await importSession(into, file);
+    expect(imported.id).not.toBe(c.session.id);
+    expect(await into.currentSessionId()).toBe(imported.id);
+    expect(imported.dialogue).toEqual(c.session.dialogue);
+    const strip = (t: { id: string; sessionId: string }) => ({ ...t, id: '', sessionId: '' });
+    expect((await into.turns(imported.id)).map(strip)).toEqual(c.turns.map(strip));
+    const back = (await SessionController.open({ ...deps, store: into }, imported.id))!;
+    expect(back.awaitingAnswer).toBe(true);
+    for (const id of ['n0', 'n1']) {
+      const [a, b] = [await c.picture(id), await back.picture(id)];
+      expect(Buffer.from(b.image).equals(Buffer.from(a.image))).toBe(true);
+      expect(b.recognition).toEqual(a.recognition);
+    }
+    const r = (await back.picture('n1')).result!;
+    expect(r.words).toEqual((await c.picture('n1')).result!.words);
+    expect(r.steps).toEqual((await c.picture('n1')).result!.steps);
+    expect((await back.say('the right one')).turn.kind).toBe('answer');
+  });
+
+  it('rejects files that are not sessions', () => {
+    expect(() => parseSessionFile('{"title": ')).toThrow(/not a Parley session: it is not valid JSON/);
+    expect(() => parseSessionFile('[1, 2]')).toThrow(/not a Parley session: expected format "parley-session-v1"/);
+    expect(() => parseSessionFile('{"format": "parley-session-v9"}')).toThrow(/its format is "parley-session-v9"/);
+  });
+
+  const cases: [string, (f: SessionFile & Record<string, unknown>) => void, RegExp][] = [
+    ['a missing title', (f) => delete (f as Partial<SessionFile>).title, /title must be a string/],
+    ['a bad size', (f) => (f.size = 0), /size must be a whole number/],
+    ['a missing picture', (f) => delete f.nodes.n1, /nodes lack the picture of history node n1/],
+    ['a picture that is not a data URL', (f) => (f.nodes.n1!.image = 'http://example.com/x.png'), /nodes\.n1\.image must be a PNG data URL/],
+    ['a picture that is not a PNG', (f) => (f.nodes.n1!.image = `data:image/png;base64,${btoa('GIF89a and more bytes')}`), /nodes\.n1\.image is not a PNG image/],
+    ['broken base64', (f) => (f.nodes.n0!.image = 'data:image/png;base64,iVBORw0KGgo%%%'), /nodes\.n0\.image is not valid base64/],
+    ['an attention matrix of the wrong size', (f) => f.nodes.n1!.view!.attention.pop(), /nodes\.n1\.view\.attention must have/],
+    ['an unknown colour in a scene', (f) => (f.nodes.n0!.recognition.scene.cells[4] = { shape: 'circle', color: 'teal' as 'red', size: 'small', texture: 'solid' }), /nodes\.n0\.recognition\.scene\.cells\[4\]\.color must be one of/],
+    ['a bad turn status', (f) => (f.transcript[0]!.status = 'lost' as 'done'), /transcript\[0\]\.status must be one of pending, done, failed/],
+    ['a current node that does not exist', (f) => (f.dialogue.history.current = 'n7'), /dialogue\.history\.current is not a node/],
+    ['a dangling child', (f) => f.dialogue.history.nodes[0]!.children.push('n9'), /refers to a missing node n9/],
+    ['an unknown dialogue version', (f) => ((f.dialogue as { version: number }).version = 2), /dialogue\.version must be 1/],
+  ];
+
+  it.each(cases)('names the problem: %s', async (_, spoil, message) => {
+    const { c, store } = await played();
+    const file = structuredClone(await exportSession(store, c.session.id)) as SessionFile & Record<string, unknown>;
+    expect(() => parseSessionFile(text(file))).not.toThrow();
+    spoil(file);
+    let err: Error | undefined;
+    try {
+      parseSessionFile(text(file));
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err?.name).toBe('InputError');
+    expect(err?.message).toMatch(/^That session file is malformed: /);
+    expect(err?.message).toMatch(message);
+  });
+});
