@@ -1,11 +1,13 @@
 import { mount } from 'svelte';
 import App from './app/App.svelte';
 import { AppState } from './app/app-state.svelte.ts';
+import { EngineState } from './app/engine-state.svelte.ts';
 import { WorkerEngine } from './engine-client.ts';
 import { idbKV } from './store/kv.ts';
 import { SessionStore } from './store/sessions.ts';
 
-const state = new AppState(new WorkerEngine(), new SessionStore(idbKV()));
+const store = new SessionStore(idbKV());
+const state = new AppState(new EngineState(new WorkerEngine(), store), store);
 mount(App, { target: document.getElementById('app')!, props: { app: state } });
 void state.init();
 

@@ -1,141 +1,242 @@
-/** The app's reactive state and actions: engine status, sessions, turns; every change is persisted first. */
-import type { Engine, EngineInfo, Progress } from '../../workers/engine.ts';
-import { SessionStore, newId, type Session, type Turn } from '../store/sessions.ts';
-import { decodeImage, pixelsToPng, pngToPixels, toSquarePixels } from './image-io.ts';
+/** The app's reactive state and actions: the open session, its pictures and transcript, sessions, import/export. */
+import type { NodeData } from '../conversation/conversation.ts';
+import type { HistoryNode } from '../dialogue/index.ts';
+import { renderSceneRgba } from '../domain/raster.ts';
+import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
+import { InputError } from '../../workers/errors.ts';
+import { exportSession, importSession, parseSessionFile } from '../store/session-file.ts';
+import type { Session, SessionStore, Turn } from '../store/sessions.ts';
+import { EngineState } from './engine-state.svelte.ts';
+import { SERIOUS, describeError, errorName } from './errors.ts';
+import { EXAMPLES, randomStart } from './examples.ts';
+import { nodeLabel } from './filmstrip.ts';
+import { download, fileSlug, readText } from './files.ts';
+import { canvasCodec, decodeImage, resizePixels, toSquarePixels } from './image-io.ts';
+import { SessionController, type TurnOutcome } from './session-controller.ts';
 
-/** A pack the app can offer, from `packs/index.json`. */
-export interface PackListing {
-  name: string;
-  domain: string;
-  bytes: number;
-  path: string;
+/** Session files bigger than this are refused before reading. */
+export const MAX_SESSION_BYTES = 200 * 1024 * 1024;
+
+/** A snapshot of the open session for the components. */
+export interface SessionView {
+  session: Session;
+  turns: Turn[];
+  history: HistoryNode[];
+  current: HistoryNode;
+  awaiting: boolean;
+  running: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
 }
 
 export class AppState {
-  info = $state<EngineInfo | null>(null);
-  packs = $state<PackListing[]>([]);
-  progress = $state<Progress | null>(null);
+  readonly engine: EngineState;
   sessions = $state<Session[]>([]);
-  session = $state<Session | null>(null);
-  turns = $state<Turn[]>([]);
-  /** Object URLs of stored images, by blob key. */
-  urls = $state<Record<string, string>>({});
+  view = $state.raw<SessionView | null>(null);
+  /** The current node's picture and model outputs, and its parent's picture (before/after). */
+  shown = $state.raw<NodeData | null>(null);
+  before = $state.raw<NodeData | null>(null);
+  /** Object URLs of filmstrip pictures, by history-node id of the open session. */
+  thumbs = $state<Record<string, string>>({});
   error = $state<string | null>(null);
-  busy = $state(false);
+  /** Short status line for screen readers and the header ("Session exported."). */
+  notice = $state('');
+  /** True while a new session's picture is being read (waits for the model pack first). */
+  starting = $state(false);
+  private controller: SessionController | null = null;
 
   constructor(
-    readonly engine: Engine,
+    engine: EngineState,
     readonly store: SessionStore,
-  ) {}
+  ) {
+    this.engine = engine;
+  }
 
-  /** Restores the last session, then loads the first pack in the background. */
+  /** Restores the last session (it needs no model), then loads the pack. */
   async init(): Promise<void> {
     await this.guard(async () => {
-      this.info = await this.engine.info();
       this.sessions = await this.store.listSessions();
       const current = await this.store.currentSessionId();
       if (current) await this.open(current);
     });
-    void this.loadDefaultPack();
+    await this.guard(() => this.engine.init());
   }
 
-  /** Loads the first listed pack; failure is shown, the app stays usable for browsing sessions. */
-  async loadDefaultPack(): Promise<void> {
-    await this.guard(async () => {
-      const response = await fetch(new URL('packs/index.json', document.baseURI));
-      this.packs = response.ok ? ((await response.json()) as PackListing[]) : [];
-      const pack = this.packs.find((p) => p.domain === 'shapes-v1') ?? this.packs[0];
-      if (!pack) return;
-      this.info = await this.engine.load({ packUrl: new URL(pack.path, document.baseURI).href }, (p) => (this.progress = p));
-      this.progress = null;
-    });
+  get busy(): boolean {
+    return !!this.view?.running;
   }
 
-  /** Opens a stored session and its turns. */
+  /** Opens a stored session exactly where it was left. */
   async open(id: string): Promise<void> {
-    const session = await this.store.getSession(id);
-    if (!session) return;
-    this.session = session;
-    this.turns = await this.store.turns(id);
-    await this.store.setCurrentSession(id);
-    await this.ensureUrl(session.sourceKey);
-    for (const t of this.turns) if (t.imageKey) await this.ensureUrl(t.imageKey);
+    const c = await SessionController.open(this.deps(), id);
+    if (c) await this.use(c);
   }
 
-  /** Starts a session from a picked, dropped or pasted file (validated, resampled to the model's size). */
-  async startFromFile(file: Blob, title = 'Uploaded picture'): Promise<void> {
-    await this.guard(async () => {
+  /** Starts from a random generated scene. */
+  startRandom(): Promise<void> {
+    const seed = Math.floor(Math.random() * 1e9);
+    return this.startScene(randomStart(seed), `Random scene ${seed % 10000}`);
+  }
+
+  /** Starts from a built-in example scene. */
+  startExample(id: string): Promise<void> {
+    const example = EXAMPLES.find((e) => e.id === id);
+    return example ? this.startScene(example.scene, example.title) : Promise.resolve();
+  }
+
+  /** Starts from a picked, dropped or pasted file (validated, center-cropped and resampled to the pack's size). */
+  async startFromFile(file: Blob, title: string): Promise<void> {
+    await this.withStart(async () => {
       const bitmap = await decodeImage(file);
-      const size = this.imageSize();
-      const png = await pixelsToPng(toSquarePixels(bitmap, size), size);
-      bitmap.close();
-      await this.startFromPng(png, title);
-    });
-  }
-
-  /** Starts a session from an already square PNG at the model's size. */
-  async startFromPng(png: Blob, title: string): Promise<void> {
-    const session = await this.store.createSession(png, title, this.info?.pack ?? null);
-    this.sessions = await this.store.listSessions();
-    await this.open(session.id);
-  }
-
-  /** Sends one user turn: written as pending before the model runs, then completed or marked failed. */
-  async send(text: string): Promise<void> {
-    const session = this.session;
-    if (!session || !text.trim() || this.busy) return;
-    const head = this.turns.find((t) => t.id === session.headId) ?? null;
-    const turn: Turn = {
-      id: newId(), sessionId: session.id, parentId: head?.id ?? null, user: text.trim(), kind: 'edit',
-      status: 'pending', reply: '', imageKey: null, maskKey: null, stateKey: null, data: {}, createdAt: Date.now(),
-    };
-    await this.guard(async () => {
-      await this.store.putTurn(turn);
-      this.turns = [...this.turns, turn];
-      this.busy = true;
       try {
-        await this.runEdit(session, turn, head);
-      } catch (e) {
-        const failed = { ...turn, status: 'failed' as const, error: (e as Error).message, reply: `Sorry: ${(e as Error).message}` };
-        await this.store.putTurn(failed);
-        this.turns = this.turns.map((t) => (t.id === turn.id ? failed : t));
+        const info = await this.engine.ready();
+        await this.begin(toSquarePixels(bitmap, info.imageSize!), title);
       } finally {
-        this.busy = false;
+        bitmap.close();
       }
     });
   }
 
-  /** Key of the image currently on screen. */
-  currentImageKey(): string | null {
-    const head = this.turns.find((t) => t.id === this.session?.headId);
-    return head?.imageKey ?? this.session?.sourceKey ?? null;
+  /** Sends one turn ("undo" and "redo" from the buttons and keys too). */
+  send(text: string): Promise<void> {
+    return this.turn((c) => c.say(text));
   }
 
-  private async runEdit(session: Session, turn: Turn, head: Turn | null): Promise<void> {
-    const sourceKey = head?.imageKey ?? session.sourceKey;
-    const { pixels, width } = await pngToPixels((await this.store.getBlob(sourceKey))!);
-    const state = head?.stateKey ? ((await this.store.getState(head.stateKey)) ?? null) : null;
-    const result = await this.engine.edit({ image: pixels, size: width, text: turn.user, state });
-    const imageKey = await this.store.putBlob(await pixelsToPng(result.image, width));
-    const stateKey = await this.store.putState(result.state);
-    const done: Turn = { ...turn, status: 'done', imageKey, stateKey, reply: 'Done.', data: { timings: result.timings } };
-    await this.store.putTurn(done);
-    const updated = { ...session, headId: done.id };
-    await this.store.saveSession(updated);
-    this.session = updated;
-    this.turns = this.turns.map((t) => (t.id === turn.id ? done : t));
-    await this.ensureUrl(imageKey);
+  /** Moves to a filmstrip picture. */
+  jump(nodeId: string): Promise<void> {
+    return this.view?.current.id === nodeId ? Promise.resolve() : this.turn((c) => c.jump(nodeId));
   }
 
-  /** Uploads are resampled to the loaded model's input size (64 until a pack says otherwise). */
-  private imageSize(): number {
-    return this.info?.imageSize ?? 64;
+  /** Runs a failed or interrupted turn again. */
+  retry(turnId: string): Promise<void> {
+    return this.turn((c) => c.retry(turnId));
   }
 
-  private async ensureUrl(key: string): Promise<void> {
-    if (this.urls[key]) return;
-    const blob = await this.store.getBlob(key);
-    if (blob) this.urls = { ...this.urls, [key]: URL.createObjectURL(blob) };
+  /** Stops the running turn. */
+  cancel(): void {
+    this.controller?.cancel();
+  }
+
+  /** Downloads the picture on screen as a PNG. */
+  async exportImage(): Promise<void> {
+    await this.guard(async () => {
+      const c = this.need();
+      const blob = await c.pictureBlob(c.current.id);
+      if (!blob) throw new InputError('The picture on screen is missing from storage.');
+      download(blob, `${fileSlug(c.session.title)}-${fileSlug(nodeLabel(c.current))}.png`);
+      this.notice = 'Picture exported.';
+    });
+  }
+
+  /** Downloads the whole session (pictures, transcript, dialogue state) as one JSON file. */
+  async exportSession(): Promise<void> {
+    await this.guard(async () => {
+      const c = this.need();
+      const file = await exportSession(this.store, c.session.id);
+      download(new Blob([JSON.stringify(file)], { type: 'application/json' }), `${fileSlug(c.session.title)}.parley.json`);
+      this.notice = 'Session exported.';
+    });
+  }
+
+  /** Imports a session file as a new session and opens it. */
+  async importSession(file: Blob): Promise<void> {
+    await this.guard(async () => {
+      if (file.size === 0) throw new InputError('That session file is empty (0 bytes).');
+      if (file.size > MAX_SESSION_BYTES) throw new InputError(`That session file is too large (${(file.size / 1048576).toFixed(0)} MB; the limit is 200 MB).`);
+      const session = await importSession(this.store, parseSessionFile(await readText(file)));
+      await this.open(session.id);
+      this.notice = `Imported "${session.title}".`;
+    });
+  }
+
+  /** Deletes a stored session; deleting the open one closes it. */
+  async deleteSession(id: string): Promise<void> {
+    await this.guard(async () => {
+      await this.store.deleteSession(id);
+      if (this.controller?.session.id === id) {
+        this.controller = null;
+        this.view = this.shown = this.before = null;
+        this.dropThumbs();
+      }
+      this.sessions = await this.store.listSessions();
+    });
+  }
+
+  private async startScene(scene: Scene, title: string): Promise<void> {
+    await this.withStart(async () => {
+      const info = await this.engine.ready();
+      await this.begin(await resizePixels(renderSceneRgba(scene), IMAGE_SIZE, info.imageSize!), title);
+    });
+  }
+
+  private async begin(image: Uint8ClampedArray, title: string): Promise<void> {
+    const info = await this.engine.ready();
+    await this.use(await SessionController.start(this.deps(), image, info.imageSize!, title, info.pack));
+    this.notice = `Started "${title}".`;
+  }
+
+  /** Runs a session start with `starting` set, so the start buttons wait and say why. */
+  private async withStart(action: () => Promise<void>): Promise<void> {
+    this.starting = true;
+    try {
+      await this.guard(action);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private async turn(action: (c: SessionController) => Promise<TurnOutcome>): Promise<void> {
+    await this.guard(async () => {
+      const { error } = await action(this.need());
+      await this.refresh();
+      if (error && SERIOUS.has(errorName(error))) this.error = describeError(error);
+    });
+  }
+
+  private async use(c: SessionController): Promise<void> {
+    if (this.controller?.session.id !== c.session.id) this.dropThumbs();
+    this.controller = c;
+    await this.refresh();
+    this.sessions = await this.store.listSessions();
+  }
+
+  /** Re-reads the controller into the snapshot, then loads the pictures on screen and the filmstrip's. */
+  private async refresh(): Promise<void> {
+    const c = this.controller;
+    if (!c) return;
+    this.sync();
+    const current = c.current;
+    const parent = current.parent;
+    this.shown = await c.picture(current.id);
+    this.before = parent ? await c.picture(parent) : null;
+    for (const node of c.history) {
+      if (this.thumbs[node.id]) continue;
+      const blob = await c.pictureBlob(node.id);
+      if (blob && this.controller === c) this.thumbs = { ...this.thumbs, [node.id]: URL.createObjectURL(blob) };
+    }
+  }
+
+  private sync(): void {
+    const c = this.controller;
+    // Copies: the history tree mutates its nodes in place, and a snapshot must not change under the components.
+    this.view = c && {
+      session: c.session, turns: c.turns, history: structuredClone(c.history), current: structuredClone(c.current), awaiting: c.awaitingAnswer,
+      running: c.running, canUndo: c.canUndo, canRedo: c.canRedo,
+    };
+  }
+
+  private dropThumbs(): void {
+    for (const url of Object.values(this.thumbs)) URL.revokeObjectURL(url);
+    this.thumbs = {};
+  }
+
+  private deps() {
+    return { engine: this.engine.engine, store: this.store, codec: canvasCodec, onChange: () => this.sync() };
+  }
+
+  private need(): SessionController {
+    if (!this.controller) throw new InputError('Start a session first: pick a picture, an example or a random scene.');
+    return this.controller;
   }
 
   private async guard(action: () => Promise<void>): Promise<void> {
@@ -143,7 +244,7 @@ export class AppState {
       this.error = null;
       await action();
     } catch (e) {
-      this.error = (e as Error).message;
+      this.error = describeError(e);
     }
   }
 }

@@ -1,5 +1,6 @@
 /** Decoding user images safely and converting between pixels, canvases and PNG blobs. */
 import { InputError } from '../../workers/errors.ts';
+import type { ImageCodec } from '../store/node-store.ts';
 
 /** Files bigger than this are refused before decoding (a picture for a 64 px model never needs more). */
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
@@ -59,4 +60,27 @@ export async function pngToPixels(blob: Blob): Promise<{ pixels: Uint8ClampedArr
   const { width, height } = bitmap;
   bitmap.close();
   return { pixels: ctx.getImageData(0, 0, width, height).data, width, height };
+}
+
+/** The browser's PNG codec for the session store (canvas encode, ImageBitmap decode). */
+export const canvasCodec: ImageCodec = {
+  encode: (pixels, size) => pixelsToPng(pixels, size),
+  decode: async (blob) => {
+    try {
+      return (await pngToPixels(blob)).pixels;
+    } catch {
+      throw new InputError('A stored picture could not be decoded: it is corrupt.');
+    }
+  },
+};
+
+/** Resamples square RGBA pixels from `from` to `to` pixels a side (examples are drawn at 64, a pack may differ). */
+export async function resizePixels(pixels: Uint8ClampedArray, from: number, to: number): Promise<Uint8ClampedArray> {
+  if (from === to) return pixels;
+  const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(pixels), from, from));
+  try {
+    return toSquarePixels(bitmap, to);
+  } finally {
+    bitmap.close();
+  }
 }

@@ -1,0 +1,105 @@
+/** The engine side of the app: model packs on offer, the loaded one, download progress and the backend choice. */
+import type { BackendChoice, Engine, EngineInfo, Progress } from '../../workers/engine.ts';
+import { NoPackError } from '../../workers/errors.ts';
+import type { SessionStore } from '../store/sessions.ts';
+import { describeError } from './errors.ts';
+
+/** A pack the app can offer, from `packs/index.json` (scripts/vite/packs-plugin.ts). */
+export interface PackListing {
+  name: string;
+  domain: string;
+  bytes: number;
+  path: string;
+}
+
+/** Where loading the chosen pack stands. */
+export type PackStatus = 'idle' | 'loading' | 'ready' | 'failed';
+
+export class EngineState {
+  info = $state<EngineInfo | null>(null);
+  packs = $state<PackListing[]>([]);
+  /** The chosen pack's name (loaded, loading or failed). */
+  pack = $state<string | null>(null);
+  backend = $state<BackendChoice>('auto');
+  progress = $state<Progress | null>(null);
+  status = $state<PackStatus>('idle');
+  /** Why the last load failed, for the user. */
+  problem = $state<string | null>(null);
+  private loading: Promise<void> = Promise.resolve();
+  private abort: AbortController | null = null;
+
+  constructor(
+    readonly engine: Engine,
+    private readonly store: SessionStore,
+  ) {}
+
+  /** Probes the adapter, reads the pack list and starts loading the chosen (or first shapes-v1) pack. */
+  async init(): Promise<void> {
+    this.info = await this.engine.info();
+    const settings = await this.store.settings().catch(() => ({ pack: null, backend: 'auto' as const }));
+    this.backend = settings.backend;
+    try {
+      const response = await fetch(new URL('packs/index.json', document.baseURI));
+      this.packs = response.ok ? ((await response.json()) as PackListing[]) : [];
+    } catch {
+      this.packs = [];
+    }
+    const pack = this.packs.find((p) => p.name === settings.pack) ?? this.packs.find((p) => p.domain === 'shapes-v1') ?? this.packs[0];
+    if (!pack) {
+      this.status = 'failed';
+      this.problem = 'This build has no model pack, so pictures cannot be edited.';
+      return;
+    }
+    void this.load(pack.name);
+  }
+
+  /** Loads a pack with the current backend choice; a failure leaves the previous pack (if any) in use. */
+  load(name: string): Promise<void> {
+    const listing = this.packs.find((p) => p.name === name);
+    if (!listing) return Promise.resolve();
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    this.pack = name;
+    this.status = 'loading';
+    this.problem = null;
+    this.progress = { stage: 'download', loaded: 0, total: listing.bytes };
+    this.loading = (async () => {
+      try {
+        const url = new URL(listing.path, document.baseURI).href;
+        const info = await this.engine.load({ packUrl: url, backend: this.backend }, (p) => (this.progress = p), abort.signal);
+        if (abort.signal.aborted) return;
+        this.info = info;
+        this.status = 'ready';
+        await this.store.saveSettings({ pack: name, backend: this.backend }).catch(() => undefined);
+      } catch (e) {
+        if (abort.signal.aborted) return;
+        this.status = 'failed';
+        this.problem = describeError(e);
+        this.info = await this.engine.info().catch(() => this.info);
+      } finally {
+        if (this.abort === abort) this.progress = null;
+      }
+    })();
+    return this.loading;
+  }
+
+  /** Switches the backend and reloads the pack so the choice takes effect (and `auto` measures again). */
+  async setBackend(choice: BackendChoice): Promise<void> {
+    this.backend = choice;
+    if (this.pack) await this.load(this.pack);
+    else await this.store.saveSettings({ pack: null, backend: choice }).catch(() => undefined);
+  }
+
+  /** Waits for the pack being loaded; throws NoPackError when there is none ready. */
+  async ready(): Promise<EngineInfo> {
+    // A newer load may have replaced the one awaited (pack or backend changed meanwhile): wait for the latest.
+    for (let p = this.loading; ; p = this.loading) {
+      await p;
+      if (p === this.loading) break;
+    }
+    if (this.status !== 'ready' || !this.info?.imageSize) {
+      throw new NoPackError(this.problem ?? 'No model pack is loaded yet: pick one in the header.');
+    }
+    return this.info;
+  }
+}

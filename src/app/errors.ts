@@ -1,0 +1,32 @@
+/** User-facing text for every error the app can meet; typed errors are told apart by `name` (workers/errors.ts). */
+import { storageError } from '../store/kv.ts';
+
+/** Errors worth a banner as well as the transcript entry: they affect the whole app, not one turn. */
+export const SERIOUS = new Set(['StorageError', 'DeviceLostError', 'PackError', 'NoPackError']);
+
+/** The error's `name` (what survives a worker boundary), with DOM quota errors seen as StorageError. */
+export function errorName(e: unknown): string {
+  const name = (e as { name?: unknown })?.name;
+  if (name === 'QuotaExceededError') return 'StorageError';
+  return typeof name === 'string' ? name : 'Error';
+}
+
+/** One clear sentence or two for the user, saying what happened and what to do. */
+export function describeError(e: unknown): string {
+  const message = String((e as { message?: unknown })?.message ?? e ?? 'unknown error').trim();
+  switch (errorName(e)) {
+    case 'InputError':
+    case 'NoPackError':
+      return message;
+    case 'StorageError':
+      return (e as { name?: unknown })?.name === 'StorageError' ? message : storageError(e).message;
+    case 'DeviceLostError':
+      return `The GPU stopped working (${message}). Reload the page, or choose WASM under Settings.`;
+    case 'PackError':
+      return `The model pack is broken: ${message} Pick another pack, or reload to download it again.`;
+    case 'AbortError':
+      return 'Cancelled.';
+    default:
+      return `Something went wrong: ${message}`;
+  }
+}

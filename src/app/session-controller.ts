@@ -1,0 +1,176 @@
+/**
+ * One open session: its Conversation, transcript and the persist-first turn protocol (issue 7). A turn is stored
+ * as pending before the model runs; node pictures, dialogue state and the completed turn are stored after.
+ */
+import { Conversation, type NodeData } from '../conversation/conversation.ts';
+import type { HistoryNode } from '../dialogue/index.ts';
+import type { Engine } from '../../workers/engine.ts';
+import { InputError } from '../../workers/errors.ts';
+import { sessionNodes, type ImageCodec, type SessionNodes } from '../store/node-store.ts';
+import { newId, type Session, type SessionStore, type Turn, type TurnAction } from '../store/sessions.ts';
+import { describeError, errorName } from './errors.ts';
+import { nodeDescription, nodeLabel } from './filmstrip.ts';
+
+/** What a controller needs from the app. */
+export interface ControllerDeps {
+  engine: Engine;
+  store: SessionStore;
+  codec: ImageCodec;
+  /** Called whenever the transcript or the running turn changes (the UI re-reads the controller). */
+  onChange?: () => void;
+}
+
+/** A turn's outcome: the stored transcript entry, and the error when it failed. */
+export interface TurnOutcome {
+  turn: Turn;
+  error: unknown;
+}
+
+export class SessionController {
+  private active: { turnId: string; abort: AbortController } | null = null;
+
+  private constructor(
+    private readonly deps: ControllerDeps,
+    private conversation: Conversation,
+    private readonly nodeStore: SessionNodes,
+    public session: Session,
+    public turns: Turn[],
+  ) {}
+
+  /** Starts a session over a picture (the recognizer reads it); stored and made current. */
+  static async start(deps: ControllerDeps, image: Uint8ClampedArray, size: number, title: string, pack: string | null): Promise<SessionController> {
+    const id = newId();
+    const nodes = sessionNodes(deps.store, id, deps.codec);
+    const conversation = await Conversation.start(deps.engine, nodes, image, size);
+    const now = Date.now();
+    const session: Session = { id, title, createdAt: now, updatedAt: now, pack, size, dialogue: conversation.toJSON() };
+    await deps.store.createSession(session);
+    return new SessionController(deps, conversation, nodes, session, []);
+  }
+
+  /** Reopens a stored session exactly as it was (history tree, current node, transcript, open question). */
+  static async open(deps: ControllerDeps, id: string): Promise<SessionController | null> {
+    const session = await deps.store.getSession(id);
+    if (!session) return null;
+    const nodes = sessionNodes(deps.store, id, deps.codec);
+    const conversation = Conversation.resume(deps.engine, nodes, session.dialogue);
+    // Remembering which session is open is a convenience; a full disk must not stop the user reading a session.
+    await deps.store.setCurrentSession(id).catch(() => undefined);
+    return new SessionController(deps, conversation, nodes, session, await deps.store.turns(id));
+  }
+
+  /** History nodes in creation order. */
+  get history(): HistoryNode[] {
+    return this.conversation.dialogue.nodes;
+  }
+
+  get current(): HistoryNode {
+    return this.conversation.dialogue.current;
+  }
+
+  /** True while a clarifying question waits for its answer. */
+  get awaitingAnswer(): boolean {
+    return this.conversation.dialogue.awaitingAnswer;
+  }
+
+  /** Id of the turn running now, if any. */
+  get running(): string | null {
+    return this.active?.turnId ?? null;
+  }
+
+  get canUndo(): boolean {
+    return this.current.parent !== null;
+  }
+
+  get canRedo(): boolean {
+    return this.current.redoChild !== null;
+  }
+
+  /** The picture (and model outputs) a history node shows. */
+  picture(nodeId: string): Promise<NodeData> {
+    return this.conversation.dataOf(nodeId);
+  }
+
+  /** The stored PNG of a history node's picture. */
+  async pictureBlob(nodeId: string): Promise<Blob | undefined> {
+    const node = this.history.find((n) => n.id === nodeId);
+    const record = node && (await this.nodeStore.record(node.image));
+    return record && this.deps.store.getBlob(record.imageKey);
+  }
+
+  /** One typed (or undo/redo button) turn through the dialogue layer. */
+  say(text: string): Promise<TurnOutcome> {
+    const user = text.trim();
+    if (!user) return Promise.reject(new InputError('Please type what to change.'));
+    return this.run(this.newTurn('say', user, null));
+  }
+
+  /** A filmstrip click: moves to any history node through the dialogue layer, recorded in the transcript. */
+  jump(nodeId: string): Promise<TurnOutcome> {
+    const node = this.history.find((n) => n.id === nodeId);
+    if (!node) return Promise.reject(new InputError(`There is no picture ${nodeId} in this session's history.`));
+    return this.run(this.newTurn('jump', `Show ${nodeLabel(node)}: ${nodeDescription(node).toLowerCase()}`, nodeId));
+  }
+
+  /** Runs a failed turn, or one a crash left pending, again (at the end of the transcript). */
+  retry(turnId: string): Promise<TurnOutcome> {
+    const turn = this.turns.find((t) => t.id === turnId);
+    if (!turn || turn.status === 'done' || turn.id === this.running) return Promise.reject(new InputError('That turn cannot be retried.'));
+    return this.run({ ...turn, seq: this.nextSeq(), createdAt: Date.now() });
+  }
+
+  /** Stops the running turn; it ends as failed ("Cancelled.") and can be retried. */
+  cancel(): void {
+    this.active?.abort.abort();
+  }
+
+  private newTurn(action: TurnAction, user: string, target: string | null): Turn {
+    return {
+      id: newId(), sessionId: this.session.id, seq: this.nextSeq(), action, user, target, status: 'pending', reply: '',
+      kind: null, nodeId: null, error: null, createdAt: Date.now(),
+    };
+  }
+
+  private nextSeq(): number {
+    return this.turns.reduce((m, t) => Math.max(m, t.seq + 1), 0);
+  }
+
+  private setTurn(turn: Turn): void {
+    this.turns = [...this.turns.filter((t) => t.id !== turn.id), turn].sort((a, b) => a.seq - b.seq);
+    this.deps.onChange?.();
+  }
+
+  private async run(turn: Turn): Promise<TurnOutcome> {
+    if (this.active) throw new InputError('Please wait until the current turn has finished.');
+    const abort = new AbortController();
+    this.active = { turnId: turn.id, abort };
+    try {
+      const pending: Turn = { ...turn, status: 'pending', reply: '', kind: null, nodeId: null, error: null };
+      // Persist first: if this write fails (full disk) nothing runs and the caller shows the StorageError.
+      await this.deps.store.putTurn(pending);
+      this.setTurn(pending);
+      return await this.attempt(pending, abort.signal);
+    } finally {
+      this.active = null;
+      this.deps.onChange?.();
+    }
+  }
+
+  private async attempt(pending: Turn, signal: AbortSignal): Promise<TurnOutcome> {
+    const before = this.conversation.toJSON();
+    try {
+      const out = pending.action === 'jump' ? await this.conversation.jump(pending.target!) : await this.conversation.say(pending.user, signal);
+      const done: Turn = { ...pending, status: 'done', reply: out.dialogue.reply, kind: out.dialogue.kind, nodeId: out.dialogue.node };
+      this.session = await this.deps.store.completeTurn({ ...this.session, dialogue: this.conversation.toJSON() }, done);
+      this.setTurn(done);
+      return { turn: done, error: null };
+    } catch (e) {
+      // Conversation.say rolls back itself; this also covers a jump, and a failed final write.
+      this.conversation = Conversation.resume(this.deps.engine, this.nodeStore, before);
+      const failed: Turn = { ...pending, status: 'failed', reply: describeError(e), error: errorName(e) };
+      this.setTurn(failed);
+      await this.deps.store.putTurn(failed).catch(() => undefined); // a full disk keeps it pending, retryable after reload
+      return { turn: failed, error: e };
+    }
+  }
+}

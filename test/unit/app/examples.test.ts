@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, randomStart } from '../../../src/app/examples.ts';
+import { DialogueManager } from '../../../src/dialogue/index.ts';
+import { occupiedCells, scenesEqual } from '../../../src/domain/scene.ts';
+import { sceneProblem } from '../../../src/domain/validate.ts';
+
+describe('start pictures', () => {
+  it('has valid, distinct examples with unique ids', () => {
+    expect(new Set(EXAMPLES.map((e) => e.id)).size).toBe(EXAMPLES.length);
+    for (const e of EXAMPLES) expect(sceneProblem(e.scene)).toBeNull();
+    for (let i = 1; i < EXAMPLES.length; i++) expect(scenesEqual(EXAMPLES[i]!.scene, EXAMPLES[0]!.scene)).toBe(false);
+  });
+
+  it('makes "Two squares" ask which square is meant', () => {
+    const d = new DialogueManager(EXAMPLES.find((e) => e.id === 'two-squares')!.scene);
+    const t = d.turn('make the square green', EXAMPLES[0]!.scene);
+    expect(t.kind).toBe('clarify');
+    expect(t.candidates).toEqual([0, 2]);
+  });
+
+  it('draws random scenes from a seed, with 3 to 6 objects', () => {
+    expect(randomStart(7)).toEqual(randomStart(7));
+    for (let seed = 0; seed < 50; seed++) {
+      const n = occupiedCells(randomStart(seed)).length;
+      expect(n).toBeGreaterThanOrEqual(3);
+      expect(n).toBeLessThanOrEqual(6);
+    }
+  });
+});
