@@ -8,18 +8,33 @@ export class ParleyError extends Error {
   }
 }
 
+// Each subclass spells its name out: the production build minifies class names, so `new.target.name` would be
+// a mangled identifier there and every `name` branch would miss.
+
 /** No model pack is loaded yet, or it failed to load. */
-export class NoPackError extends ParleyError {}
+export class NoPackError extends ParleyError {
+  override name = 'NoPackError';
+}
 /** A model pack failed verification (missing file, hash mismatch, truncated, wrong version or domain). */
-export class PackError extends ParleyError {}
+export class PackError extends ParleyError {
+  override name = 'PackError';
+}
 /** The GPU device was lost and could not be recovered. */
-export class DeviceLostError extends ParleyError {}
+export class DeviceLostError extends ParleyError {
+  override name = 'DeviceLostError';
+}
 /** The caller aborted a long call. */
-export class AbortError extends ParleyError {}
+export class AbortError extends ParleyError {
+  override name = 'AbortError';
+}
 /** Input the engine cannot use (wrong image size, empty text). */
-export class InputError extends ParleyError {}
+export class InputError extends ParleyError {
+  override name = 'InputError';
+}
 /** Browser storage is full or unavailable. */
-export class StorageError extends ParleyError {}
+export class StorageError extends ParleyError {
+  override name = 'StorageError';
+}
 
 /** Throws `AbortError` when the signal has fired. */
 export function throwIfAborted(signal?: AbortSignal): void {
