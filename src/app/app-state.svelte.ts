@@ -36,6 +36,8 @@ export class AppState {
   /** The current node's picture and model outputs, and its parent's picture (before/after). */
   shown = $state.raw<NodeData | null>(null);
   before = $state.raw<NodeData | null>(null);
+  /** The history node whose picture `shown` is (it lags `view.current` while the picture loads). */
+  shownNode = $state<string | null>(null);
   /** Object URLs of filmstrip pictures, by history-node id of the open session. */
   thumbs = $state<Record<string, string>>({});
   error = $state<string | null>(null);
@@ -156,6 +158,7 @@ export class AppState {
       if (this.controller?.session.id === id) {
         this.controller = null;
         this.view = this.shown = this.before = null;
+        this.shownNode = null;
         this.dropThumbs();
       }
       this.sessions = await this.store.listSessions();
@@ -207,8 +210,10 @@ export class AppState {
     this.sync();
     const current = c.current;
     const parent = current.parent;
-    this.shown = await c.picture(current.id);
-    this.before = parent ? await c.picture(parent) : null;
+    const shown = await c.picture(current.id);
+    const before = parent ? await c.picture(parent) : null;
+    if (this.controller !== c) return;
+    [this.shown, this.before, this.shownNode] = [shown, before, current.id];
     for (const node of c.history) {
       if (this.thumbs[node.id]) continue;
       const blob = await c.pictureBlob(node.id);
@@ -231,7 +236,8 @@ export class AppState {
   }
 
   private deps() {
-    return { engine: this.engine.engine, store: this.store, codec: canvasCodec, onChange: () => this.sync() };
+    const engine = this.engine;
+    return { engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync() };
   }
 
   private need(): SessionController {

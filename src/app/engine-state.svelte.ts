@@ -90,13 +90,18 @@ export class EngineState {
     else await this.store.saveSettings({ pack: null, backend: choice }).catch(() => undefined);
   }
 
-  /** Waits for the pack being loaded; throws NoPackError when there is none ready. */
-  async ready(): Promise<EngineInfo> {
+  /** Waits until no pack is loading (whether the load worked or not). */
+  async settled(): Promise<void> {
     // A newer load may have replaced the one awaited (pack or backend changed meanwhile): wait for the latest.
     for (let p = this.loading; ; p = this.loading) {
       await p;
-      if (p === this.loading) break;
+      if (p === this.loading) return;
     }
+  }
+
+  /** Waits for the pack being loaded; throws NoPackError when there is none ready. */
+  async ready(): Promise<EngineInfo> {
+    await this.settled();
     if (this.status !== 'ready' || !this.info?.imageSize) {
       throw new NoPackError(this.problem ?? 'No model pack is loaded yet: pick one in the header.');
     }

@@ -16,6 +16,8 @@ export interface ControllerDeps {
   engine: Engine;
   store: SessionStore;
   codec: ImageCodec;
+  /** Awaited after a turn is stored as pending and before it runs (the app waits for a pack still loading). */
+  beforeRun?: () => Promise<void>;
   /** Called whenever the transcript or the running turn changes (the UI re-reads the controller). */
   onChange?: () => void;
 }
@@ -149,6 +151,7 @@ export class SessionController {
       // Persist first: if this write fails (full disk) nothing runs and the caller shows the StorageError.
       await this.deps.store.putTurn(pending);
       this.setTurn(pending);
+      await this.deps.beforeRun?.();
       return await this.attempt(pending, abort.signal);
     } finally {
       this.active = null;

@@ -44,13 +44,14 @@ describe('app shell', () => {
 
   it('keeps a session and a turn across a reload', async () => {
     await page.getByTestId('file-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: checkerPng() });
-    await page.getByTestId('current-image').waitFor();
+    // Starting a session reads the picture with the pack's recognizer, so it waits for the pack to load.
+    await page.getByTestId('current-image').waitFor({ timeout: 240_000 });
     await page.getByTestId('say').fill('make the circle red');
     await page.getByTestId('say').press('Enter');
     await page.locator('[data-testid="turns"] li').first().waitFor();
     const before = await page.locator('[data-testid="turns"] li .user').allTextContents();
     await page.reload();
-    await page.getByTestId('current-image').waitFor();
+    await page.getByTestId('current-image').waitFor({ timeout: 60_000 });
     expect(await page.locator('[data-testid="turns"] li .user').allTextContents()).toEqual(before);
     expect(before).toEqual(['make the circle red']);
   });
@@ -67,7 +68,7 @@ describe('app shell', () => {
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000 }).toBe(true);
     await context.setOffline(true);
     await page.reload();
-    await page.getByTestId('current-image').waitFor();
+    await page.getByTestId('current-image').waitFor({ timeout: 60_000 });
     const adapter = page.getByTestId('adapter');
     await expect.poll(async () => (await adapter.textContent()) ?? '', { timeout: 60_000 }).not.toBe('');
     await context.setOffline(false);

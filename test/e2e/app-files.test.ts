@@ -1,0 +1,179 @@
+/**
+ * Files in and out of the built app in Chromium: PNG and session export, a session import round trip, clear errors
+ * for bad session files, bad pictures and a broken pack; keyboard use, labels, dark mode and reduced motion.
+ * Screenshots go to test-results/app/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { decodePng } from '../../scripts/lib/png.ts';
+import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
+
+const SHOTS = 'test-results/app';
+const LONG = 240_000;
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+let exported: { text: string; pixels: number[] } = { text: '', pixels: [] };
+
+const turns = () => page.locator('[data-testid="turns"] > li');
+const shot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+function pixels(): Promise<number[]> {
+  return page.getByTestId('current-image').evaluate((c: HTMLCanvasElement) => Array.from(c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data));
+}
+
+async function showing(node: string): Promise<void> {
+  await page.locator(`[data-testid="stage"][data-node="${node}"]`).waitFor({ timeout: LONG });
+}
+
+async function say(text: string, n: number): Promise<string> {
+  await page.getByTestId('say').fill(text);
+  await page.getByTestId('say').press('Enter');
+  const li = turns().nth(n - 1);
+  await li.and(page.locator('[data-status="done"], [data-status="failed"]')).waitFor({ timeout: LONG });
+  return (await li.getAttribute('data-kind')) ?? '';
+}
+
+/** Clicks a download button and returns the file's name and bytes. */
+async function downloaded(testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+}
+
+async function errorAfter(act: () => Promise<unknown>): Promise<string> {
+  await act();
+  await page.getByTestId('error').waitFor({ timeout: 60_000 });
+  const text = (await page.getByTestId('error').textContent()) ?? '';
+  await page.getByRole('button', { name: 'Dismiss the error' }).click();
+  return text;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  site = await serveStatic('dist', '/apps/parley/');
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 960 } })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('files in and out', () => {
+  it('exports the picture on screen as a PNG with exactly its pixels', async () => {
+    await page.goto(site.url);
+    await page.getByTestId('example-patterns').click();
+    await showing('n0');
+    expect(await say('make the heart blue', 1)).toBe('edit');
+    await showing('n1');
+    const png = await downloaded('export-image');
+    expect(png.name).toBe('patterns-1.png');
+    const image = decodePng(png.bytes);
+    expect([image.width, image.height]).toEqual([64, 64]);
+    expect(Array.from(image.data)).toEqual(await pixels());
+  });
+
+  it('exports the session and imports it back with the same transcript, history and pictures', async () => {
+    const file = await downloaded('export-session');
+    expect(file.name).toBe('patterns.parley.json');
+    const json = JSON.parse(file.bytes.toString('utf8'));
+    expect(json.format).toBe('parley-session-v1');
+    expect(Object.keys(json.nodes).sort()).toEqual(['n0', 'n1']);
+    exported = { text: file.bytes.toString('utf8'), pixels: await pixels() };
+    const transcript = await turns().allTextContents();
+    await page.getByTestId('delete-session').click();
+    await page.getByTestId('empty').waitFor();
+    await page.getByTestId('import-input').setInputFiles({ name: 'patterns.parley.json', mimeType: 'application/json', buffer: file.bytes });
+    await showing('n1');
+    expect(await turns().allTextContents()).toEqual(transcript);
+    expect(await pixels()).toEqual(exported.pixels);
+    expect(await page.getByTestId('frame').count()).toBe(2);
+    expect(await page.getByTestId('notice').textContent()).toBe('Imported "Patterns".');
+    expect(await say('undo', 2)).toBe('undo');
+    await showing('n0');
+    await shot(page, '10-imported');
+  });
+
+  it('explains malformed session files and keeps the open session', async () => {
+    const bad = (name: string, text: string) => () =>
+      page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    expect(await errorAfter(bad('notes.json', 'hello'))).toMatch(/not a Parley session: it is not valid JSON/);
+    expect(await errorAfter(bad('other.json', '{"format": "other-v1"}'))).toMatch(/its format is "other-v1"/);
+    const spoiled = JSON.parse(exported.text);
+    delete spoiled.nodes.n1;
+    expect(await errorAfter(bad('spoiled.json', JSON.stringify(spoiled)))).toMatch(/malformed: nodes lack the picture of history node n1/);
+    expect(await errorAfter(bad('empty.json', ''))).toMatch(/empty/);
+    await showing('n0');
+  });
+
+  it('explains pictures it cannot use: not an image, empty, corrupt, too large', async () => {
+    const pick = (name: string, mimeType: string, buffer: Buffer) => () => page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer });
+    expect(await errorAfter(pick('notes.txt', 'text/plain', Buffer.from('hello')))).toMatch(/not an image \(text\/plain\)/);
+    expect(await errorAfter(pick('empty.png', 'image/png', Buffer.alloc(0)))).toMatch(/empty \(0 bytes\)/);
+    const corrupt = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
+    expect(await errorAfter(pick('broken.png', 'image/png', corrupt))).toMatch(/could not be decoded: the file is corrupt/);
+    expect(await errorAfter(pick('huge.png', 'image/png', Buffer.alloc(41 * 1024 * 1024)))).toMatch(/too large \(41\.0 MB/);
+    await showing('n0'); // the open session is untouched
+  });
+
+  it('is usable from the keyboard, with every control labelled', async () => {
+    await page.locator('h1').click(); // the skip link is the one stop before the heading
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to the conversation');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('say');
+    await page.keyboard.type('redo');
+    await page.keyboard.press('Enter');
+    await turns().nth(2).and(page.locator('[data-status="done"]')).waitFor();
+    await showing('n1');
+    await page.getByRole('button', { name: /^Original: The original picture/ }).focus();
+    await page.keyboard.press('Enter');
+    await showing('n0');
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input:not([type="file"]), select')]
+        .filter((el) => !(el as HTMLElement).hidden && !(el.getAttribute('aria-label') || (el as HTMLInputElement).labels?.length || el.textContent?.trim()))
+        .map((el) => el.outerHTML),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
+  it('follows dark mode and reduced motion', async () => {
+    await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 18, 18)');
+    const animation = await page.evaluate(() => {
+      const el = document.createElement('div');
+      el.style.animation = 'spin 1s linear infinite';
+      document.body.append(el);
+      const name = getComputedStyle(el).animationName;
+      el.remove();
+      return name;
+    });
+    expect(animation).toBe('none');
+    await shot(page, '11-dark');
+    await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(250, 250, 250)');
+  });
+
+  it('says clearly when the model pack is broken', async () => {
+    const context = await browser.newContext();
+    // A fresh profile (no cached pack) whose server sends a damaged decoder: the sha256 check must catch it.
+    await context.route('**/packs/shapes-v1/decoder.onnx', async (route) => {
+      const body = Buffer.from(await (await route.fetch()).body());
+      body[body.length >> 1] ^= 0xff;
+      await route.fulfill({ status: 200, body, contentType: 'application/octet-stream' });
+    });
+    const p = await context.newPage();
+    await p.goto(site.url);
+    await p.getByTestId('pack-error').waitFor({ timeout: LONG });
+    expect(await p.getByTestId('pack-error').textContent()).toMatch(/^The model pack is broken: .*decoder\.onnx/);
+    expect(await p.getByTestId('pack').getAttribute('data-status')).toBe('failed');
+    await p.getByTestId('example-two-squares').click();
+    await p.getByTestId('error').waitFor();
+    expect(await p.getByTestId('error').textContent()).toMatch(/model pack is broken/);
+    await shot(p, '12-broken-pack');
+    await context.close();
+  });
+});
