@@ -54,14 +54,15 @@ export class AppState {
     this.engine = engine;
   }
 
-  /** Restores the last session (it needs no model), then loads the pack. */
+  /** Restores the last session (it needs no model) while the pack loads. */
   async init(): Promise<void> {
+    const engine = this.engine.init();
     await this.guard(async () => {
       this.sessions = await this.store.listSessions();
       const current = await this.store.currentSessionId();
       if (current) await this.open(current);
     });
-    await this.guard(() => this.engine.init());
+    await engine;
   }
 
   get busy(): boolean {
@@ -180,6 +181,10 @@ export class AppState {
 
   /** Runs a session start with `starting` set, so the start buttons wait and say why. */
   private async withStart(action: () => Promise<void>): Promise<void> {
+    if (this.busy || this.starting) {
+      this.error = 'Please wait until the current turn has finished before starting a new picture.';
+      return;
+    }
     this.starting = true;
     try {
       await this.guard(action);

@@ -1,5 +1,5 @@
 /** The engine side of the app: model packs on offer, the loaded one, download progress and the backend choice. */
-import type { BackendChoice, Engine, EngineInfo, Progress } from '../../workers/engine.ts';
+import type { BackendChoice, BackendKind, Engine, EngineInfo, Progress } from '../../workers/engine.ts';
 import { NoPackError } from '../../workers/errors.ts';
 import type { SessionStore } from '../store/sessions.ts';
 import { describeError } from './errors.ts';
@@ -23,18 +23,36 @@ export class EngineState {
   backend = $state<BackendChoice>('auto');
   progress = $state<Progress | null>(null);
   status = $state<PackStatus>('idle');
+  /** Warm-up time per turn of each backend, as last measured (a load with one backend keeps the other's). */
+  measured = $state<Partial<Record<BackendKind, number>>>({});
   /** Why the last load failed, for the user. */
   problem = $state<string | null>(null);
   private loading: Promise<void> = Promise.resolve();
   private abort: AbortController | null = null;
+  /** Resolves once `init` has chosen a pack (and started loading it), so early callers of `ready` wait for it. */
+  private readonly started: Promise<void>;
+  private markStarted: () => void = () => undefined;
 
   constructor(
     readonly engine: Engine,
     private readonly store: SessionStore,
-  ) {}
+  ) {
+    this.started = new Promise((resolve) => (this.markStarted = resolve));
+  }
 
   /** Probes the adapter, reads the pack list and starts loading the chosen (or first shapes-v1) pack. */
   async init(): Promise<void> {
+    try {
+      await this.choose();
+    } catch (e) {
+      this.status = 'failed';
+      this.problem = describeError(e);
+    } finally {
+      this.markStarted();
+    }
+  }
+
+  private async choose(): Promise<void> {
     this.info = await this.engine.info();
     const settings = await this.store.settings().catch(() => ({ pack: null, backend: 'auto' as const }));
     this.backend = settings.backend;
@@ -69,6 +87,7 @@ export class EngineState {
         const info = await this.engine.load({ packUrl: url, backend: this.backend }, (p) => (this.progress = p), abort.signal);
         if (abort.signal.aborted) return;
         this.info = info;
+        this.measured = { ...this.measured, ...info.timings };
         this.status = 'ready';
         await this.store.saveSettings({ pack: name, backend: this.backend }).catch(() => undefined);
       } catch (e) {
@@ -92,6 +111,7 @@ export class EngineState {
 
   /** Waits until no pack is loading (whether the load worked or not). */
   async settled(): Promise<void> {
+    await this.started;
     // A newer load may have replaced the one awaited (pack or backend changed meanwhile): wait for the latest.
     for (let p = this.loading; ; p = this.loading) {
       await p;

@@ -25,7 +25,7 @@ let edited: number[] = [];
 const offOrigin: string[] = [];
 const pageErrors: string[] = [];
 
-const turns = () => page.locator('[data-testid="turns"] > li');
+const turns = () => page.locator('[data-testid="turns"] > li.turn');
 const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 /** RGBA of a canvas by test id. */

@@ -6,7 +6,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { decodePng } from '../../scripts/lib/png.ts';
+import { decodePng, encodePng } from '../../scripts/lib/png.ts';
+import { EXAMPLES } from '../../src/app/examples.ts';
+import { renderSceneRgba } from '../../src/domain/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 
 const SHOTS = 'test-results/app';
@@ -17,7 +19,7 @@ let browser: Browser;
 let page: Page;
 let exported: { text: string; pixels: number[] } = { text: '', pixels: [] };
 
-const turns = () => page.locator('[data-testid="turns"] > li');
+const turns = () => page.locator('[data-testid="turns"] > li.turn');
 const shot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
 function pixels(): Promise<number[]> {
@@ -140,6 +142,41 @@ describe('files in and out', () => {
     expect(unlabelled).toEqual([]);
   });
 
+  it('starts from a dropped picture and from a pasted one', async () => {
+    const star = renderSceneRgba(EXAMPLES.find((e) => e.id === 'lonely-star')!.scene);
+    const b64 = encodePng({ width: 64, height: 64, data: star }).toString('base64');
+    for (const how of ['drop', 'paste'] as const) {
+      await page.evaluate(({ b64, how }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'star.png', { type: 'image/png' }));
+        const event = how === 'drop' ? new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }) : new ClipboardEvent('paste', { clipboardData: dt, bubbles: true });
+        document.querySelector('main')!.dispatchEvent(event);
+      }, { b64, how });
+      const title = how === 'drop' ? 'star' : 'Pasted picture';
+      await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 60_000 }).toBe(`Started "${title}".`);
+      await showing('n0');
+      expect(await turns().count()).toBe(0);
+      expect(await pixels()).toEqual(Array.from(star));
+    }
+  });
+
+  it('shows the measured backend timings and switches the backend', async () => {
+    await page.getByTestId('settings').click();
+    await expect.poll(() => page.locator('label:has([data-testid="backend-wasm"])').textContent()).toMatch(/\d+\.\d ms per turn/);
+    await page.getByTestId('backend-wasm').check();
+    await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
+    expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe('wasm');
+    expect(await page.getByTestId('backend-now').textContent()).toMatch(/Now running on WASM with shapes-v1/);
+    await shot(page, '13-settings');
+    await page.reload();
+    await page.getByTestId('settings').click();
+    await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
+    expect(await page.getByTestId('backend-wasm').isChecked()).toBe(true);
+    expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe('wasm');
+    await page.getByTestId('backend-auto').check();
+    await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
+  });
+
   it('follows dark mode and reduced motion', async () => {
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(18, 18, 18)');
@@ -161,12 +198,14 @@ describe('files in and out', () => {
     const context = await browser.newContext();
     // A fresh profile (no cached pack) whose server sends a damaged decoder: the sha256 check must catch it.
     await context.route('**/packs/shapes-v1/decoder.onnx', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // slow enough to see the download progress
       const body = Buffer.from(await (await route.fetch()).body());
       body[body.length >> 1] ^= 0xff;
       await route.fulfill({ status: 200, body, contentType: 'application/octet-stream' });
     });
     const p = await context.newPage();
     await p.goto(site.url);
+    await p.getByTestId('pack-progress').waitFor({ timeout: LONG });
     await p.getByTestId('pack-error').waitFor({ timeout: LONG });
     expect(await p.getByTestId('pack-error').textContent()).toMatch(/^The model pack is broken: .*decoder\.onnx/);
     expect(await p.getByTestId('pack').getAttribute('data-status')).toBe('failed');
