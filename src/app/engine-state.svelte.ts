@@ -123,7 +123,8 @@ export class EngineState {
   async ready(): Promise<EngineInfo> {
     await this.settled();
     if (this.status !== 'ready' || !this.info?.imageSize) {
-      throw new NoPackError(this.problem ?? 'No model pack is loaded yet: pick one in the header.');
+      // The load's own problem is already on screen (its banner); this says why the action did not happen.
+      throw new NoPackError(this.problem ? 'No model is ready to read the picture: see the model problem above.' : 'No model pack is loaded yet: pick one in the header.');
     }
     return this.info;
   }

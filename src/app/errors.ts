@@ -11,6 +11,11 @@ export function errorName(e: unknown): string {
   return typeof name === 'string' ? name : 'Error';
 }
 
+/** The text with a full stop at the end, unless it already ends a sentence. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** One clear sentence or two for the user, saying what happened and what to do. */
 export function describeError(e: unknown): string {
   const message = String((e as { message?: unknown })?.message ?? e ?? 'unknown error').trim();
@@ -23,7 +28,7 @@ export function describeError(e: unknown): string {
     case 'DeviceLostError':
       return `The GPU stopped working (${message}). Reload the page, or choose WASM under Settings.`;
     case 'PackError':
-      return `The model pack is broken: ${message} Pick another pack, or reload to download it again.`;
+      return `The model pack is broken: ${sentence(message)} Pick another pack, or reload to download it again.`;
     case 'AbortError':
       return 'Cancelled.';
     default:

@@ -13,7 +13,8 @@ describe('describeError', () => {
 
   it('tells the user what to do about a lost GPU, a broken pack and a full disk', () => {
     expect(describeError(remote('DeviceLostError', 'device lost'))).toMatch(/GPU stopped working \(device lost\).*WASM under Settings/);
-    expect(describeError(new PackError('hash mismatch for decoder.onnx.'))).toMatch(/^The model pack is broken: hash mismatch.*Pick another pack/);
+    expect(describeError(new PackError('hash mismatch for decoder.onnx.'))).toMatch(/^The model pack is broken: hash mismatch for decoder\.onnx\. Pick another pack/);
+    expect(describeError(new PackError('bad file (sha256 12ab…)'))).toMatch(/\(sha256 12ab…\)\. Pick another pack/);
     expect(describeError(new StorageError('Browser storage is full: delete old sessions.'))).toBe('Browser storage is full: delete old sessions.');
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     expect(errorName(quota)).toBe('StorageError');
