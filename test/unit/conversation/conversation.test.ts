@@ -1,42 +1,8 @@
 /** Conversation orchestration with a perfect stand-in model: steps chain, undo/reset show stored pictures, failures roll back. */
 import { describe, expect, it } from 'vitest';
 import { memoryNodes, Conversation } from '../../../src/conversation/conversation.ts';
-import { applyEdit } from '../../../src/domain/edits.ts';
-import { interpret } from '../../../src/domain/interpret.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
 import { emptyScene, IMAGE_SIZE, type Scene } from '../../../src/domain/scene.ts';
-import type { EditRequest, EditResult, Engine } from '../../../workers/engine.ts';
-
-/** An engine whose "model" applies the canonical instruction exactly and whose recognizer is exact. */
-function perfectEngine(opts: { failOn?: string } = {}) {
-  const scenes = new Map<string, Scene>();
-  const key = (image: Uint8ClampedArray) => Buffer.from(image).toString('base64');
-  const show = (scene: Scene) => {
-    const image = renderSceneRgba(scene);
-    scenes.set(key(image), scene);
-    return image;
-  };
-  const instructions: string[] = [];
-  const engine: Engine = {
-    info: async () => ({ backend: 'wasm', adapter: '', webgpuAvailable: false, ortVersion: '', pack: 'perfect', imageSize: 64 }),
-    load: async () => engine.info(),
-    dispose: async () => undefined,
-    recognize: async (image) => ({ scene: scenes.get(key(image))!, confidence: Array(9).fill(1) }),
-    async edit(r: EditRequest): Promise<EditResult> {
-      instructions.push(r.text);
-      if (opts.failOn && r.text.includes(opts.failOn)) throw new Error('model failed');
-      const scene = scenes.get(key(r.image))!;
-      const it = interpret(r.text, { scene });
-      if (it.kind !== 'edit') throw new Error(`not an edit: ${r.text}`);
-      const next = it.edits.reduce(applyEdit, scene);
-      return {
-        image: show(next), mask: new Float32Array(64 * 64), attention: new Float32Array(0), words: [], steps: new Uint8Array(64),
-        grid: 8, state: Float32Array.from([instructions.length]), timings: {}, backend: 'wasm',
-      };
-    },
-  };
-  return { engine, show, instructions };
-}
+import { perfectEngine } from '../app/fixtures.ts';
 
 const start = (): Scene => {
   const s = emptyScene();
@@ -78,7 +44,7 @@ describe('Conversation', () => {
     const { engine, show } = perfectEngine({ failOn: 'red' });
     const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
     const before = JSON.stringify(c.toJSON());
-    await expect(c.say('make the circle red')).rejects.toThrow('model failed');
+    await expect(c.say('make the circle red')).rejects.toThrow('the GPU went away');
     expect(JSON.stringify(c.toJSON())).toBe(before);
   });
 
