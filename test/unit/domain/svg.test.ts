@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { objectPolygon } from '../../../src/domain/geometry.ts';
-import { crc32, encodePng } from '../../../src/domain/png.ts';
 import { renderSvg } from '../../../src/domain/svg.ts';
 import { emptyScene } from '../../../src/domain/scene.ts';
 import { GOLDEN_SCENES } from './golden-scenes.ts';
-import { readPng } from './png-read.ts';
 
 describe('renderSvg', () => {
   it('draws one outlined polygon per object with the rasterizer geometry', () => {
@@ -27,24 +25,5 @@ describe('renderSvg', () => {
 
   it('scales the document without changing the view box', () => {
     expect(renderSvg(emptyScene(), { scale: 4 })).toContain('width="256" height="256" viewBox="0 0 64 64"');
-  });
-});
-
-describe('encodePng', () => {
-  it('round-trips through zlib and has valid chunk CRCs', () => {
-    const px = Uint8Array.from({ length: 70 * 3 * 40 }, (_, i) => (i * 7) & 255);
-    const png = encodePng(px, 70, 40);
-    const back = readPng(png);
-    expect([back.width, back.height, back.channels]).toEqual([70, 40, 3]);
-    expect(back.pixels).toEqual(px);
-    const len = new DataView(png.buffer).getUint32(8);
-    expect(crc32(png, 12, 16 + len)).toBe(new DataView(png.buffer).getUint32(16 + len));
-  });
-
-  it('writes grey images and big ones (several stored blocks)', () => {
-    const px = Uint8Array.from({ length: 300 * 300 }, (_, i) => i % 251);
-    const back = readPng(encodePng(px, 300, 300, 1));
-    expect(back.channels).toBe(1);
-    expect(back.pixels).toEqual(px);
   });
 });
