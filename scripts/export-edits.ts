@@ -1,12 +1,14 @@
 /**
  * Exports single-turn edit examples as `edits` training shards (models/SHARDS.md).
  * Usage: npm run data:edits -- --out data/edits-train --count 20000 --seed 1 --split train|heldout [--typo 0.08]
+ *   [--canonical 0.5]  (that share of examples carries the dialogue layer's canonical instruction, what the app sends)
  * Example i is generated from its own seed (seed, split, i), so any range can be regenerated alone.
  * Also writes examples.jsonl (text, context, kind, edit) for inspection.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { canonicalInstruction } from '../src/dialogue/canonical.ts';
 import { makeEditExample, type ExampleKind } from '../src/domain/edit-examples.ts';
 import { applyEdit, EDIT_OPS } from '../src/domain/edits.ts';
 import { interpret } from '../src/domain/interpret.ts';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string' }, count: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' },
     split: { type: 'string', default: 'train' }, typo: { type: 'string', default: '0.08' },
+    canonical: { type: 'string', default: '0' },
   },
 });
 const split = values.split;
@@ -46,7 +49,10 @@ const lines: string[] = [];
 const perKind = new Map<string, number>();
 let disagreements = 0;
 for (let i = 0; i < count; i++) {
-  const ex = makeEditExample(new Rng(hashString(`edits:${seed}:${split}:${i}`)), split, { typo: Number(values.typo) });
+  const rng = new Rng(hashString(`edits:${seed}:${split}:${i}`));
+  const ex = makeEditExample(rng, split, { typo: Number(values.typo) });
+  const canonical = rng.chance(Number(values.canonical)) ? canonicalInstruction(ex.edit, ex.src) : null;
+  if (canonical) Object.assign(ex, { text: canonical, context: '', referent: null, kind: 'plain' });
   const src = writer.row<Uint8Array>('src');
   const tgt = writer.row<Uint8Array>('tgt');
   renderSceneInto(ex.src, src, 0);
