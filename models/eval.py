@@ -38,18 +38,6 @@ def cell_masks(S, cells=3):
     return m
 
 
-def prior_state(model, tokens_ctx, image):
-    """Tracker state after the previous instruction (zeros where there is none). (B, H)"""
-    with torch.no_grad():
-        _, vbar, _, _ = model.image(image)
-        _, _, s = model.text(tokens_ctx)
-        h = torch.zeros(tokens_ctx.shape[0], model.c.H)
-        if not model.c.use_tracker:
-            return h
-        has = (tokens_ctx != 0).any(1, keepdim=True).float()
-        return has * model.tracker(torch.cat([s, vbar], 1), h)
-
-
 class Meter:
     """Accumulates per-turn figures: cell accuracy (all cells / edited cells), SSIM, PSNR, outside change, steps."""
     def __init__(self, S):
@@ -83,18 +71,22 @@ def eval_edits(model, rec, folder, limit=2000, batch=100):
     index, a = open_shards(folder)
     n = min(limit, index['count'])
     m = Meter(index['image_size'])
-    per_op = {}
+    per_op, per_kind = {}, {}
     for i in range(0, n, batch):
         b = to_batch(a, np.arange(i, min(n, i + batch)))
-        r = model(b['tokens'], b['src'], prior_state(model, b['ctx_tokens'], b['src']))
+        ctx = b['ctx_tokens']                                                    # previous instruction, if any
+        r = model(b['tokens'], b['src'], history=[(ctx, (ctx != 0).any(1, keepdim=True).float())])
         out = u8(r['out'])
         ok = m.turn(rec, out, b['src'], b['tgt'], b['cells_src'], b['cells_tgt'], r['steps'])
         edited = (b['cells_src'].long() != b['cells_tgt'].long()).any(-1)
         for op, k, e in zip(b['op'].tolist(), ok, edited):
             per_op.setdefault(index['ops'][op], []).extend(k[e].float().tolist())
+        for kind, k, e in zip(b.get('kind', torch.zeros(0)).tolist(), ok, edited):   # plain, pronoun, same, ...
+            per_kind.setdefault(index['example_kinds'][kind], []).extend(k[e].float().tolist())
         m.add('clean_recognizer_acc', cell_accuracy(predict_cells(rec(b['tgt'])), b['cells_tgt']))
     res = m.result()
     res['edited_cell_acc_by_op'] = {k: round(float(np.mean(v)), 4) for k, v in sorted(per_op.items())}
+    res['edited_cell_acc_by_kind'] = {k: round(float(np.mean(v)), 4) for k, v in sorted(per_kind.items())}
     res['examples'] = n
     return res
 
@@ -124,16 +116,24 @@ def eval_cosal(model, folder, limit=1000, batch=100):
     index, a = open_shards(folder)
     n = min(limit, index['count'])
     inter, union = torch.zeros(7), torch.zeros(7)
+    extra = {'steps_per_region': [], 'outside_change_pct': [], 'ssim': []}
     for i in range(0, n, batch):
         b = to_batch(a, np.arange(i, min(n, i + batch)))
-        out = u8(model(b['tokens'], b['src'])['out'])                             # (B, 3, S, S)
+        r = model(b['tokens'], b['src'])
+        out = u8(r['out'])                                                        # (B, 3, S, S)
+        moved = ((out - b['src']).abs() > 0.5 / 255).any(1) & (b['changed'][:, 0] == 0)
+        extra['outside_change_pct'] += (100 * moved.float().mean((1, 2))).tolist()
+        extra['steps_per_region'] += r['steps'].float().mean((1, 2)).tolist()
+        extra['ssim'] += ssim(out, b['tgt']).tolist()
         d = ((out.permute(0, 2, 3, 1)[..., None, :] - COSAL_PALETTE) ** 2).sum(-1)   # (B, S, S, 7)
         pred, lab = d.argmin(-1), b['labels']
         for k in range(7):
             inter[k] += ((pred == k) & (lab == k)).sum()
             union[k] += ((pred == k) | (lab == k)).sum()
     iou = inter / union.clamp(min=1)
-    return {'mean_iou': round(iou.mean().item(), 5), 'per_class_iou': [round(x, 4) for x in iou.tolist()], 'examples': n}
+    res = {'mean_iou': round(iou.mean().item(), 5), 'per_class_iou': [round(x, 4) for x in iou.tolist()], 'examples': n}
+    res.update({k: round(float(np.mean(v)), 5) for k, v in extra.items()})
+    return res
 
 
 def main():
@@ -141,6 +141,7 @@ def main():
     ap.add_argument('--pack', help='pack folder to evaluate (int8 or fp32)')
     ap.add_argument('--ckpt', help='or a checkpoint (ablations); uses --recognizer-pack for the recognizer')
     ap.add_argument('--recognizer-pack', default=None)
+    ap.add_argument('--recognizer', default=None, help='or a recognizer checkpoint')
     ap.add_argument('--fp32', help='the fp32 pack the int8 one was quantized from (size/accuracy comparison)')
     ap.add_argument('--edits')
     ap.add_argument('--chains')
@@ -156,7 +157,8 @@ def main():
     else:
         from export import load_checkpoint
         model, _ = load_checkpoint(a.ckpt)
-        rec = load_pack(a.recognizer_pack)[1] if a.recognizer_pack else None
+        from export import load_recognizer
+        rec = load_pack(a.recognizer_pack)[1] if a.recognizer_pack else load_recognizer(a.recognizer) if a.recognizer else None
     metrics = {}
     if a.edits:
         metrics['one_turn'] = eval_edits(model, rec, a.edits, a.limit)
@@ -165,11 +167,18 @@ def main():
     for folder in a.cosal:
         k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
         metrics[f'cosal_k{k}'] = eval_cosal(model, folder, a.limit)
-    if a.fp32 and a.edits:
+    if a.fp32:                                   # the same figures for the fp32 pack it was quantized from
         fm, frec, fman = load_pack(a.fp32)
-        f = eval_edits(fm, frec, a.edits, a.limit)
-        metrics['fp32'] = {'cell_acc': f['cell_acc'], 'edited_cell_acc': f['edited_cell_acc'], 'ssim': f['ssim'],
-                           'pack_bytes': sum(x['bytes'] for x in fman['files'].values())}
+        f = {'pack_bytes': sum(x['bytes'] for x in fman['files'].values())}
+        if a.edits:
+            r = eval_edits(fm, frec, a.edits, a.limit)
+            f.update({k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'psnr', 'outside_change_pct')})
+        for folder in a.cosal:
+            k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
+            f[f'cosal_k{k}_mean_iou'] = eval_cosal(fm, folder, a.limit)['mean_iou']
+        metrics['fp32'] = f
+        if a.pack:
+            metrics['int8_vs_fp32_size'] = round(sum(x['bytes'] for x in man['files'].values()) / f['pack_bytes'], 4)
     print(json.dumps(metrics, indent=1))
     if a.out:
         json.dump(metrics, open(a.out, 'w'), indent=1)

@@ -2,7 +2,7 @@
 
     /usr/bin/python3 models/export.py --ckpt models/runs/shapes/ckpt.pt \
         --recognizer models/runs/recognizer/recognizer.pt --vocab src/domain/vocab.json \
-        --out models/runs/shapes/pack-fp32 --name shapes-v1
+        --out models/runs/shapes/pack-fp32 --name shapes-v1 [--calibrate-edits data/edits-val]
 Then quantize.py (int8) and eval.py (metrics into the manifest).
 """
 import argparse
@@ -39,6 +39,20 @@ def export_pack(model, recognizer, vocab, out, name, metrics=None):
     return write_manifest(out, name, model.c, graphs, quant, metrics or {})
 
 
+def calibrate_mask(model, rec, edits=None, cosal=None, limit=500):
+    """Picks the mask thresholds (lo, hi) that maximize cell accuracy (edits) or mean IoU (CoSaL) on a validation
+    split (never the test split). Sets them on model.c and returns {(lo, hi): score}."""
+    from eval import eval_cosal, eval_edits
+    scores = {}
+    for lo in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
+        model.c.mask_lo, model.c.mask_hi = lo, min(0.98, lo + 0.4)
+        r = eval_edits(model, rec, edits, limit) if edits else eval_cosal(model, cosal, limit)
+        scores[(model.c.mask_lo, model.c.mask_hi)] = r['cell_acc'] if edits else r['mean_iou']
+        print(f'mask lo {model.c.mask_lo} hi {model.c.mask_hi}: {scores[(model.c.mask_lo, model.c.mask_hi)]:.4f}', flush=True)
+    model.c.mask_lo, model.c.mask_hi = max(scores, key=scores.get)
+    return scores
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--ckpt', required=True)
@@ -46,10 +60,20 @@ def main():
     ap.add_argument('--vocab', required=True)
     ap.add_argument('--out', required=True)
     ap.add_argument('--name', required=True)
+    ap.add_argument('--calibrate-edits', help='validation shards: choose the mask thresholds by cell accuracy')
+    ap.add_argument('--calibrate-cosal', help='validation shards: choose the mask thresholds by mean IoU')
+    ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
+    torch.set_num_threads(a.threads)
     model, _ = load_checkpoint(a.ckpt)
     rec = load_recognizer(a.recognizer) if a.recognizer else None
-    man = export_pack(model, rec, a.vocab, a.out, a.name)
+    metrics = {}
+    if a.calibrate_edits or a.calibrate_cosal:
+        scores = calibrate_mask(model, rec, a.calibrate_edits, a.calibrate_cosal)
+        metrics['mask_calibration'] = {'split': a.calibrate_edits or a.calibrate_cosal,
+                                       'scores': {f'{lo},{hi}': round(v, 5) for (lo, hi), v in scores.items()},
+                                       'chosen': [model.c.mask_lo, model.c.mask_hi]}
+    man = export_pack(model, rec, a.vocab, a.out, a.name, metrics)
     print('wrote', a.out, {k: v['bytes'] for k, v in man['files'].items()})
 
 

@@ -57,6 +57,9 @@ def edit_losses(model, r, batch, w, recognizer=None):
     if model.c.use_mask:
         pos = changed.mean().clamp(min=1e-3)
         terms['mask'] = F.binary_cross_entropy_with_logits(r['mask_logit'], changed, pos_weight=(1 - pos) / pos / 4)
+    # Target localization (MIM-Net TLU): alpha should open on the regions that change, so O must carry the edit.
+    a_tgt = F.adaptive_max_pool2d(changed, r['alpha'].shape[-1])                 # (B, 1, G, G)
+    terms['alpha'] = F.binary_cross_entropy_with_logits(r['alpha_logit'], a_tgt)
     cells, regions = model.aux_logits(r['fused'])
     if 'cells_tgt' in batch:
         terms['aux'] = cell_loss(cells.split([9, 8, 3, 3], -1), batch['cells_tgt'])
@@ -66,9 +69,9 @@ def edit_losses(model, r, batch, w, recognizer=None):
         G = regions.shape[-1]
         frac = F.adaptive_avg_pool2d(F.one_hot(batch['labels'].long(), regions.shape[1]).permute(0, 3, 1, 2).float(), G)
         terms['aux'] = -(frac * F.log_softmax(regions, 1)).sum(1).mean()
-    if model.c.use_termination:
+    if model.c.use_termination and not model.full_steps:
         terms['ponder'] = r['ponder'].mean()
     weights = {'l1': w.l1_weight, 'gen': w.gen_weight, 'edge': w.edge_weight, 'ssim': w.ssim_weight,
-               'mask': w.mask_weight, 'aux': w.aux_weight, 'rec': w.rec_weight, 'ponder': w.ponder_weight}
+               'mask': w.mask_weight, 'alpha': w.alpha_weight, 'aux': w.aux_weight, 'rec': w.rec_weight, 'ponder': w.ponder_weight}
     loss = sum(weights[k] * v for k, v in terms.items())
     return loss, {k: v.item() for k, v in terms.items()}

@@ -176,6 +176,7 @@ class EditModel(nn.Module):
         self.register_buffer('cell_pool', cell_pool_matrix(c.image_size, c.G, 3), persistent=False)
         self.kmem = None                       # precomputed Kmem when loaded from a pack
         self.explore = 0.0                     # training: chance of a batch without freezing (see fusion)
+        self.full_steps = False                # training warm-up: all T steps, gates off
 
     def mem_keys(self):
         return self.wk(self.mem) if self.kmem is None else self.kmem      # (Ms, K)
@@ -198,9 +199,11 @@ class EditModel(nn.Module):
         g = self.w_g(torch.cat([s, tbar, h], 1))                             # (B, D)
         vals = torch.cat([U, tex], 2)                                        # (B, L, A)
         O, steps, beta, ponder = self.fusion(V + init[:, :, None, None], keys, vals, valid, lam)
-        alpha = torch.sigmoid((O * g[:, :, None, None]).sum(1, keepdim=True))   # (B, 1, G, G)
+        a_logit = (O * g[:, :, None, None]).sum(1, keepdim=True)              # (B, 1, G, G)
+        alpha = torch.sigmoid(a_logit)
         fused = alpha * O + (1 - alpha) * V                                  # (B, D, G, G)
-        return dict(fused=fused, O=O, h=h, steps=steps, beta=beta, alpha=alpha, ponder=ponder, tex=tex, g=g)
+        return dict(fused=fused, O=O, h=h, steps=steps, beta=beta, alpha=alpha, alpha_logit=a_logit, ponder=ponder,
+                    tex=tex, g=g)
 
     def fusion(self, S, keys, vals, valid, lam=1.0):
         """LBIE recurrent attentive fusion with termination gates and frozen regions.
@@ -209,7 +212,8 @@ class EditModel(nn.Module):
         c = self.c
         B, D, G, _ = S.shape
         N, L, A = G * G, keys.shape[1], vals.shape[2]
-        stochastic = self.training and c.use_termination
+        terminate = c.use_termination and not self.full_steps
+        stochastic = self.training and terminate
         act = torch.ones(B, 1, G, G, device=S.device)                      # 1 while a region is active
         Uh = torch.zeros(B, A, G, G, device=S.device)
         rS, h = torch.zeros_like(S), torch.zeros_like(S)
@@ -242,7 +246,7 @@ class EditModel(nn.Module):
             S = keep(S_next, S)
             steps = steps + act
             last = t == c.T - 1
-            if not c.use_termination:
+            if not terminate:
                 stop = torch.full_like(act, float(last))
             elif stochastic:
                 u = torch.rand_like(p_logit).clamp(1e-6, 1 - 1e-6)
@@ -271,12 +275,19 @@ class EditModel(nn.Module):
         m = ((torch.sigmoid(mask_logit) - c.mask_lo) / (c.mask_hi - c.mask_lo)).clamp(0, 1)
         return m * rgb + (1 - m) * source, m
 
-    def forward(self, tokens, image, h=None, lam=1.0):
-        """tokens (B, L) int64, image (B, 3, S, S) in [0, 1], h (B, H) tracker state or None."""
-        U, keys, s = self.text(tokens)
+    def forward(self, tokens, image, h=None, lam=1.0, history=()):
+        """tokens (B, L) int64, image (B, 3, S, S) in [0, 1], h (B, H) tracker state or None.
+        history: earlier instructions [(tokens (B, L), on (B, 1))] fed to the tracker first (training)."""
+        B = tokens.shape[0]
+        U, keys, s = self.text(torch.cat([tokens] + [t for t, _ in history]))   # one GRU pass for all
+        U, keys, s_all = U[:B], keys[:B], s
+        s = s_all[:B]
         V, vbar, s1, s2 = self.image(image)
         if h is None:
-            h = torch.zeros(tokens.shape[0], self.c.H, device=image.device)
+            h = torch.zeros(B, self.c.H, device=image.device)
+        for k, (_, on) in enumerate(history):
+            if self.c.use_tracker:
+                h = on * self.tracker(torch.cat([s_all[(k + 1) * B:(k + 2) * B], vbar], 1), h) + (1 - on) * h
         valid = (tokens != 0).float()
         r = self.middle(U, keys, s, V, vbar, valid, h, lam)
         rgb, mask_logit = self.decoder(r['fused'], s1, s2)

@@ -98,17 +98,19 @@ def main():
     ap.add_argument('--batch', type=int, default=32)
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--threads', type=int, default=2)
+    ap.add_argument('--width', type=int, default=32)
+    ap.add_argument('--seed', type=int, default=0)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    torch.manual_seed(0)
+    torch.manual_seed(a.seed)
     os.makedirs(a.out, exist_ok=True)
     (index, train), (_, val) = open_shards(a.data), open_shards(a.val)
-    c = RecConfig(image_size=index['image_size'])
+    c = RecConfig(image_size=index['image_size'], width=a.width)
     model = Recognizer(c)
     opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=1e-4)
-    gen = torch.Generator().manual_seed(0)
+    gen = torch.Generator().manual_seed(a.seed)
     t0 = time.time()
-    for step, batch in zip(range(a.steps), batches(train, a.batch, seed=11)):
+    for step, batch in zip(range(a.steps), batches(train, a.batch, seed=11 + a.seed)):
         for g in opt.param_groups:
             g['lr'] = a.lr * min(1.0, (step + 1) / 100) * 0.5 * (1 + math.cos(math.pi * step / a.steps))
         x = torch.cat([batch['src'], batch['tgt']])                         # (2B, 3, S, S)

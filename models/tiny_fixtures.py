@@ -3,12 +3,15 @@
 
     /usr/bin/python3 models/tiny_fixtures.py [--out test/fixtures/models]
 writes <out>/tiny-fp32/, <out>/tiny-int8/ (complete packs) and <out>/tiny-reference.json.
+    /usr/bin/python3 models/tiny_fixtures.py --pack models/packs/shapes-v1 --shards data/edits-heldout
+writes <out>/shapes-v1-reference.json: the committed pack's PyTorch outputs on one real example.
 """
 import argparse
 import json
 import os
 import sys
 
+import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -50,10 +53,48 @@ def tensor_json(t):
     return {'dims': list(t.shape), 'type': 'int64' if t.dtype == torch.long else 'float32', 'data': data}
 
 
+def sampled(t, n=256):
+    """A strided sample of a big output plus its mean and mean |x| (keeps the reference file small)."""
+    flat = t.flatten()
+    stride = max(1, flat.numel() // n)
+    return {'dims': list(t.shape), 'stride': stride, 'mean': flat.mean().item(), 'abs_mean': flat.abs().mean().item(),
+            'data': [float('%.8g' % v) for v in flat[::stride].tolist()]}
+
+
+def pack_reference(pack, out, image_u8, text_ids):
+    """PyTorch outputs of a committed pack's graphs for one real input (batch 1), for the ORT test of the pack."""
+    model, rec, man = load_pack(pack)
+    c = model.c
+    tokens = torch.tensor([text_ids + [0] * (c.max_len - len(text_ids))])
+    image = torch.from_numpy(image_u8).permute(2, 0, 1)[None].float() / 255
+    with torch.no_grad():
+        r = model(tokens, image)
+        ref = {'pack': os.path.basename(os.path.normpath(pack)), 'tokens': tokens[0].tolist(),
+               'image_u8': image_u8.flatten().tolist(), 'image_dims': [1, 3, c.image_size, c.image_size],
+               'fused': tensor_json(r['fused']), 'outputs': {}}
+        outs = {'text_encoder': model.text(tokens), 'image_encoder': model.image(image),
+                'decoder': (r['rgb'], r['mask_logit'])}
+        if rec is not None:
+            outs['recognizer'] = rec(image)
+        for name, values in outs.items():
+            ref['outputs'][name] = {o: sampled(t) for o, t in zip(man['graphs'][name]['outputs'], values)}
+    with open(out, 'w') as f:
+        json.dump(ref, f)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', default=os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'models'))
+    ap.add_argument('--pack', help='instead: write <out>/<pack name>-reference.json for a trained pack')
+    ap.add_argument('--shards', help='with --pack: shard set whose first example is the input')
     a = ap.parse_args()
+    if a.pack:
+        from train import open_shards
+        _, arr = open_shards(a.shards)
+        ids = [int(x) for x in arr['tokens'][0] if x != 0]
+        name = os.path.basename(os.path.normpath(a.pack))
+        pack_reference(a.pack, os.path.join(a.out, f'{name}-reference.json'), np.array(arr['src'][0]), ids)
+        return
     torch.manual_seed(1234)
     c = Config(**TINY)
     model, rec = EditModel(c).eval(), Recognizer(RecConfig(image_size=16, width=4)).eval()

@@ -18,6 +18,7 @@ import numpy as np
 import torch
 import torch.distributed as dist
 
+from data import Shards
 from losses import edit_losses
 from model import Config, EditModel
 
@@ -26,11 +27,9 @@ VOCAB = os.path.join(HERE, '..', 'src', 'domain', 'vocab.json')
 
 
 def open_shards(folder):
-    """index.json + one memmap per field (models/SHARDS.md). -> (index, {field: array})."""
-    index = json.load(open(os.path.join(folder, 'index.json')))
-    arrays = {k: np.memmap(os.path.join(folder, f['file']), dtype=np.dtype(f['dtype']).newbyteorder('<'), mode='r',
-                           shape=tuple(f['shape'])) for k, f in index['fields'].items()}
-    return index, arrays
+    """index.json + one memmap per field (models/SHARDS.md, via data.Shards). -> (index, {field: array})."""
+    s = Shards(folder)
+    return s.index, s.fields
 
 
 def to_batch(arrays, idx, device='cpu'):
@@ -44,7 +43,7 @@ def to_batch(arrays, idx, device='cpu'):
             x = x.permute(0, 3, 1, 2).float() / 255
         elif k == 'changed':
             x = x[:, None].float()
-        elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'k'):
+        elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'kind'):
             x = x.long()
         b[k] = x.to(device)
     if 'changed' not in b:                                    # CoSaL: changed-pixel map from the image pair
@@ -105,9 +104,11 @@ class TrainConfig:
     ssim_weight: float = 0.2
     mask_weight: float = 0.5
     aux_weight: float = 0.2
+    alpha_weight: float = 0.5       # BCE of the localization gate alpha against the regions that change
     rec_weight: float = 0.0         # recognizer (frozen) cell loss on the output: an image-text matching term
     ponder_weight: float = 0.005
     explore_p: float = 0.5          # chance of an unfrozen fusion pass (gradient for "continue")
+    gate_warmup: int = 2000         # first steps run all T fusion steps (termination gates off)
     recognizer: str = ''
     vocab: str = VOCAB
     lexicon: str = os.path.join(HERE, 'lexicon.json')   # '' = no synonym-set embeddings
@@ -118,19 +119,12 @@ class TrainConfig:
     threads: int = 2
 
 
-def tracker_history(model, batch, tc, gen):
-    """Tracker state before this turn: an optional unrelated earlier instruction, then ctx_tokens. (B, H)"""
+def tracker_history(batch, tc, gen):
+    """Earlier instructions for the tracker: an optional unrelated one, then ctx_tokens. [(tokens, on (B, 1))]"""
     B = batch['tokens'].shape[0]
-    h = torch.zeros(B, model.c.H, device=batch['tokens'].device)
-    if not model.c.use_tracker:
-        return h
-    _, vbar, _, _ = model.image(batch['src'])
-    other = batch['tokens'].roll(1, 0)
-    use = (torch.rand(B, 1, generator=gen) < tc.history_p).float().to(h)
-    for toks, on in ((other, use), (batch['ctx_tokens'], (batch['ctx_tokens'] != 0).any(1, keepdim=True).float())):
-        _, _, s = model.text(toks)
-        h = on * model.tracker(torch.cat([s, vbar], 1), h) + (1 - on) * h
-    return h
+    other = (torch.rand(B, 1, generator=gen) < tc.history_p).float().to(batch['src'])
+    ctx = batch['ctx_tokens']
+    return [(batch['tokens'].roll(1, 0), other), (ctx, (ctx != 0).any(1, keepdim=True).float())]
 
 
 def lr_at(tc, step):
@@ -141,14 +135,15 @@ def lr_at(tc, step):
 def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
     model.train()
     model.explore = tc.explore_p
+    model.full_steps = step < tc.gate_warmup
     frac = min(1.0, step / max(1, tc.steps))
     lam = tc.lam_start * (tc.lam_end / tc.lam_start) ** frac
     if tc.unk_p > 0:
         tok = batch['tokens']
         drop = (torch.rand(tok.shape, generator=gen) < tc.unk_p).to(tok.device) & (tok != 0)
         batch = dict(batch, tokens=torch.where(drop, torch.ones_like(tok), tok))
-    h = tracker_history(model, batch, tc, gen) if 'ctx_tokens' in batch else None
-    r = model(batch['tokens'], batch['src'], h, lam=lam)
+    history = tracker_history(batch, tc, gen) if 'ctx_tokens' in batch else ()
+    r = model(batch['tokens'], batch['src'], None, lam=lam, history=history)
     loss, terms = edit_losses(model, r, batch, tc, recognizer)
     for g in opt.param_groups:
         g['lr'] = lr_at(tc, step)

@@ -9,10 +9,10 @@ import os
 import numpy as np
 
 
-def _write(folder, kind, count, image_size, max_len, fields):
+def _write(folder, kind, count, image_size, max_len, fields, vocab_sha256):
     os.makedirs(folder, exist_ok=True)
     index = {'format': 'parley-shards-v1', 'kind': kind, 'count': count, 'seed': 0, 'split': 'train',
-             'image_size': image_size, 'max_len': max_len, 'vocab_sha256': '0' * 64, 'fields': {},
+             'image_size': image_size, 'max_len': max_len, 'vocab_sha256': vocab_sha256, 'fields': {},
              'ops': ['recolor', 'reshape', 'resize', 'retexture', 'remove', 'add', 'move', 'swap']}
     for name, arr in fields.items():
         ext = {'uint8': 'u8', 'uint16': 'u16', 'int8': 'i8'}[arr.dtype.name]
@@ -34,7 +34,7 @@ def _blocks(rng, n, S, k):
     return img
 
 
-def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32, seed=0):
+def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32, seed=0, vocab_sha256=''):
     rng = np.random.default_rng(seed)
     src = _blocks(rng, count, image_size, 3)
     tgt = src.copy()
@@ -53,10 +53,11 @@ def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32
     changed = (src != tgt).any(-1).astype(np.uint8)
     _write(folder, 'edits', count, image_size, max_len,
            {'src': src, 'tgt': tgt, 'tokens': tokens, 'ctx_tokens': ctx, 'changed': changed,
-            'cells_src': cells_src, 'cells_tgt': cells_tgt, 'op': rng.integers(0, 8, size=count).astype(np.uint8)})
+            'cells_src': cells_src, 'cells_tgt': cells_tgt, 'op': rng.integers(0, 8, size=count).astype(np.uint8)},
+           vocab_sha256)
 
 
-def write_cosal_shards(folder, count=16, vocab_size=40, image_size=48, max_len=48, seed=0):
+def write_cosal_shards(folder, count=16, vocab_size=40, image_size=48, max_len=48, seed=0, vocab_sha256=''):
     rng = np.random.default_rng(seed)
     labels = np.zeros((count, image_size, image_size), np.uint8)
     for i in range(count):
@@ -67,4 +68,5 @@ def write_cosal_shards(folder, count=16, vocab_size=40, image_size=48, max_len=4
     tgt = palette[labels]
     src = np.repeat(np.where(labels[..., None] > 0, 0, 255).astype(np.uint8), 3, -1)
     tokens = rng.integers(2, vocab_size, size=(count, max_len)).astype(np.uint16)
-    _write(folder, 'cosal', count, image_size, max_len, {'src': src, 'tgt': tgt, 'tokens': tokens, 'labels': labels})
+    _write(folder, 'cosal', count, image_size, max_len, {'src': src, 'tgt': tgt, 'tokens': tokens, 'labels': labels},
+           vocab_sha256)

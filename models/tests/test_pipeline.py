@@ -23,6 +23,7 @@ from synth import write_cosal_shards, write_edit_shards  # noqa: E402
 
 VOCAB = os.path.join(MODELS, '..', 'src', 'domain', 'vocab.json')
 V = len(json.load(open(VOCAB)))
+SHA = sha256(VOCAB)
 SMALL = ['--K', '16', '--D', '8', '--H', '16', '--Ms', '4', '--C1', '4', '--C2', '8', '--C3', '16', '--dec', '16', '--T', '3']
 
 
@@ -37,8 +38,8 @@ class Pipeline(unittest.TestCase):
     def setUpClass(cls):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.dir = cls.tmp.name
-        write_edit_shards(os.path.join(cls.dir, 'edits'), count=16, vocab_size=V)
-        write_cosal_shards(os.path.join(cls.dir, 'cosal'), count=8, vocab_size=V)
+        write_edit_shards(os.path.join(cls.dir, 'edits'), count=16, vocab_size=V, vocab_sha256=SHA)
+        write_cosal_shards(os.path.join(cls.dir, 'cosal'), count=8, vocab_size=V, vocab_sha256=SHA)
 
     @classmethod
     def tearDownClass(cls):

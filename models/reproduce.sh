@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Rebuilds the committed packs models/packs/shapes-v1 and models/packs/cosal-v1 from scratch:
+# data -> recognizer -> edit model -> fp32 pack -> int8 pack -> metrics -> test references.
+#   bash models/reproduce.sh            (CPU: nice'd, 1 thread per job; several hours on 2 cores)
+#   THREADS=8 bash models/reproduce.sh  (more cores); on CUDA add DEVICE=cuda
+# The ablation runs are in models/ablate.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+T=${THREADS:-1}
+DEV=${DEVICE:-cpu}
+SHAPES_STEPS=${SHAPES_STEPS:-16000}
+COSAL_STEPS=${COSAL_STEPS:-8000}
+mkdir -p models/runs
+
+# 1. data (deterministic from the seeds)
+[ -d data/edits-train ] || npx tsx scripts/export-edits.ts --out data/edits-train --count 100000 --seed 1 --split train
+[ -d data/edits-heldout ] || npx tsx scripts/export-edits.ts --out data/edits-heldout --count 5000 --seed 2 --split heldout
+[ -d data/edits-val ] || npx tsx scripts/export-edits.ts --out data/edits-val --count 1000 --seed 4 --split heldout
+[ -d data/cosal-k4-val ] || npx tsx scripts/export-cosal.ts --k 4 --count 1000 --seed 5 --out data/cosal-k4-val
+[ -d data/chains-heldout ] || npx tsx models/export-chains.ts --out data/chains-heldout --count 500 --seed 3 --split heldout
+for k in 4 6 8; do
+  [ -d data/cosal-k$k-train ] || npx tsx scripts/export-cosal.ts --k $k --count 30000 --seed 1 --out data/cosal-k$k-train
+  [ -d data/cosal-k$k-test ] || npx tsx scripts/export-cosal.ts --k $k --count 2000 --seed 2 --out data/cosal-k$k-test
+done
+
+# 2. recognizer (reads cells off images; measures cell accuracy)
+nice -n 10 $PY models/recognizer.py --data data/edits-train --val data/edits-heldout --out models/runs/recognizer \
+  --steps 2000 --threads $T
+
+# 3. edit models (resumable: rerunning continues from models/runs/<name>/ckpt.pt)
+nice -n 10 $PY models/train.py --data data/edits-train --out models/runs/shapes --steps $SHAPES_STEPS \
+  --threads $T --device $DEV
+nice -n 10 $PY models/train.py --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train \
+  --out models/runs/cosal --steps $COSAL_STEPS --threads $T --device $DEV
+
+# 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
+$PY models/export.py --ckpt models/runs/shapes/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
+  --vocab src/domain/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val
+$PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/packs/shapes-v1
+$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes/pack-fp32 --edits data/edits-heldout \
+  --chains data/chains-heldout --write --threads $T
+$PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domain/vocab.json \
+  --out models/runs/cosal/pack-fp32 --name cosal-v1 --calibrate-cosal data/cosal-k4-val
+$PY models/quantize.py --pack models/runs/cosal/pack-fp32 --out models/packs/cosal-v1
+$PY models/eval.py --pack models/packs/cosal-v1 --fp32 models/runs/cosal/pack-fp32 \
+  --cosal data/cosal-k4-test data/cosal-k6-test data/cosal-k8-test --write --threads $T
+
+# 5. references for the ONNX tests of the committed packs
+$PY models/tiny_fixtures.py --pack models/packs/shapes-v1 --shards data/edits-heldout
+$PY models/tiny_fixtures.py --pack models/packs/cosal-v1 --shards data/cosal-k4-test
