@@ -147,6 +147,8 @@ def main():
     ap.add_argument('--chains')
     ap.add_argument('--cosal', nargs='*', default=[])
     ap.add_argument('--limit', type=int, default=2000)
+    ap.add_argument('--knockout', action='store_true',
+                    help='also evaluate with each mechanism switched off in the trained model (no retraining)')
     ap.add_argument('--write', action='store_true', help='store metrics in the pack manifest')
     ap.add_argument('--out', help='also write the metrics JSON here')
     ap.add_argument('--threads', type=int, default=2)
@@ -167,6 +169,14 @@ def main():
     for folder in a.cosal:
         k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
         metrics[f'cosal_k{k}'] = eval_cosal(model, folder, a.limit)
+    if a.knockout and a.edits:
+        metrics['knockout'] = {}
+        for flag in ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker'):
+            setattr(model.c, flag, False)
+            r = eval_edits(model, rec, a.edits, a.limit // 2)
+            metrics['knockout'][flag.replace('use_', 'no_')] = {k: r[k] for k in (
+                'cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct', 'steps_per_region', 'edited_cell_acc_by_kind')}
+            setattr(model.c, flag, True)
     if a.fp32:                                   # the same figures for the fp32 pack it was quantized from
         fm, frec, fman = load_pack(a.fp32)
         f = {'pack_bytes': sum(x['bytes'] for x in fman['files'].values())}

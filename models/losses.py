@@ -62,7 +62,8 @@ def edit_losses(model, r, batch, w, recognizer=None):
     terms['alpha'] = F.binary_cross_entropy_with_logits(r['alpha_logit'], a_tgt)
     cells, regions = model.aux_logits(r['fused'])
     if 'cells_tgt' in batch:
-        terms['aux'] = cell_loss(cells.split([9, 8, 3, 3], -1), batch['cells_tgt'])
+        edited = (batch['cells_src'] != batch['cells_tgt']).any(-1).float()        # (B, 9) cells the turn changes
+        terms['aux'] = cell_loss(cells.split([9, 8, 3, 3], -1), batch['cells_tgt'], 1 + w.aux_edit_weight * edited)
         if recognizer is not None and w.rec_weight > 0:
             terms['rec'] = cell_loss(recognizer(r['out']), batch['cells_tgt'])
     if 'labels' in batch:                                                   # CoSaL: per-region class fractions

@@ -279,15 +279,13 @@ class EditModel(nn.Module):
         """tokens (B, L) int64, image (B, 3, S, S) in [0, 1], h (B, H) tracker state or None.
         history: earlier instructions [(tokens (B, L), on (B, 1))] fed to the tracker first (training)."""
         B = tokens.shape[0]
-        U, keys, s = self.text(torch.cat([tokens] + [t for t, _ in history]))   # one GRU pass for all
-        U, keys, s_all = U[:B], keys[:B], s
-        s = s_all[:B]
+        U, keys, s_all = self.text(torch.cat([tokens] + [t for t, _ in history]))   # one GRU pass for all
+        U, keys, s = U[:B], keys[:B], s_all[:B]
         V, vbar, s1, s2 = self.image(image)
         if h is None:
             h = torch.zeros(B, self.c.H, device=image.device)
-        for k, (_, on) in enumerate(history):
-            if self.c.use_tracker:
-                h = on * self.tracker(torch.cat([s_all[(k + 1) * B:(k + 2) * B], vbar], 1), h) + (1 - on) * h
+        for k, (_, on) in enumerate(history if self.c.use_tracker else ()):
+            h = on * self.tracker(torch.cat([s_all[(k + 1) * B:(k + 2) * B], vbar], 1), h) + (1 - on) * h
         valid = (tokens != 0).float()
         r = self.middle(U, keys, s, V, vbar, valid, h, lam)
         rgb, mask_logit = self.decoder(r['fused'], s1, s2)

@@ -59,8 +59,14 @@ def cell_targets(cells):
     return [shape] + rest
 
 
-def cell_loss(logits, cells):
-    return sum(F.cross_entropy(l.flatten(0, 1), t.flatten(), ignore_index=-100) for l, t in zip(logits, cell_targets(cells)))
+def cell_loss(logits, cells, weight=None):
+    """Sum over the four heads of the mean cross-entropy per cell; weight (B, 9) scales cells (default 1)."""
+    total = 0
+    for l, t in zip(logits, cell_targets(cells)):
+        ce = F.cross_entropy(l.flatten(0, 1), t.flatten(), ignore_index=-100, reduction='none')   # (B*9,)
+        w = (t.flatten() != -100).float() * (1 if weight is None else weight.flatten())
+        total = total + (ce * w).sum() / w.sum().clamp(min=1)
+    return total
 
 
 def predict_cells(logits):

@@ -39,14 +39,14 @@ def to_batch(arrays, idx, device='cpu'):
     for k, a in arrays.items():
         x = a[idx]
         x = torch.from_numpy(x.astype(np.int64) if x.dtype == np.uint16 else np.ascontiguousarray(x))
-        if k in ('src', 'tgt'):
+        if k in ('src', 'tgt') and x.dim() == 4:             # chains keep (B, T, S, S, 3) bytes per turn
             x = x.permute(0, 3, 1, 2).float() / 255
         elif k == 'changed':
             x = x[:, None].float()
         elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'kind'):
             x = x.long()
         b[k] = x.to(device)
-    if 'changed' not in b:                                    # CoSaL: changed-pixel map from the image pair
+    if 'changed' not in b and b['tgt'].dim() == 4:                                    # CoSaL: changed-pixel map from the image pair
         b['changed'] = (b['src'] != b['tgt']).any(1, keepdim=True).float()
     return b
 
@@ -104,6 +104,7 @@ class TrainConfig:
     ssim_weight: float = 0.2
     mask_weight: float = 0.5
     aux_weight: float = 0.2
+    aux_edit_weight: float = 0.0    # extra weight of the edited cells in the auxiliary cell loss
     alpha_weight: float = 0.5       # BCE of the localization gate alpha against the regions that change
     rec_weight: float = 0.0         # recognizer (frozen) cell loss on the output: an image-text matching term
     ponder_weight: float = 0.005
