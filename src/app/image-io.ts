@@ -1,11 +1,20 @@
 /** Decoding user images safely and converting between pixels, canvases and PNG blobs. */
 import { InputError } from '../../workers/errors.ts';
 import type { ImageCodec } from '../store/node-store.ts';
+import { readImageSize } from './image-header.ts';
 
 /** Files bigger than this are refused before decoding (a picture for a 64 px model never needs more). */
 export const MAX_FILE_BYTES = 40 * 1024 * 1024;
 /** Decoded images wider or taller than this are refused (decoding them could exhaust memory). */
 export const MAX_SIDE = 16384;
+/** Decoded images with more pixels than this are refused (64 MP decode to 256 MB of RGBA). */
+export const MAX_PIXELS = 64 * 1024 * 1024;
+
+function refuseHuge(width: number, height: number): void {
+  if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+    throw new InputError(`That image is too large (${width}x${height}; the limit is ${MAX_SIDE} px a side and ${MAX_PIXELS / 1048576} megapixels).`);
+  }
+}
 
 /** Decodes a picked, dropped or pasted file, with a specific message for each way it can be bad. */
 export async function decodeImage(file: Blob): Promise<ImageBitmap> {
@@ -16,6 +25,9 @@ export async function decodeImage(file: Blob): Promise<ImageBitmap> {
   if (file.type && !file.type.startsWith('image/')) {
     throw new InputError(`That is not an image (${file.type}). Try a PNG, JPEG, WebP or GIF.`);
   }
+  const header = readImageSize(new Uint8Array(await file.slice(0, 65536).arrayBuffer()));
+  if (header) refuseHuge(header.width, header.height); // before decoding: a small file can decode to gigabytes
+  if (header && (header.width === 0 || header.height === 0)) throw new InputError('That image has no pixels (zero size).');
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
@@ -23,9 +35,11 @@ export async function decodeImage(file: Blob): Promise<ImageBitmap> {
     throw new InputError('That image could not be decoded: the file is corrupt or in an unsupported format.');
   }
   if (bitmap.width === 0 || bitmap.height === 0) throw new InputError('That image has no pixels (zero size).');
-  if (bitmap.width > MAX_SIDE || bitmap.height > MAX_SIDE) {
+  try {
+    refuseHuge(bitmap.width, bitmap.height); // formats whose header we do not read
+  } catch (e) {
     bitmap.close();
-    throw new InputError(`That image is too large (${bitmap.width}x${bitmap.height}; the limit is ${MAX_SIDE} px a side).`);
+    throw e;
   }
   return bitmap;
 }

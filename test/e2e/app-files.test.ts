@@ -113,12 +113,19 @@ describe('files in and out', () => {
   });
 
   it('explains pictures it cannot use: not an image, empty, corrupt, too large', async () => {
-    const pick = (name: string, mimeType: string, buffer: Buffer) => () => page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer });
+    // 41 MB cross the DevTools protocol as base64: slow on a loaded 2-core machine, hence the long timeout.
+    const pick = (name: string, mimeType: string, buffer: Buffer) => () =>
+      page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer }, { timeout: 180_000 });
     expect(await errorAfter(pick('notes.txt', 'text/plain', Buffer.from('hello')))).toMatch(/not an image \(text\/plain\)/);
     expect(await errorAfter(pick('empty.png', 'image/png', Buffer.alloc(0)))).toMatch(/empty \(0 bytes\)/);
     const corrupt = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(200, 7)]);
     expect(await errorAfter(pick('broken.png', 'image/png', corrupt))).toMatch(/could not be decoded: the file is corrupt/);
     expect(await errorAfter(pick('huge.png', 'image/png', Buffer.alloc(41 * 1024 * 1024)))).toMatch(/too large \(41\.0 MB/);
+    // A 33-byte PNG whose header claims 30000x20000: refused from the header, never decoded (else: "corrupt").
+    const claim = Buffer.from(encodePng({ width: 1, height: 1, data: new Uint8Array(4) }).subarray(0, 33));
+    claim.writeUInt32BE(30000, 16);
+    claim.writeUInt32BE(20000, 20);
+    expect(await errorAfter(pick('vast.png', 'image/png', claim))).toMatch(/too large \(30000x20000; the limit is 16384 px a side/);
     await showing('n0'); // the open session is untouched
   });
 
