@@ -122,7 +122,7 @@ describe('files in and out', () => {
     expect(await errorAfter(pick('broken.png', 'image/png', corrupt))).toMatch(/could not be decoded: the file is corrupt/);
     expect(await errorAfter(pick('huge.png', 'image/png', Buffer.alloc(41 * 1024 * 1024)))).toMatch(/too large \(41\.0 MB/);
     // A 33-byte PNG whose header claims 30000x20000: refused from the header, never decoded (else: "corrupt").
-    const claim = Buffer.from(encodePng({ width: 1, height: 1, data: new Uint8Array(4) }).subarray(0, 33));
+    const claim = Buffer.from(encodePng({ width: 1, height: 1, data: new Uint8ClampedArray(4) }).subarray(0, 33));
     claim.writeUInt32BE(30000, 16);
     claim.writeUInt32BE(20000, 20);
     expect(await errorAfter(pick('vast.png', 'image/png', claim))).toMatch(/too large \(30000x20000; the limit is 16384 px a side/);

@@ -10,12 +10,12 @@ const le32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, (n >>> 24
 
 describe('readImageSize', () => {
   it('reads a real PNG the project encodes', () => {
-    const png = encodePng({ width: 37, height: 5, data: new Uint8Array(37 * 5 * 4) });
+    const png = encodePng({ width: 37, height: 5, data: new Uint8ClampedArray(37 * 5 * 4) });
     expect(readImageSize(png)).toEqual({ format: 'png', width: 37, height: 5 });
   });
 
   it('reads a PNG header that claims more pixels than the file could hold', () => {
-    const head = encodePng({ width: 1, height: 1, data: new Uint8Array(4) }).subarray(0, 33);
+    const head = encodePng({ width: 1, height: 1, data: new Uint8ClampedArray(4) }).subarray(0, 33);
     const view = new DataView(head.buffer, head.byteOffset);
     view.setUint32(16, 30000);
     view.setUint32(20, 20000);
@@ -46,7 +46,7 @@ describe('readImageSize', () => {
 
   it('says null for text, truncated headers and broken marker chains', () => {
     expect(readImageSize(bytes('hello world, not an image at all'))).toBeNull();
-    expect(readImageSize(encodePng({ width: 2, height: 2, data: new Uint8Array(16) }).subarray(0, 20))).toBeNull();
+    expect(readImageSize(encodePng({ width: 2, height: 2, data: new Uint8ClampedArray(16) }).subarray(0, 20))).toBeNull();
     expect(readImageSize(Uint8Array.from([0xff, 0xd8, 0x12, 0x34, 0, 0, 0, 0, 0, 0, 0]))).toBeNull();
     expect(readImageSize(new Uint8Array(0))).toBeNull();
   });
