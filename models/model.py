@@ -37,6 +37,7 @@ class Config:
     mask_hi: float = 0.9
     stop_threshold: float = 0.5
     grid_attention: bool = True # self-attention over regions in the image encoder and decoder graphs
+    coords: bool = True         # coordinate channels at every decoder scale (packs made before them: False)
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -54,6 +55,14 @@ def cell_pool_matrix(S, G, cells=3):
     ov = ov / ov.sum(1, keepdim=True)                                  # (3, G) per axis
     P = torch.einsum('ay,bx->abyx', ov, ov).reshape(cells * cells, G * G)
     return P / P.sum(1, keepdim=True)
+
+
+def coord_axes(s, cells=3):
+    """(2, s) at resolution s: pixel-center coordinate in [-1, 1] and the coordinate inside its scene cell in [-1, 1].
+    Upsampled features are constant over each source region, so without these a decoder cannot tell where inside
+    a region a pixel lies (it cannot draw a shape into an empty cell)."""
+    t = (torch.arange(s, dtype=torch.float32) + 0.5) / s
+    return torch.stack([t * 2 - 1, (t * cells) % 1 * 2 - 1])
 
 
 def conv(cin, cout, stride=1):
@@ -131,23 +140,38 @@ class Decoder(nn.Module):
     """fused (B, D, G, G), skip1, skip2 -> rgb (B, 3, S, S) in [0, 1], mask_logit (B, 1, S, S)."""
     def __init__(self, c):
         super().__init__()
-        self.inp = conv(c.D, c.dec)
+        S, P = c.image_size, 5 if c.coords else 0
+        self.inp = conv(c.D + P, c.dec)
         self.mid = conv(c.dec, c.dec)
         self.attn = GridAttention(c.dec) if c.grid_attention else None
-        self.up2 = conv(c.dec + c.C2, c.C2 * 2)
-        self.up1 = conv(c.C2 * 2 + c.C1, c.C1 * 2)
-        self.up0 = conv(c.C1 * 2, c.C1)
+        self.up2 = conv(c.dec + c.C2 + P, c.C2 * 2)
+        self.up1 = conv(c.C2 * 2 + c.C1 + P, c.C1 * 2)
+        self.up0 = conv(c.C1 * 2 + P, c.C1)
         self.out = conv(c.C1, 4)
+        self.scales = [S // 8, S // 4, S // 2, S] if c.coords else []
+        for s in self.scales:                  # fixed, not learned (quantize.py keeps them f32); 1-D, so packs stay small
+            self.register_buffer(f'coords{s}', coord_axes(s))
+
+    def with_coords(self, k, *xs):
+        """Concatenates 5 coordinate maps of decoder scale k (0: G, ..., 3: S) to xs: x, y, x and y inside the scene
+        cell, distance to the cell center (nothing when coords are off)."""
+        if not self.scales:
+            return torch.cat(xs, 1)
+        s = self.scales[k]
+        a = getattr(self, f'coords{s}')                                # (2, s)
+        x, y = a[:, None, :].expand(2, s, s), a[:, :, None].expand(2, s, s)
+        maps = torch.stack([x[0], y[0], x[1], y[1], torch.sqrt(x[1] ** 2 + y[1] ** 2)])[None]   # (1, 5, s, s)
+        return torch.cat(list(xs) + [maps.expand(xs[0].shape[0], -1, -1, -1)], 1)
 
     def forward(self, fused, skip1, skip2):
         up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')
-        x = F.relu(self.inp(fused))
+        x = F.relu(self.inp(self.with_coords(0, fused)))
         x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
         if self.attn is not None:
             x = self.attn(x)
-        x = F.relu(self.up2(torch.cat([up(x), skip2], 1)))             # (B, 2*C2, S/4, S/4)
-        x = F.relu(self.up1(torch.cat([up(x), skip1], 1)))             # (B, 2*C1, S/2, S/2)
-        x = F.relu(self.up0(up(x)))                                    # (B, C1, S, S)
+        x = F.relu(self.up2(self.with_coords(1, up(x), skip2)))           # (B, 2*C2, S/4, S/4)
+        x = F.relu(self.up1(self.with_coords(2, up(x), skip1)))           # (B, 2*C1, S/2, S/2)
+        x = F.relu(self.up0(self.with_coords(3, up(x))))                  # (B, C1, S, S)
         y = self.out(x)
         return torch.sigmoid(y[:, :3]), y[:, 3:]
 

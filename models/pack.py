@@ -168,7 +168,7 @@ def sha256(path):
 
 def manifest_config(c):
     keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
-            'stop_threshold', 'grid_attention', 'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
+            'stop_threshold', 'grid_attention', 'coords', 'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
     d = {k: getattr(c, k) for k in keys}
     d.update(N=c.G * c.G, A=c.K + c.D)
     return d
@@ -222,7 +222,7 @@ def kernel_state(tensors, D):
 def load_pack(folder):
     """-> (EditModel, Recognizer or None, manifest) rebuilt from the pack's files."""
     man = json.load(open(os.path.join(folder, 'manifest.json')))
-    cfg = {k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}
+    cfg = {'coords': False, **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}}   # older packs
     c = Config(domain=man['domain'], **cfg)
     model = EditModel(c).eval()
     sd = {}

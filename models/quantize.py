@@ -37,7 +37,7 @@ def quantize_graph(src, dst):
     keep, nodes, fbytes, qbytes = [], [], 0, 0
     for init in g.initializer:
         w = numpy_helper.to_array(init)
-        if w.dtype != np.float32 or w.ndim < 2:
+        if w.dtype != np.float32 or w.ndim < 2 or '.coords' in init.name:     # decoder coordinate maps are not weights
             keep.append(init)
             continue
         axis = 1 if w.shape[0] == 1 else weight_axis(g, init.name)     # (1, D, G, G) embeddings: per channel
@@ -64,7 +64,7 @@ def quantize_graph(src, dst):
 def quantize_pack(src, dst, metrics=None):
     os.makedirs(dst, exist_ok=True)
     man = json.load(open(os.path.join(src, 'manifest.json')))
-    c = Config(domain=man['domain'], **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__})
+    c = Config(domain=man['domain'], **{'coords': False, **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}})
     per_graph = {}
     for name, g in man['graphs'].items():
         fb, qb = quantize_graph(os.path.join(src, g['file']), os.path.join(dst, g['file']))

@@ -62,7 +62,9 @@ class Pipeline(unittest.TestCase):
         man = quantize_pack(fp32, int8)
         for f, meta in man['files'].items():
             self.assertEqual(sha256(os.path.join(int8, f)), meta['sha256'])
-        self.assertLess(man['quantization']['size_ratio'], 0.5)
+        for name, g in man['quantization']['graphs'].items():            # int8 + per-channel scales vs f32 weights
+            self.assertLess(g['int8_weight_bytes'], 0.5 * g['float_weight_bytes'], name)   # tiny rows: scales weigh in
+        self.assertLess(man['quantization']['size_ratio'], 0.6)         # a tiny model: graph structure weighs in
         edits = os.path.join(self.dir, 'edits')
         tok = torch.randint(2, V, (2, 32))
         img = torch.rand(2, 3, 64, 64)
