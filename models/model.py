@@ -159,9 +159,11 @@ class Decoder(nn.Module):
             return torch.cat(xs, 1)
         s = self.scales[k]
         a = getattr(self, f'coords{s}')                                # (2, s)
-        x, y = a[:, None, :].expand(2, s, s), a[:, :, None].expand(2, s, s)
-        maps = torch.stack([x[0], y[0], x[1], y[1], torch.sqrt(x[1] ** 2 + y[1] ** 2)])[None]   # (1, 5, s, s)
-        return torch.cat(list(xs) + [maps.expand(xs[0].shape[0], -1, -1, -1)], 1)
+        ones = torch.ones(1, 1, s, s, device=a.device)
+        x, y = a.view(1, 2, 1, s) * ones, a.view(1, 2, s, 1) * ones     # (1, 2, s, s) by broadcasting
+        r = torch.sqrt(x[:, 1:] * x[:, 1:] + y[:, 1:] * y[:, 1:])
+        maps = torch.cat([x[:, :1], y[:, :1], x[:, 1:], y[:, 1:], r], 1)  # (1, 5, s, s)
+        return torch.cat(list(xs) + [maps + torch.zeros_like(xs[0][:, :1])], 1)   # batch by broadcasting
 
     def forward(self, fused, skip1, skip2):
         up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')
