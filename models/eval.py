@@ -145,6 +145,9 @@ def main():
     ap.add_argument('--fp32', help='the fp32 pack the int8 one was quantized from (size/accuracy comparison)')
     ap.add_argument('--edits')
     ap.add_argument('--chains')
+    ap.add_argument('--edits-canonical', help="the same kind of held-out edits worded as the dialogue layer's canonical "
+                    'instructions (what the app sends the model)')
+    ap.add_argument('--chains-canonical')
     ap.add_argument('--cosal', nargs='*', default=[])
     ap.add_argument('--limit', type=int, default=2000)
     ap.add_argument('--knockout', action='store_true',
@@ -166,6 +169,10 @@ def main():
         metrics['one_turn'] = eval_edits(model, rec, a.edits, a.limit)
     if a.chains:
         metrics['chains'] = eval_chains(model, rec, a.chains, a.limit // 4)
+    if a.edits_canonical:
+        metrics['one_turn_canonical'] = eval_edits(model, rec, a.edits_canonical, a.limit)
+    if a.chains_canonical:
+        metrics['chains_canonical'] = eval_chains(model, rec, a.chains_canonical, a.limit // 4)
     for folder in a.cosal:
         k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
         metrics[f'cosal_k{k}'] = eval_cosal(model, folder, a.limit)

@@ -3,10 +3,13 @@
  * shard set in the models/SHARDS.md layout. Turns after the first refer back with a pronoun 20% of the time,
  * so the dialogue-state tracker carries the referent between turns.
  * Usage: npx tsx models/export-chains.ts --out data/chains-heldout --count 500 --seed 3 --split heldout
+ * `--canonical P`: that share of turns carries the dialogue layer's canonical instruction instead (what the app
+ * sends the model once it has resolved the user's words), so the chain measures the product's path.
  * Fields: src (N,S,S,3) the first image, tokens (N,T,L), tgt (N,T,S,S,3) expected image after each turn,
  * cells (N,T+1,9,4) the scene before the first and after every turn, op (N,T).
  */
 import { parseArgs } from 'node:util';
+import { canonicalInstruction } from '../src/dialogue/canonical.ts';
 import { decorate } from '../src/domain/decorate.ts';
 import { applyEdit, editFocus, EDIT_OPS } from '../src/domain/edits.ts';
 import { randomScene } from '../src/domain/generate-scene.ts';
@@ -23,11 +26,12 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string' }, count: { type: 'string', default: '500' }, seed: { type: 'string', default: '3' },
     split: { type: 'string', default: 'heldout' }, typo: { type: 'string', default: '0.08' },
+    canonical: { type: 'string', default: '0' },
   },
 });
 const split = values.split;
 if (!values.out || (split !== 'train' && split !== 'heldout')) {
-  console.error('usage: export-chains --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P]');
+  console.error('usage: export-chains --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P] [--canonical P]');
   process.exit(2);
 }
 const S = IMAGE_SIZE;
@@ -35,7 +39,7 @@ const writer = new ShardWriter(values.out, {
   src: { dtype: 'uint8', shape: [S, S, 3] }, tgt: { dtype: 'uint8', shape: [TURNS, S, S, 3] },
   tokens: { dtype: 'uint16', shape: [TURNS, MAX_LEN] }, cells: { dtype: 'int8', shape: [TURNS + 1, 9, 4] },
   op: { dtype: 'uint8', shape: [TURNS] },
-}, { kind: 'chains', turns: TURNS, seed: Number(values.seed), split, image_size: S, max_len: MAX_LEN, vocab_sha256: vocabSha256(), ops: EDIT_OPS });
+}, { kind: 'chains', turns: TURNS, seed: Number(values.seed), split, canonical: Number(values.canonical), image_size: S, max_len: MAX_LEN, vocab_sha256: vocabSha256(), ops: EDIT_OPS });
 
 const count = Number(values.count);
 for (let i = 0; i < count; i++) {
@@ -53,7 +57,9 @@ for (let i = 0; i < count; i++) {
       continue;
     }
     const plan = planEdit(rng, scene, c.edit, c.group ? { target: c.group } : { pronoun });
-    const text = decorate(rng, realizePlan(rng, plan, scene, split), split, { typo: Number(values.typo) });
+    const said = decorate(rng, realizePlan(rng, plan, scene, split), split, { typo: Number(values.typo) });
+    const canonical = Number(values.canonical) > 0 && rng.chance(Number(values.canonical)); // P = 0: same chains as before
+    const text = (canonical && canonicalInstruction(c.edit, scene)) || said;
     scene = applyEdit(scene, c.edit);
     focus = editFocus(c.edit);
     encode(text, MAX_LEN, writer.row<Uint16Array>('tokens'), t * MAX_LEN);

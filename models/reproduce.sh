@@ -15,6 +15,13 @@ mkdir -p models/runs
 
 # 1. data (deterministic from the seeds)
 [ -d data/edits-train ] || npx tsx scripts/export-edits.ts --out data/edits-train --count 100000 --seed 1 --split train
+# the same kind of edits worded as the dialogue layer's canonical instructions (what the app sends the model)
+[ -d data/edits-train-canon ] || npx tsx scripts/export-edits.ts --out data/edits-train-canon --count 100000 --seed 11 \
+  --split train --canonical 1
+[ -d data/edits-heldout-canon ] || npx tsx scripts/export-edits.ts --out data/edits-heldout-canon --count 5000 --seed 2 \
+  --split heldout --canonical 1
+[ -d data/chains-heldout-canon ] || npx tsx models/export-chains.ts --out data/chains-heldout-canon --count 500 --seed 3 \
+  --split heldout --canonical 1
 [ -d data/edits-heldout ] || npx tsx scripts/export-edits.ts --out data/edits-heldout --count 5000 --seed 2 --split heldout
 [ -d data/edits-val ] || npx tsx scripts/export-edits.ts --out data/edits-val --count 1000 --seed 4 --split heldout
 [ -d data/cosal-k4-val ] || npx tsx scripts/export-cosal.ts --k 4 --count 1000 --seed 5 --out data/cosal-k4-val
@@ -29,8 +36,8 @@ nice -n 10 $PY models/recognizer.py --data data/edits-train --val data/edits-hel
   --steps 2000 --threads $T
 
 # 3. edit models (resumable: rerunning continues from models/runs/<name>/ckpt.pt)
-nice -n 10 $PY models/train.py --data data/edits-train --out models/runs/shapes --steps $SHAPES_STEPS \
-  --threads $T --device $DEV
+nice -n 10 $PY models/train.py --data data/edits-train,data/edits-train-canon --out models/runs/shapes \
+  --steps $SHAPES_STEPS --aux-edit-weight 2.0 --threads $T --device $DEV
 nice -n 10 $PY models/train.py --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train \
   --out models/runs/cosal --steps $COSAL_STEPS --threads $T --device $DEV
 
@@ -39,7 +46,8 @@ $PY models/export.py --ckpt models/runs/shapes/ckpt.pt --recognizer models/runs/
   --vocab src/domain/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val
 $PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/packs/shapes-v1
 $PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes/pack-fp32 --edits data/edits-heldout \
-  --chains data/chains-heldout --write --threads $T
+  --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
+  --knockout --write --threads $T
 $PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domain/vocab.json \
   --out models/runs/cosal/pack-fp32 --name cosal-v1 --calibrate-cosal data/cosal-k4-val
 $PY models/quantize.py --pack models/runs/cosal/pack-fp32 --out models/packs/cosal-v1
