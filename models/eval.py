@@ -190,6 +190,9 @@ def main():
         if a.edits:
             r = eval_edits(fm, frec, a.edits, a.limit)
             f.update({k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'psnr', 'outside_change_pct')})
+        if a.edits_canonical:
+            r = eval_edits(fm, frec, a.edits_canonical, a.limit)
+            f.update({'canonical_' + k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct')})
         for folder in a.cosal:
             k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
             f[f'cosal_k{k}_mean_iou'] = eval_cosal(fm, folder, a.limit)['mean_iou']

@@ -63,9 +63,10 @@ def edit_losses(model, r, batch, w, recognizer=None):
     cells, regions = model.aux_logits(r['fused'])
     if 'cells_tgt' in batch:
         edited = (batch['cells_src'] != batch['cells_tgt']).any(-1).float()        # (B, 9) cells the turn changes
-        terms['aux'] = cell_loss(cells.split([9, 8, 3, 3], -1), batch['cells_tgt'], 1 + w.aux_edit_weight * edited)
-        if recognizer is not None and w.rec_weight > 0:
-            terms['rec'] = cell_loss(recognizer(r['out']), batch['cells_tgt'])
+        cell_w = 1 + w.aux_edit_weight * edited
+        terms['aux'] = cell_loss(cells.split([9, 8, 3, 3], -1), batch['cells_tgt'], cell_w)
+        if recognizer is not None and w.rec_weight > 0:                     # a separately trained recognizer, not eval's
+            terms['rec'] = cell_loss(recognizer(r['out']), batch['cells_tgt'], cell_w)
     if 'labels' in batch:                                                   # CoSaL: per-region class fractions
         G = regions.shape[-1]
         frac = F.adaptive_avg_pool2d(F.one_hot(batch['labels'].long(), regions.shape[1]).permute(0, 3, 1, 2).float(), G)
