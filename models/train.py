@@ -89,6 +89,7 @@ class TrainConfig:
     data: str = ''
     out: str = ''
     steps: int = 12000
+    stop_at: int = 0                # stop at this step but keep the schedule of `steps` (0: run to `steps`)
     batch: int = 32
     lr: float = 2e-3
     warmup: int = 200
@@ -186,6 +187,7 @@ def main():
         for f in fields(TrainConfig):                        # flags given on resume override (later phases)
             if getattr(a, f.name) is not None:
                 setattr(tc, f.name, getattr(a, f.name))
+        tc.stop_at = a.stop_at or 0                          # a stop applies to one invocation only
     else:
         tc = TrainConfig(**{f.name: getattr(a, f.name) for f in fields(TrainConfig) if getattr(a, f.name) is not None})
         index, _ = open_sets(tc.data)
@@ -220,15 +222,16 @@ def main():
         print(f'model {sum(p.numel() for p in model.parameters())} params; {mc}', flush=True)
     stream = batches(open_sets(tc.data)[1], tc.batch, seed=tc.seed * 7919 + step + rank, device=device)
     t0, avg = time.time(), {}
-    while step < tc.steps:
+    last = min(tc.steps, tc.stop_at or tc.steps)
+    while step < last:
         terms = train_step(model, opt, next(stream), tc, step, gen, recognizer, ddp)
         step += 1
         avg = {k: 0.9 * avg.get(k, v) + 0.1 * v for k, v in terms.items()}
-        if rank == 0 and (step % tc.log_every == 0 or step == tc.steps):
+        if rank == 0 and (step % tc.log_every == 0 or step == last):
             rate = tc.log_every * tc.batch / max(1e-9, time.time() - t0)
             print(f'step {step}/{tc.steps} ' + ' '.join(f'{k} {v:.4f}' for k, v in avg.items()) + f' | {rate:.0f} img/s', flush=True)
             t0 = time.time()
-        if rank == 0 and (step % tc.ckpt_every == 0 or step == tc.steps):
+        if rank == 0 and (step % tc.ckpt_every == 0 or step == last):
             torch.save({'config': asdict(mc), 'train': asdict(tc), 'model': model.state_dict(), 'opt': opt.state_dict(),
                         'step': step}, ck_path + '.tmp')
             os.replace(ck_path + '.tmp', ck_path)
