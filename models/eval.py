@@ -176,13 +176,22 @@ def main():
     for folder in a.cosal:
         k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
         metrics[f'cosal_k{k}'] = eval_cosal(model, folder, a.limit)
-    if a.knockout and a.edits:
+    if a.knockout and (a.edits or a.cosal):
         metrics['knockout'] = {}
         for flag in ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker'):
             setattr(model.c, flag, False)
-            r = eval_edits(model, rec, a.edits, a.limit // 2)
-            metrics['knockout'][flag.replace('use_', 'no_')] = {k: r[k] for k in (
-                'cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct', 'steps_per_region', 'edited_cell_acc_by_kind')}
+            ko = metrics['knockout'][flag.replace('use_', 'no_')] = {}
+            if a.edits:
+                r = eval_edits(model, rec, a.edits, a.limit // 2)
+                ko.update({k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct', 'steps_per_region',
+                                              'edited_cell_acc_by_kind')})
+            if a.edits_canonical:
+                r = eval_edits(model, rec, a.edits_canonical, a.limit // 2)
+                ko.update({'canonical_' + k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct')})
+            for folder in a.cosal:
+                k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
+                r = eval_cosal(model, folder, a.limit // 2)
+                ko.update({f'cosal_k{k}_mean_iou': r['mean_iou'], f'cosal_k{k}_steps_per_region': r['steps_per_region']})
             setattr(model.c, flag, True)
     if a.fp32:                                   # the same figures for the fp32 pack it was quantized from
         fm, frec, fman = load_pack(a.fp32)
