@@ -44,8 +44,8 @@ def calibrate_mask(model, rec, edits=None, cosal=None, limit=500):
     split (never the test split). Sets them on model.c and returns {(lo, hi): score}."""
     from eval import eval_cosal, eval_edits
     scores = {}
-    for lo in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
-        model.c.mask_lo, model.c.mask_hi = lo, min(0.98, lo + 0.4)
+    for lo in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+        model.c.mask_lo, model.c.mask_hi = lo, min(0.99, round(lo + 0.4, 2))
         r = eval_edits(model, rec, edits, limit) if edits else eval_cosal(model, cosal, limit)
         scores[(model.c.mask_lo, model.c.mask_hi)] = r['cell_acc'] if edits else r['mean_iou']
         print(f'mask lo {model.c.mask_lo} hi {model.c.mask_hi}: {scores[(model.c.mask_lo, model.c.mask_hi)]:.4f}', flush=True)

@@ -23,7 +23,8 @@ mkdir -p models/runs
 [ -d data/chains-heldout-canon ] || npx tsx models/export-chains.ts --out data/chains-heldout-canon --count 500 --seed 3 \
   --split heldout --canonical 1
 [ -d data/edits-heldout ] || npx tsx scripts/export-edits.ts --out data/edits-heldout --count 5000 --seed 2 --split heldout
-[ -d data/edits-val ] || npx tsx scripts/export-edits.ts --out data/edits-val --count 1000 --seed 4 --split heldout
+[ -d data/edits-val-canon ] || npx tsx scripts/export-edits.ts --out data/edits-val-canon --count 1000 --seed 4 \
+  --split heldout --canonical 1
 [ -d data/cosal-k4-val ] || npx tsx scripts/export-cosal.ts --k 4 --count 1000 --seed 5 --out data/cosal-k4-val
 [ -d data/chains-heldout ] || npx tsx models/export-chains.ts --out data/chains-heldout --count 500 --seed 3 --split heldout
 for k in 4 6 8; do
@@ -43,7 +44,7 @@ nice -n 10 $PY models/train.py --data data/cosal-k4-train,data/cosal-k6-train,da
 
 # 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
 $PY models/export.py --ckpt models/runs/shapes/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val
+  --vocab src/domain/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
 $PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/packs/shapes-v1
 $PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes/pack-fp32 --edits data/edits-heldout \
   --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
