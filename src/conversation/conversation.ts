@@ -3,7 +3,7 @@
  * edit step on the previous step's output, and the recognizer reads the result back into a scene for the next
  * turn. Shared by the app and the evaluation CLIs, so both run exactly the same system.
  */
-import { DialogueManager, type DialogueState, type DialogueTurn } from '../dialogue/index.ts';
+import { DialogueManager, shortfallNote, type DialogueState, type DialogueTurn } from '../dialogue/index.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 
@@ -94,6 +94,8 @@ export class Conversation {
         }
         const recognition = await this.engine.recognize(image, current.size);
         await this.nodes.put(dialogue.node, { image, size: current.size, state, recognition, result: results.at(-1) });
+        const note = shortfallNote(dialogue.scene, recognition.scene);
+        if (note) return { dialogue: { ...dialogue, reply: `${dialogue.reply} ${note}` }, shown: await this.dataOf(dialogue.show), results };
       }
       return { dialogue, shown: await this.dataOf(dialogue.show), results };
     } catch (e) {

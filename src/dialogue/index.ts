@@ -4,3 +4,4 @@ export type { EditStep, HistoryNode, HistoryState } from './history.ts';
 export { canonicalInstruction, pastTense, splitEdit } from './canonical.ts';
 export { evaluateDialogues, replayDialogue, type DialogueReport, type TurnOutcome } from './evaluate.ts';
 export { LOW_CONFIDENCE } from './question-answer.ts';
+export { shortfallNote } from './replies.ts';

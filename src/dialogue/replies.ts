@@ -1,9 +1,9 @@
 /** The dialogue's own sentences: clarifying questions, why nothing changed, help, and acknowledgements. */
 import type { Edit } from '../domain/edits.ts';
 import { PRONOUN_TABLE } from '../domain/phrase-table.ts';
-import { COLORS, emptyCells, objectAt, occupiedCells, type Scene } from '../domain/scene.ts';
+import { COLORS, emptyCells, objectAt, objectsEqual, occupiedCells, type Scene } from '../domain/scene.ts';
 import { words } from '../domain/tokenizer.ts';
-import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, shapeNoun, valueWord, withArticle } from './phrases.ts';
+import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, objectWords, shapeNoun, valueWord, withArticle } from './phrases.ts';
 
 /** "Which square: the red one in the top left or the blue one in the bottom right?" (candidates in cell order). */
 export function whichQuestion(scene: Scene, asked: readonly number[]): string {
@@ -103,4 +103,21 @@ export function alreadyReply(edit: Edit, scene: Scene): string {
     case 'remove':
       return 'That changes nothing, so I left the picture as it is.';
   }
+}
+
+/**
+ * After the model ran: where the recognizer's reading of the result differs from the scene the turn asked for,
+ * say so ("It may not have come out right: the top left shows a small blue circle."), so a weak result is never
+ * reported as done. Empty when the two agree.
+ */
+export function shortfallNote(expected: Scene, seen: Scene, limit = 2): string {
+  const off = expected.cells.map((_, c) => c).filter((c) => !objectsEqual(expected.cells[c] ?? null, seen.cells[c] ?? null));
+  if (off.length === 0) return '';
+  const parts = off.slice(0, limit).map((c) => {
+    const o = seen.cells[c];
+    return o ? `the ${CELL_NAMES[c]} shows ${withArticle(objectWords(o))}` : `the ${CELL_NAMES[c]} looks empty`;
+  });
+  const more = off.length - parts.length;
+  if (more > 0) parts.push(`${more} more spot${more > 1 ? 's' : ''} differ${more > 1 ? '' : 's'}`);
+  return `It may not have come out right: ${joinAnd(parts)}. Say "undo" or try other words.`;
 }

@@ -62,4 +62,19 @@ describe('Conversation', () => {
     expect(answered.shown.recognition.scene.cells[2]?.color).toBe('yellow');
     expect(answered.shown.recognition.scene.cells[0]?.color).toBe('blue');
   });
+
+  it('says so when the recognizer reads something other than what the turn asked for', async () => {
+    const { engine, show } = perfectEngine();
+    const ok = await (await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE)).say('make the circle red');
+    expect(ok.dialogue.reply).not.toMatch(/may not have come out/);
+    // A model that leaves the picture as it was: the reply must not claim the edit happened.
+    const lazy = { ...engine, edit: async (r: Parameters<typeof engine.edit>[0]) => ({ ...(await engine.edit(r)), image: r.image }) };
+    const c = await Conversation.start(lazy, memoryNodes(), show(start()), IMAGE_SIZE);
+    const t = await c.say('make the circle red');
+    expect(t.dialogue.kind).toBe('edit');
+    expect(t.dialogue.reply).toMatch(/It may not have come out right: the top left shows a medium blue circle\. Say "undo"/);
+    // The next turn works from what is really on screen.
+    const q = await c.say('what color is the circle?');
+    expect(q.dialogue.reply).toMatch(/blue/);
+  });
 });
