@@ -10,6 +10,7 @@ PY=/usr/bin/python3
 T=${THREADS:-1}
 DEV=${DEVICE:-cpu}
 SHAPES_STEPS=${SHAPES_STEPS:-16000}
+SHAPES_STEPS2=${SHAPES_STEPS2:-22000}
 COSAL_STEPS=${COSAL_STEPS:-8000}
 mkdir -p models/runs
 
@@ -39,6 +40,9 @@ nice -n 10 $PY models/recognizer.py --data data/edits-train --val data/edits-hel
 # 3. edit models (resumable: rerunning continues from models/runs/<name>/ckpt.pt)
 nice -n 10 $PY models/train.py --data data/edits-train,data/edits-train-canon --out models/runs/shapes \
   --steps $SHAPES_STEPS --aux-edit-weight 2.0 --threads $T --device $DEV
+# phase 2: a warm restart of the cosine schedule (resuming with more --steps lifts the learning rate again)
+nice -n 10 $PY models/train.py --data data/edits-train,data/edits-train-canon --out models/runs/shapes \
+  --steps $SHAPES_STEPS2 --aux-edit-weight 2.0 --threads $T --device $DEV
 nice -n 10 $PY models/train.py --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train \
   --out models/runs/cosal --steps $COSAL_STEPS --threads $T --device $DEV
 
