@@ -136,6 +136,19 @@ def eval_cosal(model, folder, limit=1000, batch=100):
     return res
 
 
+CANONICAL_KEYS = ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct')   # the figures kept per extra set
+
+
+def pick(r, keys, prefix=''):
+    return {prefix + k: r[k] for k in keys}
+
+
+def cosal_k(folder):
+    """The k (direct sentences) a CoSaL shard folder was generated with, for metric names."""
+    with open(os.path.join(folder, 'index.json'), encoding='utf-8') as f:
+        return json.load(f).get('k', os.path.basename(folder))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--pack', help='pack folder to evaluate (int8 or fp32)')
@@ -174,8 +187,7 @@ def main():
     if a.chains_canonical:
         metrics['chains_canonical'] = eval_chains(model, rec, a.chains_canonical, a.limit // 4)
     for folder in a.cosal:
-        k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
-        metrics[f'cosal_k{k}'] = eval_cosal(model, folder, a.limit)
+        metrics[f'cosal_k{cosal_k(folder)}'] = eval_cosal(model, folder, a.limit)
     if a.knockout and (a.edits or a.cosal):
         metrics['knockout'] = {}
         for flag in ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker'):
@@ -187,10 +199,9 @@ def main():
                                               'edited_cell_acc_by_kind')})
             if a.edits_canonical:
                 r = eval_edits(model, rec, a.edits_canonical, a.limit // 2)
-                ko.update({'canonical_' + k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct')})
+                ko.update(pick(r, CANONICAL_KEYS, 'canonical_'))
             for folder in a.cosal:
-                k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
-                r = eval_cosal(model, folder, a.limit // 2)
+                r, k = eval_cosal(model, folder, a.limit // 2), cosal_k(folder)
                 ko.update({f'cosal_k{k}_mean_iou': r['mean_iou'], f'cosal_k{k}_steps_per_region': r['steps_per_region']})
             setattr(model.c, flag, True)
     if a.fp32:                                   # the same figures for the fp32 pack it was quantized from
@@ -201,10 +212,9 @@ def main():
             f.update({k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'psnr', 'outside_change_pct')})
         if a.edits_canonical:
             r = eval_edits(fm, frec, a.edits_canonical, a.limit)
-            f.update({'canonical_' + k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct')})
+            f.update(pick(r, CANONICAL_KEYS, 'canonical_'))
         for folder in a.cosal:
-            k = json.load(open(os.path.join(folder, 'index.json'))).get('k', os.path.basename(folder))
-            f[f'cosal_k{k}_mean_iou'] = eval_cosal(fm, folder, a.limit)['mean_iou']
+            f[f'cosal_k{cosal_k(folder)}_mean_iou'] = eval_cosal(fm, folder, a.limit)['mean_iou']
         metrics['fp32'] = f
         if a.pack:
             metrics['int8_vs_fp32_size'] = round(sum(x['bytes'] for x in man['files'].values()) / f['pack_bytes'], 4)

@@ -83,6 +83,7 @@ export class Conversation {
       const current = await this.dataOf(this.manager.current.id);
       const dialogue = this.manager.turn(text, current.recognition.scene, { confidence: current.recognition.confidence });
       const results: EditResult[] = [];
+      let reply = dialogue.reply;
       if (dialogue.steps.length > 0) {
         let { image, state } = current;
         for (const step of dialogue.steps) {
@@ -95,9 +96,9 @@ export class Conversation {
         const recognition = await this.engine.recognize(image, current.size);
         await this.nodes.put(dialogue.node, { image, size: current.size, state, recognition, result: results.at(-1) });
         const note = shortfallNote(dialogue.scene, recognition.scene);
-        if (note) return { dialogue: { ...dialogue, reply: `${dialogue.reply} ${note}` }, shown: await this.dataOf(dialogue.show), results };
+        if (note) reply = `${reply} ${note}`;
       }
-      return { dialogue, shown: await this.dataOf(dialogue.show), results };
+      return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results };
     } catch (e) {
       this.manager = DialogueManager.fromJSON(before);
       throw e;
