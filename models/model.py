@@ -38,6 +38,7 @@ class Config:
     stop_threshold: float = 0.5
     grid_attention: bool = True # self-attention over regions in the image encoder and decoder graphs
     coords: bool = True         # coordinate channels at every decoder scale (packs made before them: False)
+    cell_code: bool = False     # the decoder also sees each scene cell's predicted target attributes (see Decoder)
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -136,11 +137,20 @@ class ImageEncoder(nn.Module):
         return V, V.mean((2, 3)), s1, s2
 
 
+CELL_HEADS = (9, 8, 3, 3)       # shape (incl. empty), color, size, texture: the recognizer's heads
+
+
 class Decoder(nn.Module):
-    """fused (B, D, G, G), skip1, skip2 -> rgb (B, 3, S, S) in [0, 1], mask_logit (B, 1, S, S)."""
+    """fused (B, D, G, G), skip1, skip2 -> rgb (B, 3, S, S) in [0, 1], mask_logit (B, 1, S, S).
+
+    With cell_code, a linear head reads each scene cell's target attributes off the fused regions (pooled per cell)
+    and their probabilities are broadcast over the cell's pixels at every scale: region features only describe
+    their own 8x8 patch, so without this a pixel cannot tell which whole shape it belongs to and edits come out
+    hedged (blended colors, soft shapes)."""
     def __init__(self, c):
         super().__init__()
-        S, P = c.image_size, 5 if c.coords else 0
+        S = c.image_size
+        P = (5 if c.coords else 0) + (sum(CELL_HEADS) if c.cell_code else 0)
         self.inp = conv(c.D + P, c.dec)
         self.mid = conv(c.dec, c.dec)
         self.attn = GridAttention(c.dec) if c.grid_attention else None
@@ -151,10 +161,27 @@ class Decoder(nn.Module):
         self.scales = [S // 8, S // 4, S // 2, S] if c.coords else []
         for s in self.scales:                  # fixed, not learned (quantize.py keeps them f32); 1-D, so packs stay small
             self.register_buffer(f'coords{s}', coord_axes(s))
+        self.cell_head = None
+        if c.cell_code:
+            assert c.coords, 'cell_code needs the coordinate maps (in-cell position)'
+            self.cell_head = nn.Linear(c.D, sum(CELL_HEADS))
+            self.register_buffer('coords_cell_pool', cell_pool_matrix(S, c.G, 3))   # 'coords' prefix: not quantized
 
-    def with_coords(self, k, *xs):
+    def cell_logits(self, fused):
+        """(B, D, G, G) -> (B, 9, 23) per-cell target attribute logits."""
+        cells = self.coords_cell_pool @ fused.flatten(2).transpose(1, 2)            # (B, 9, D): a plain MatMul in ONNX
+        return self.cell_head(cells)
+
+    def cell_maps(self, fused):
+        """-> (B, 23, 3, 3) attribute probabilities per scene cell (softmax within each head)."""
+        B = fused.shape[0]
+        probs = [torch.softmax(x, -1) for x in self.cell_logits(fused).split(list(CELL_HEADS), -1)]
+        return torch.cat(probs, -1).transpose(1, 2).reshape(B, sum(CELL_HEADS), 3, 3)
+
+    def with_coords(self, k, *xs, code=None):
         """Concatenates 5 coordinate maps of decoder scale k (0: G, ..., 3: S) to xs: x, y, x and y inside the scene
-        cell, distance to the cell center (nothing when coords are off)."""
+        cell, distance to the cell center (nothing when coords are off); then the cell code (B, 23, 3, 3), if given,
+        spread over its cells (nearest: pixel i lies in cell floor(3 i / s))."""
         if not self.scales:
             return torch.cat(xs, 1)
         s = self.scales[k]
@@ -163,17 +190,19 @@ class Decoder(nn.Module):
         x, y = a.view(1, 2, 1, s) * ones, a.view(1, 2, s, 1) * ones     # (1, 2, s, s) by broadcasting
         r = torch.sqrt(x[:, 1:] * x[:, 1:] + y[:, 1:] * y[:, 1:])
         maps = torch.cat([x[:, :1], y[:, :1], x[:, 1:], y[:, 1:], r], 1)  # (1, 5, s, s)
-        return torch.cat(list(xs) + [maps + torch.zeros_like(xs[0][:, :1])], 1)   # batch by broadcasting
+        spread = [] if code is None else [F.interpolate(code, size=(s, s), mode='nearest')]
+        return torch.cat(list(xs) + [maps + torch.zeros_like(xs[0][:, :1])] + spread, 1)   # batch by broadcasting
 
     def forward(self, fused, skip1, skip2):
         up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')
-        x = F.relu(self.inp(self.with_coords(0, fused)))
+        q = self.cell_maps(fused) if self.cell_head is not None else None
+        x = F.relu(self.inp(self.with_coords(0, fused, code=q)))
         x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
         if self.attn is not None:
             x = self.attn(x)
-        x = F.relu(self.up2(self.with_coords(1, up(x), skip2)))           # (B, 2*C2, S/4, S/4)
-        x = F.relu(self.up1(self.with_coords(2, up(x), skip1)))           # (B, 2*C1, S/2, S/2)
-        x = F.relu(self.up0(self.with_coords(3, up(x))))                  # (B, C1, S, S)
+        x = F.relu(self.up2(self.with_coords(1, up(x), skip2, code=q)))   # (B, 2*C2, S/4, S/4)
+        x = F.relu(self.up1(self.with_coords(2, up(x), skip1, code=q)))   # (B, 2*C1, S/2, S/2)
+        x = F.relu(self.up0(self.with_coords(3, up(x), code=q)))          # (B, C1, S, S)
         y = self.out(x)
         return torch.sigmoid(y[:, :3]), y[:, 3:]
 
@@ -197,7 +226,7 @@ class EditModel(nn.Module):
         self.nxt = conv(D, D)                  # W7, b7
         self.tg = nn.Linear(D, 1)              # termination gate w_tg, b_tg
         nn.init.constant_(self.tg.bias, -1.0)
-        self.aux_cells = nn.Linear(D, 9 + 8 + 3 + 3)                       # per-cell target attributes
+        self.aux_cells = None if c.cell_code else nn.Linear(D, sum(CELL_HEADS))   # per-cell target attributes
         self.aux_regions = nn.Conv2d(D, c.n_classes, 1)                    # per-region target classes
         self.register_buffer('cell_pool', cell_pool_matrix(c.image_size, c.G, 3), persistent=False)
         self.kmem = None                       # precomputed Kmem when loaded from a pack
@@ -320,6 +349,9 @@ class EditModel(nn.Module):
         return r
 
     def aux_logits(self, fused):
-        """fused (B, D, G, G) -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G)."""
+        """fused (B, D, G, G) -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G).
+        With cell_code the decoder's own cell head is the auxiliary head (its loss teaches the code)."""
+        if self.decoder.cell_head is not None:
+            return self.decoder.cell_logits(fused), self.aux_regions(fused)
         cells = torch.einsum('cn,bdn->bcd', self.cell_pool, fused.flatten(2))     # (B, 9, D)
         return self.aux_cells(cells), self.aux_regions(fused)

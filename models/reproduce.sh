@@ -11,6 +11,7 @@ T=${THREADS:-1}
 DEV=${DEVICE:-cpu}
 SHAPES_STEPS=${SHAPES_STEPS:-16000}
 SHAPES_STEPS2=${SHAPES_STEPS2:-22000}
+CODE_STEPS=${CODE_STEPS:-7000}
 COSAL_STEPS=${COSAL_STEPS:-8000}
 mkdir -p models/runs
 
@@ -46,11 +47,20 @@ nice -n 10 $PY models/train.py --data data/edits-train,data/edits-train-canon --
 nice -n 10 $PY models/train.py --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train \
   --out models/runs/cosal --steps $COSAL_STEPS --threads $T --device $DEV
 
-# 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
+# phase 3: the decoder alone learns to read the cell code (the rest frozen, as the int8 pack of phase 2 ships it)
 $PY models/export.py --ckpt models/runs/shapes/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
   --vocab src/domain/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
-$PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/packs/shapes-v1
-$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes/pack-fp32 --edits data/edits-heldout \
+$PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/runs/shapes/pack-int8
+[ -f models/runs/shapes-code/ckpt.pt ] || $PY models/warm_start.py --pack models/runs/shapes/pack-int8 \
+  --out models/runs/shapes-code --cell-code
+nice -n 10 $PY models/train.py --out models/runs/shapes-code --steps $CODE_STEPS --train-only decoder --lr 0.001 \
+  --warmup 200 --aux-weight 1.0 --aux-edit-weight 2.0 --threads $T --device $DEV
+
+# 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
+$PY models/export.py --ckpt models/runs/shapes-code/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
+  --vocab src/domain/vocab.json --out models/runs/shapes-code/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
+$PY models/quantize.py --pack models/runs/shapes-code/pack-fp32 --out models/packs/shapes-v1
+$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-code/pack-fp32 --edits data/edits-heldout \
   --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
   --knockout --write --threads $T
 $PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domain/vocab.json \

@@ -111,6 +111,8 @@ class TrainConfig:
     ponder_weight: float = 0.005
     explore_p: float = 0.5          # chance of an unfrozen fusion pass (gradient for "continue")
     gate_warmup: int = 2000         # first steps run all T fusion steps (termination gates off)
+    train_only: str = ''            # comma-separated parameter prefixes to train (e.g. 'decoder'); the rest is frozen
+                                    # and runs as at inference (eval mode: hard termination, frozen regions)
     recognizer: str = ''
     vocab: str = VOCAB
     lexicon: str = os.path.join(HERE, 'lexicon.json')   # '' = no synonym-set embeddings
@@ -135,9 +137,9 @@ def lr_at(tc, step):
 
 
 def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
-    model.train()
+    model.train(not tc.train_only)                           # the decoder has no train-only layers (no dropout, no norm)
     model.explore = tc.explore_p
-    model.full_steps = step < tc.gate_warmup
+    model.full_steps = step < tc.gate_warmup and not tc.train_only   # a frozen middle keeps its trained gates
     frac = min(1.0, step / max(1, tc.steps))
     lam = tc.lam_start * (tc.lam_end / tc.lam_start) ** frac
     if tc.unk_p > 0:
@@ -171,6 +173,7 @@ def parse():
             ap.add_argument('--' + f.name, type=int, default=None)
     for k in ('attention', 'termination', 'mask', 'memory', 'tracker'):
         ap.add_argument('--no-' + k, action='store_true')
+    ap.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
     return ap.parse_args()
 
 
@@ -204,13 +207,17 @@ def main():
     torch.manual_seed(tc.seed)                               # same init on every rank
     model = EditModel(mc).to(device)
     torch.manual_seed(tc.seed + 1000 * rank + (ck['step'] if ck else 0))
-    opt = torch.optim.AdamW(model.parameters(), lr=tc.lr, weight_decay=tc.weight_decay)
+    prefixes = tuple(p for p in tc.train_only.split(',') if p)
+    for name, p in model.named_parameters():
+        p.requires_grad_(not prefixes or name.startswith(prefixes))
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=tc.lr, weight_decay=tc.weight_decay)
     if mc.word_classes:
         model.text.word_class.copy_(word_class_matrix(tc.vocab, tc.lexicon))
     step = 0
     if ck:
         model.load_state_dict(ck['model'])
-        opt.load_state_dict(ck['opt'])
+        if ck['opt'] is not None:                            # None: a warm start (warm_start.py)
+            opt.load_state_dict(ck['opt'])
         step = ck['step']
     recognizer = None
     if tc.recognizer and tc.rec_weight > 0:
@@ -219,7 +226,8 @@ def main():
     gen = torch.Generator().manual_seed(tc.seed * 1000 + step + rank)
     if rank == 0:
         os.makedirs(tc.out, exist_ok=True)
-        print(f'model {sum(p.numel() for p in model.parameters())} params; {mc}', flush=True)
+        print(f'model {sum(p.numel() for p in model.parameters())} params, '
+              f'{sum(p.numel() for p in model.parameters() if p.requires_grad)} trained; {mc}', flush=True)
     stream = batches(open_sets(tc.data)[1], tc.batch, seed=tc.seed * 7919 + step + rank, device=device)
     t0, avg = time.time(), {}
     last = min(tc.steps, tc.stop_at or tc.steps)

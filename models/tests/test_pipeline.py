@@ -20,6 +20,7 @@ from pack import load_pack, sha256  # noqa: E402
 from quantize import quantize_pack  # noqa: E402
 from recognizer import RecConfig, Recognizer  # noqa: E402
 from synth import write_cosal_shards, write_edit_shards  # noqa: E402
+from warm_start import warm_start  # noqa: E402
 
 VOCAB = os.path.join(MODELS, '..', 'src', 'domain', 'vocab.json')
 V = len(json.load(open(VOCAB)))
@@ -76,13 +77,42 @@ class Pipeline(unittest.TestCase):
             res = eval_edits(m, r, edits, limit=8, batch=4)
             self.assertEqual(res['examples'], 8)
             self.assertTrue(0 <= res['cell_acc'] <= 1 and 0 <= res['outside_change_pct'] <= 100)
+        self.check_cell_code_warm_start(int8, rec, tok, img)
+
+    def check_cell_code_warm_start(self, pack, rec, tok, img):
+        """A pack -> a cell-code decoder that starts out identical, fine-tuned alone, exported and loaded back."""
+        old, _, _ = load_pack(pack)
+        new, missing = warm_start(pack, cell_code=True)
+        self.assertEqual(sorted(missing), ['decoder.cell_head.bias', 'decoder.cell_head.weight', 'decoder.coords_cell_pool'])
+        new.eval()
+        with torch.no_grad():
+            self.assertLess((new(tok, img)['out'] - old(tok, img)['out']).abs().max().item(), 1e-5)
+        run = os.path.join(self.dir, 'decoder-run')
+        subprocess.run([sys.executable, os.path.join(MODELS, 'warm_start.py'), '--pack', pack, '--out', run, '--cell-code',
+                        '--data', os.path.join(self.dir, 'edits')], check=True, capture_output=True)
+        before = load_checkpoint(os.path.join(run, 'ckpt.pt'))[0].state_dict()
+        log = train(os.path.join(self.dir, 'edits'), run, 3, '--train-only', 'decoder', '--lr', '0.01')
+        self.assertIn('step 3/3', log)
+        tuned, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
+        self.assertTrue(ck['config']['cell_code'])
+        after = tuned.state_dict()
+        changed = {k for k in before if not torch.equal(before[k], after[k])}
+        self.assertTrue(changed and all(k.startswith('decoder.') for k in changed), changed)
+        self.assertIn('decoder.cell_head.weight', changed)
+        out = os.path.join(self.dir, 'cell-code-fp32')
+        export_pack(tuned, rec, VOCAB, out, 'smoke')
+        back, _, man = load_pack(out)
+        self.assertTrue(man['config']['cell_code'])
+        with torch.no_grad():
+            self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), 1e-5)
 
     def test_cosal_train_and_iou(self):
         run = os.path.join(self.dir, 'cosal-run')
-        train(os.path.join(self.dir, 'cosal'), run, 2, '--no-memory')
+        train(os.path.join(self.dir, 'cosal'), run, 2, '--no-memory', '--cell-code')
         model, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
         self.assertEqual((ck['config']['image_size'], ck['config']['G'], ck['config']['max_len']), (48, 6, 48))
         self.assertFalse(ck['config']['use_memory'])
+        self.assertTrue(ck['config']['cell_code'])
         res = eval_cosal(model, os.path.join(self.dir, 'cosal'), limit=8, batch=4)
         self.assertEqual(len(res['per_class_iou']), 7)
         self.assertTrue(0 <= res['mean_iou'] <= 1)

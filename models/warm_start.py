@@ -1,0 +1,61 @@
+"""Start a training run from a committed pack (its int8 weights, dequantized) with a changed decoder.
+
+The pack's weights are loaded into a model with the new config; conv inputs the old decoder did not have (the cell
+code) get zero weights, so the new model starts out computing exactly what the pack computes. train.py then resumes
+from the written checkpoint (step 0, fresh optimizer) with its own flags, e.g. --train-only decoder.
+
+    /usr/bin/python3 models/warm_start.py --pack models/packs/shapes-v1 --out models/runs/shapes-code --cell-code
+"""
+import argparse
+import os
+from dataclasses import asdict, replace
+
+import torch
+
+from model import EditModel
+from pack import load_pack
+from train import TrainConfig
+
+
+def widen(new, old):
+    """old weight -> new shape: copies the overlap, zeros elsewhere (extra input channels start switched off)."""
+    if new.shape == old.shape:
+        return old
+    out = torch.zeros(new.shape, dtype=old.dtype)
+    out[tuple(slice(0, n) for n in old.shape)] = old
+    return out
+
+
+def mem_key_weight(mem, kmem):
+    """Wk (K, D) with Kmem = Mem Wk^T, by least squares (the pack stores only the product)."""
+    return torch.linalg.lstsq(mem, kmem).solution.t().contiguous()
+
+
+def warm_start(pack, **changes):
+    old, _, _ = load_pack(pack)
+    model = EditModel(replace(old.c, **changes))
+    sd = old.state_dict()
+    sd['wk.weight'] = mem_key_weight(old.mem.detach(), old.kmem)
+    target = model.state_dict()
+    loaded = {k: widen(target[k], v) for k, v in sd.items() if k in target}
+    missing, _ = model.load_state_dict(loaded, strict=False)
+    return model, missing
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--pack', required=True)
+    ap.add_argument('--out', required=True, help='run folder; writes <out>/ckpt.pt at step 0')
+    ap.add_argument('--cell-code', action='store_true')
+    ap.add_argument('--data', default='data/edits-train,data/edits-train-canon')
+    a = ap.parse_args()
+    model, missing = warm_start(a.pack, cell_code=a.cell_code)
+    print('new (freshly initialized):', missing)
+    os.makedirs(a.out, exist_ok=True)
+    tc = TrainConfig(data=a.data, out=a.out)
+    torch.save({'config': asdict(model.c), 'train': asdict(tc), 'model': model.state_dict(), 'opt': None, 'step': 0},
+               os.path.join(a.out, 'ckpt.pt'))
+
+
+if __name__ == '__main__':
+    main()
