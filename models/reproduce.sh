@@ -12,6 +12,7 @@ DEV=${DEVICE:-cpu}
 SHAPES_STEPS=${SHAPES_STEPS:-16000}
 SHAPES_STEPS2=${SHAPES_STEPS2:-22000}
 CODE_STEPS=${CODE_STEPS:-7000}
+ALL_STEPS=${ALL_STEPS:-2200}
 COSAL_STEPS=${COSAL_STEPS:-8000}
 mkdir -p models/runs
 
@@ -55,12 +56,20 @@ $PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/runs/sha
   --out models/runs/shapes-code --cell-code
 nice -n 10 $PY models/train.py --out models/runs/shapes-code --steps $CODE_STEPS --train-only decoder --lr 0.001 \
   --warmup 200 --aux-weight 1.0 --aux-edit-weight 2.0 --threads $T --device $DEV
+# phase 4: the whole model, briefly (a fresh optimizer over every weight)
+if [ ! -f models/runs/shapes-code-all/ckpt.pt ]; then
+  mkdir -p models/runs/shapes-code-all
+  $PY -c "import torch; ck = torch.load('models/runs/shapes-code/ckpt.pt'); ck.update(opt=None, step=0); \
+torch.save(ck, 'models/runs/shapes-code-all/ckpt.pt')"
+fi
+nice -n 10 $PY models/train.py --out models/runs/shapes-code-all --steps $ALL_STEPS --train-only '' --gate-warmup 0 \
+  --lr 0.0005 --warmup 100 --aux-weight 1.0 --aux-edit-weight 2.0 --threads $T --device $DEV
 
 # 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
-$PY models/export.py --ckpt models/runs/shapes-code/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out models/runs/shapes-code/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
-$PY models/quantize.py --pack models/runs/shapes-code/pack-fp32 --out models/packs/shapes-v1
-$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-code/pack-fp32 --edits data/edits-heldout \
+$PY models/export.py --ckpt models/runs/shapes-code-all/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
+  --vocab src/domain/vocab.json --out models/runs/shapes-code-all/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
+$PY models/quantize.py --pack models/runs/shapes-code-all/pack-fp32 --out models/packs/shapes-v1
+$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-code-all/pack-fp32 --edits data/edits-heldout \
   --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
   --knockout --write --threads $T
 $PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domain/vocab.json \
