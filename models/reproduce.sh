@@ -59,7 +59,7 @@ nice -n 10 $PY models/train.py --out models/runs/shapes-code --steps $CODE_STEPS
 # phase 4: the whole model, briefly (a fresh optimizer over every weight)
 if [ ! -f models/runs/shapes-code-all/ckpt.pt ]; then
   mkdir -p models/runs/shapes-code-all
-  $PY -c "import torch; ck = torch.load('models/runs/shapes-code/ckpt.pt'); ck.update(opt=None, step=0); \
+  $PY -c "import torch; ck = torch.load('models/runs/shapes-code/ckpt.pt', map_location='cpu'); ck.update(opt=None, step=0); \
 torch.save(ck, 'models/runs/shapes-code-all/ckpt.pt')"
 fi
 nice -n 10 $PY models/train.py --out models/runs/shapes-code-all --steps $ALL_STEPS --train-only '' --gate-warmup 0 \
