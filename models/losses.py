@@ -5,6 +5,7 @@
 import torch
 import torch.nn.functional as F
 
+from model import CELL_HEADS
 from recognizer import cell_loss
 
 
@@ -64,7 +65,7 @@ def edit_losses(model, r, batch, w, recognizer=None):
     if 'cells_tgt' in batch:
         edited = (batch['cells_src'] != batch['cells_tgt']).any(-1).float()        # (B, 9) cells the turn changes
         cell_w = 1 + w.aux_edit_weight * edited
-        terms['aux'] = cell_loss(cells.split([9, 8, 3, 3], -1), batch['cells_tgt'], cell_w)
+        terms['aux'] = cell_loss(cells.split(list(CELL_HEADS), -1), batch['cells_tgt'], cell_w)
         if recognizer is not None and w.rec_weight > 0:                     # a separately trained recognizer, not eval's
             terms['rec'] = cell_loss(recognizer(r['out']), batch['cells_tgt'], cell_w)
     if 'labels' in batch:                                                   # CoSaL: per-region class fractions

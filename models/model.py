@@ -58,6 +58,11 @@ def cell_pool_matrix(S, G, cells=3):
     return P / P.sum(1, keepdim=True)
 
 
+def pool_cells(P, x):
+    """P (cells, N) from cell_pool_matrix, x (B, C, G, G) -> (B, cells, C) (a plain MatMul in ONNX)."""
+    return P @ x.flatten(2).transpose(1, 2)
+
+
 def coord_axes(s, cells=3):
     """(2, s) at resolution s: pixel-center coordinate in [-1, 1] and the coordinate inside its scene cell in [-1, 1].
     Upsampled features are constant over each source region, so without these a decoder cannot tell where inside
@@ -169,8 +174,7 @@ class Decoder(nn.Module):
 
     def cell_logits(self, fused):
         """(B, D, G, G) -> (B, 9, 23) per-cell target attribute logits."""
-        cells = self.coords_cell_pool @ fused.flatten(2).transpose(1, 2)            # (B, 9, D): a plain MatMul in ONNX
-        return self.cell_head(cells)
+        return self.cell_head(pool_cells(self.coords_cell_pool, fused))
 
     def cell_maps(self, fused):
         """-> (B, 23, 3, 3) attribute probabilities per scene cell (softmax within each head)."""
@@ -353,5 +357,4 @@ class EditModel(nn.Module):
         With cell_code the decoder's own cell head is the auxiliary head (its loss teaches the code)."""
         if self.decoder.cell_head is not None:
             return self.decoder.cell_logits(fused), self.aux_regions(fused)
-        cells = torch.einsum('cn,bdn->bcd', self.cell_pool, fused.flatten(2))     # (B, 9, D)
-        return self.aux_cells(cells), self.aux_regions(fused)
+        return self.aux_cells(pool_cells(self.cell_pool, fused)), self.aux_regions(fused)

@@ -16,9 +16,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from model import cell_pool_matrix
+from model import CELL_HEADS, cell_pool_matrix, pool_cells
 
-HEADS = (('shape', 9), ('color', 8), ('size', 3), ('texture', 3))
+HEADS = tuple(zip(('shape', 'color', 'size', 'texture'), CELL_HEADS))
 
 
 @dataclass
@@ -45,7 +45,7 @@ class Recognizer(nn.Module):
         for conv, res in zip(self.convs, self.residual):
             y = F.relu(conv(x))
             x = y + x if res else y                                           # (B, 3w, S/8, S/8) at the end
-        cells = torch.einsum('cn,bdn->bcd', self.cell_pool, x.flatten(2)) + self.pos   # (B, 9, C)
+        cells = pool_cells(self.cell_pool, x) + self.pos                     # (B, 9, C)
         out = self.head(F.relu(cells))                                        # (B, 9, 23)
         return tuple(out.split([n for _, n in HEADS], -1))
 

@@ -57,11 +57,8 @@ $PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/runs/sha
 nice -n 10 $PY models/train.py --out models/runs/shapes-code --steps $CODE_STEPS --train-only decoder --lr 0.001 \
   --warmup 200 --aux-weight 1.0 --aux-edit-weight 2.0 --threads $T --device $DEV
 # phase 4: the whole model, briefly (a fresh optimizer over every weight)
-if [ ! -f models/runs/shapes-code-all/ckpt.pt ]; then
-  mkdir -p models/runs/shapes-code-all
-  $PY -c "import torch; ck = torch.load('models/runs/shapes-code/ckpt.pt', map_location='cpu'); ck.update(opt=None, step=0); \
-torch.save(ck, 'models/runs/shapes-code-all/ckpt.pt')"
-fi
+[ -f models/runs/shapes-code-all/ckpt.pt ] || $PY models/warm_start.py --ckpt models/runs/shapes-code/ckpt.pt \
+  --out models/runs/shapes-code-all
 nice -n 10 $PY models/train.py --out models/runs/shapes-code-all --steps $ALL_STEPS --train-only '' --gate-warmup 0 \
   --lr 0.0005 --warmup 100 --aux-weight 1.0 --aux-edit-weight 2.0 --threads $T --device $DEV
 

@@ -137,7 +137,7 @@ def lr_at(tc, step):
 
 
 def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
-    model.train(not tc.train_only)                           # the decoder has no train-only layers (no dropout, no norm)
+    model.train(not tc.train_only)                           # no dropout or norm: eval only runs fusion as at inference
     model.explore = tc.explore_p
     model.full_steps = step < tc.gate_warmup and not tc.train_only   # a frozen middle keeps its trained gates
     frac = min(1.0, step / max(1, tc.steps))

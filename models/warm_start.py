@@ -1,10 +1,11 @@
-"""Start a training run from a committed pack (its int8 weights, dequantized) with a changed decoder.
+"""Start a training run (step 0, fresh optimizer) from a committed pack or from another run's checkpoint.
 
-The pack's weights are loaded into a model with the new config; conv inputs the old decoder did not have (the cell
-code) get zero weights, so the new model starts out computing exactly what the pack computes. train.py then resumes
-from the written checkpoint (step 0, fresh optimizer) with its own flags, e.g. --train-only decoder.
+From a pack (its int8 weights, dequantized) the model may get a changed decoder: conv inputs the old decoder did
+not have (the cell code) get zero weights, so the new model starts out computing exactly what the pack computes.
+train.py then resumes from the written checkpoint with its own flags, e.g. --train-only decoder.
 
     /usr/bin/python3 models/warm_start.py --pack models/packs/shapes-v1 --out models/runs/shapes-code --cell-code
+    /usr/bin/python3 models/warm_start.py --ckpt models/runs/shapes-code/ckpt.pt --out models/runs/shapes-code-all
 """
 import argparse
 import os
@@ -12,6 +13,7 @@ from dataclasses import asdict, replace
 
 import torch
 
+from export import load_checkpoint
 from model import EditModel
 from pack import load_pack
 from train import TrainConfig
@@ -44,15 +46,21 @@ def warm_start(pack, **changes):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--pack', required=True)
+    src = ap.add_mutually_exclusive_group(required=True)
+    src.add_argument('--pack', help='a pack folder')
+    src.add_argument('--ckpt', help="a run's checkpoint: its weights and training config, a fresh optimizer")
     ap.add_argument('--out', required=True, help='run folder; writes <out>/ckpt.pt at step 0')
-    ap.add_argument('--cell-code', action='store_true')
+    ap.add_argument('--cell-code', action='store_true', help='(with --pack) the decoder reads the cell code')
     ap.add_argument('--data', default='data/edits-train,data/edits-train-canon')
     a = ap.parse_args()
-    model, missing = warm_start(a.pack, cell_code=a.cell_code)
-    print('new (freshly initialized):', missing)
+    if a.pack:
+        model, missing = warm_start(a.pack, cell_code=a.cell_code)
+        print('new (freshly initialized):', missing)
+        tc = TrainConfig(data=a.data, out=a.out)
+    else:
+        model, ck = load_checkpoint(a.ckpt)
+        tc = TrainConfig(**dict(ck['train'], out=a.out))
     os.makedirs(a.out, exist_ok=True)
-    tc = TrainConfig(data=a.data, out=a.out)
     torch.save({'config': asdict(model.c), 'train': asdict(tc), 'model': model.state_dict(), 'opt': None, 'step': 0},
                os.path.join(a.out, 'ckpt.pt'))
 

@@ -99,6 +99,12 @@ class Pipeline(unittest.TestCase):
         changed = {k for k in before if not torch.equal(before[k], after[k])}
         self.assertTrue(changed and all(k.startswith('decoder.') for k in changed), changed)
         self.assertIn('decoder.cell_head.weight', changed)
+        again = os.path.join(self.dir, 'whole-run')                     # a run's checkpoint -> step 0, fresh optimizer
+        subprocess.run([sys.executable, os.path.join(MODELS, 'warm_start.py'), '--ckpt', os.path.join(run, 'ckpt.pt'),
+                        '--out', again], check=True, capture_output=True)
+        ck2 = torch.load(os.path.join(again, 'ckpt.pt'))
+        self.assertEqual((ck2['step'], ck2['opt'], ck2['train']['train_only'], ck2['train']['out']), (0, None, 'decoder', again))
+        self.assertTrue(all(torch.equal(v, after[k]) for k, v in ck2['model'].items()))
         out = os.path.join(self.dir, 'cell-code-fp32')
         export_pack(tuned, rec, VOCAB, out, 'smoke')
         back, _, man = load_pack(out)
