@@ -1,6 +1,8 @@
 /**
  * Evaluates the whole system headless (dialogue layer + model), turn by turn, each turn on its own previous output.
- * Usage: npm run eval -- --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N]
+ * Usage: npm run eval -- --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N] [--repair-rounds N] [--model-only]
+ * The conversation runs as in the app (touch-up rounds, steps confined to their cells); --model-only measures the
+ * model's own output instead (no touch-up, no confinement); --repair-rounds N sets the touch-up rounds.
  * Writes DIR/<id>/<turn>.png, DIR/<id>/<turn>.expected.png and DIR/report.json (spec/shapes-v1.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,7 +17,8 @@ import { nodeEngine } from './lib/node-engine.ts';
 import { aggregate, changedCells, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
 
 const { values } = parseArgs({
-  options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' } },
+  options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' },
+    'repair-rounds': { type: 'string' }, 'model-only': { type: 'boolean', default: false } },
 });
 if (!values.out) fail('missing --out DIR');
 const text = readInput(values.dialogues, '--dialogues file').toString('utf8');
@@ -25,6 +28,11 @@ if (issues.length > 0) {
   fail(`${issues.length} malformed line(s) in ${values.dialogues}; nothing was evaluated`);
 }
 const dialogues = records.slice(0, values.limit ? Number(values.limit) : undefined);
+const repairRounds = values['model-only'] ? 0 : values['repair-rounds'] === undefined ? undefined : Number(values['repair-rounds']);
+if (repairRounds !== undefined && !(Number.isInteger(repairRounds) && repairRounds >= 0)) {
+  fail(`--repair-rounds must be a whole number >= 0, got "${values['repair-rounds']}"`);
+}
+const options = { repairRounds, confine: !values['model-only'] };
 const engine = await nodeEngine(packDir('shapes-v1', values.pack));
 const size = (await engine.info()).imageSize!;
 if (size !== IMAGE_SIZE) fail(`the pack edits ${size}x${size} images; shapes-v1 dialogues need ${IMAGE_SIZE}x${IMAGE_SIZE}`);
@@ -35,7 +43,7 @@ for (const d of dialogues) {
   mkdirSync(dir, { recursive: true });
   let expected = d.scene as Scene;
   let expectedImage = renderSceneRgba(expected);
-  const conversation = await Conversation.start(engine, memoryNodes(), expectedImage, size);
+  const conversation = await Conversation.start(engine, memoryNodes(), expectedImage, size, options);
   let previous = expectedImage;
   for (const [n, turn] of d.turns.entries()) {
     const result = await conversation.say(turn.user);
@@ -52,6 +60,7 @@ for (const d of dialogues) {
       id: d.id, turn: n, user: turn.user, kind: result.dialogue.kind, reply: result.dialogue.reply, clarifyExpected, clarifyAsked,
       success: clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1,
       ...cells, ...scoreImage(shown, expectedImage, previous, changedCells(before, expected), size),
+      repaired: result.repaired.length,
       modelMs: result.results.reduce((s, r) => s + (r.timings.total ?? 0), 0),
     });
     previous = shown;
@@ -60,6 +69,7 @@ for (const d of dialogues) {
 const report = {
   pack: (await engine.info()).pack,
   dialogues: dialogues.length,
+  options,
   seconds: Math.round((performance.now() - started) / 100) / 10,
   aggregate: aggregate(turns),
   turns,

@@ -21,7 +21,9 @@ export interface TurnScore {
   attributes: Record<'shape' | 'color' | 'size' | 'texture', number>;
   /** Fraction of the pixels outside the cells that should change that changed anyway. */
   outsideChanged: number;
-  /** Model time this turn, ms (0 when no model ran). */
+  /** Cells the conversation's touch-up rounds fixed this turn. */
+  repaired: number;
+  /** Model time this turn, touch-ups included, ms (0 when no model ran). */
   modelMs: number;
 }
 
@@ -80,6 +82,8 @@ export function aggregate(turns: TurnScore[]) {
     psnr_db: Math.round(mean(edits.map((t) => t.psnr)) * 100) / 100,
     ssim: Math.round(mean(edits.map((t) => t.ssim)) * 1e4) / 1e4,
     outside_changed_pct: Math.round(mean(edits.map((t) => t.outsideChanged)) * 1e6) / 1e4,
+    touched_up_turns_pct: pct(turns.filter((t) => t.repaired > 0).length / turns.length),
     model_ms_p50: times.length ? Math.round(times[Math.floor(times.length / 2)]!) : null,
+    model_ms_p95: times.length ? Math.round(times[Math.floor(times.length * 0.95)]!) : null,
   };
 }

@@ -3,8 +3,14 @@
  * edit step on the previous step's output, and the recognizer reads the result back into a scene for the next
  * turn. Shared by the app and the evaluation CLIs, so both run exactly the same system.
  */
-import { DialogueManager, shortfallNote, type DialogueState, type DialogueTurn } from '../dialogue/index.ts';
+import {
+  DialogueManager, cellDistance, mismatchedCells, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
+} from '../dialogue/index.ts';
+import { editCells } from '../domain/edits.ts';
+import { CELL_NAMES, joinAnd } from '../dialogue/phrases.ts';
+import type { Scene } from '../domain/scene.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
+import { confineToCells } from './confine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 
 /** What is kept for a history node that has its own picture. */
@@ -30,13 +36,36 @@ export function memoryNodes(): NodeStore {
   return { get: async (id) => map.get(id), put: async (id, d) => void map.set(id, d) };
 }
 
+/** How a conversation runs its turns. */
+export interface ConversationOptions {
+  /**
+   * Rounds of touch-up after an edit (src/dialogue/repair.ts): cells the recognizer reads differently from what
+   * the turn asked for are edited again (odd rounds redraw them from scratch), and a cell keeps a round's pixels
+   * only if it reads closer to what was asked. 0 turns it off.
+   */
+  repairRounds?: number;
+  /** Keep each model step's pixels only inside the cells its edit names (confine.ts). Default on. */
+  confine?: boolean;
+}
+
+const DEFAULT_REPAIR_ROUNDS = 3;
+
+/** A picture and the tracker state after the model steps that made it. */
+interface Painted {
+  image: Uint8ClampedArray;
+  state: Float32Array | null;
+  results: EditResult[];
+}
+
 /** A turn's outcome: the dialogue's decision plus what the model produced. */
 export interface ConversationTurn {
   dialogue: DialogueTurn;
   /** Data of the node now on screen. */
   shown: NodeData;
-  /** One result per model step run this turn (empty when no edit ran). */
+  /** One result per model step run this turn, touch-ups included (empty when no edit ran). */
   results: EditResult[];
+  /** Cells a touch-up round fixed or changed. */
+  repaired: number[];
 }
 
 export class Conversation {
@@ -44,19 +73,23 @@ export class Conversation {
     private readonly engine: Engine,
     private manager: DialogueManager,
     private readonly nodes: NodeStore,
+    /** Read at every turn, so a settings change applies to the next one. */
+    public options: ConversationOptions,
   ) {}
 
   /** Starts a conversation over a picture: the recognizer reads its scene, which becomes the history's root. */
-  static async start(engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number): Promise<Conversation> {
+  static async start(
+    engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number, options: ConversationOptions = {},
+  ): Promise<Conversation> {
     const recognition = await engine.recognize(image, size);
     const manager = new DialogueManager(recognition.scene);
     await nodes.put(manager.current.id, { image, size, state: null, recognition });
-    return new Conversation(engine, manager, nodes);
+    return new Conversation(engine, manager, nodes, options);
   }
 
   /** Resumes a saved conversation. */
-  static resume(engine: Engine, nodes: NodeStore, state: DialogueState): Conversation {
-    return new Conversation(engine, DialogueManager.fromJSON(state), nodes);
+  static resume(engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
+    return new Conversation(engine, DialogueManager.fromJSON(state), nodes, options);
   }
 
   /** The dialogue state to persist after every turn. */
@@ -82,23 +115,23 @@ export class Conversation {
     try {
       const current = await this.dataOf(this.manager.current.id);
       const dialogue = this.manager.turn(text, current.recognition.scene, { confidence: current.recognition.confidence });
-      const results: EditResult[] = [];
+      let results: EditResult[] = [];
+      let repaired: number[] = [];
       let reply = dialogue.reply;
       if (dialogue.steps.length > 0) {
-        let { image, state } = current;
-        for (const step of dialogue.steps) {
-          throwIfAborted(signal);
-          const r = await this.engine.edit({ image, size: current.size, text: step.instruction, state }, signal);
-          results.push(r);
-          image = r.image;
-          state = r.state;
-        }
-        const recognition = await this.engine.recognize(image, current.size);
-        await this.nodes.put(dialogue.node, { image, size: current.size, state, recognition, result: results.at(-1) });
-        const note = shortfallNote(dialogue.scene, recognition.scene);
+        const size = current.size;
+        const painted = await this.paint(dialogue.steps, current, size, signal);
+        const done = await this.touchUp(dialogue.scene, painted, size, signal);
+        ({ results, repaired } = done);
+        // The overlays explain the user's own instruction, so they come from its last step, not from a touch-up.
+        await this.nodes.put(dialogue.node, {
+          image: done.painted.image, size, state: done.painted.state, recognition: done.recognition, result: painted.results.at(-1),
+        });
+        const note = shortfallNote(dialogue.scene, done.recognition.scene);
         if (note) reply = `${reply} ${note}`;
+        else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${CELL_NAMES[c]}`))}.)`;
       }
-      return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results };
+      return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results, repaired };
     } catch (e) {
       this.manager = DialogueManager.fromJSON(before);
       throw e;
@@ -108,6 +141,48 @@ export class Conversation {
   /** Moves to any history node (filmstrip click); nothing runs. */
   async jump(nodeId: string): Promise<ConversationTurn> {
     const dialogue = this.manager.jump(nodeId);
-    return { dialogue, shown: await this.dataOf(dialogue.show), results: [] };
+    return { dialogue, shown: await this.dataOf(dialogue.show), results: [], repaired: [] };
+  }
+
+  /** Reads the result and runs touch-up rounds while cells differ from `expected`. */
+  private async touchUp(expected: Scene, first: Painted, size: number, signal?: AbortSignal) {
+    let painted = first;
+    let results = first.results;
+    let recognition = await this.engine.recognize(first.image, size);
+    const repaired = new Set<number>();
+    for (let round = 0; round < (this.options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
+      const wrong = mismatchedCells(expected, recognition.scene);
+      const fix = repairSteps(expected, recognition.scene, { rebuild: round % 2 === 1 });
+      if (fix.length === 0) break;
+      const touched = await this.paint(fix, painted, size, signal, true);
+      results = [...results, ...touched.results];
+      const seen = await this.engine.recognize(touched.image, size);
+      // Per cell: the new pixels stay only where the reading got closer (a failed touch-up must not make it worse).
+      const far = (r: Recognition, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
+      const better = wrong.filter((c) => far(seen, c) < far(recognition, c));
+      if (better.length === 0) continue;
+      const all = better.length === wrong.length;
+      const image = all ? touched.image : confineToCells(painted.image, touched.image, size, better);
+      painted = { image, state: touched.state, results: painted.results };
+      recognition = all ? seen : await this.engine.recognize(image, size);
+      for (const c of better) repaired.add(c);
+    }
+    return { painted, recognition, results, repaired: [...repaired].sort((a, b) => a - b) };
+  }
+
+  /** Runs model steps one after another, each on the previous step's output, each confined to its edit's cells. */
+  private async paint(
+    steps: readonly EditStep[], from: Omit<Painted, 'results'>, size: number, signal?: AbortSignal, confine = this.options.confine ?? true,
+  ): Promise<Painted> {
+    let { image, state } = from;
+    const results: EditResult[] = [];
+    for (const step of steps) {
+      throwIfAborted(signal);
+      const r = await this.engine.edit({ image, size, text: step.instruction, state }, signal);
+      results.push(r);
+      image = confine ? confineToCells(image, r.image, size, editCells(step.edit)) : r.image;
+      state = r.state;
+    }
+    return { image, state, results };
   }
 }

@@ -1,9 +1,10 @@
 /** Shared stand-ins for the app tests: an exact "model" and recognizer, and a Node PNG codec. */
 import { decodePng, encodePng } from '../../../scripts/lib/png.ts';
+import { cellOfPixel } from '../../../src/conversation/confine.ts';
 import { applyEdit } from '../../../src/domain/edits.ts';
 import { interpret } from '../../../src/domain/interpret.ts';
 import { renderSceneRgba } from '../../../src/domain/raster.ts';
-import type { Scene } from '../../../src/domain/scene.ts';
+import { emptyScene, type Scene } from '../../../src/domain/scene.ts';
 import type { ImageCodec } from '../../../src/store/node-store.ts';
 import type { EditRequest, EditResult, Engine } from '../../../workers/engine.ts';
 
@@ -13,10 +14,23 @@ export const nodeCodec: ImageCodec = {
   decode: async (blob) => decodePng(new Uint8Array(await blob.arrayBuffer())).data,
 };
 
-/** Options: fail instructions containing a word; run a hook before each edit (to inspect storage mid-turn). */
+/** The RGBA bytes of one scene cell of a 64x64 picture. */
+function cellPixels(image: Uint8ClampedArray, cell: number): Uint8ClampedArray {
+  const out: number[] = [];
+  for (let i = 0; i < 64 * 64; i++) if (cellOfPixel(i % 64, Math.floor(i / 64), 64) === cell) out.push(...image.subarray(i * 4, i * 4 + 4));
+  return Uint8ClampedArray.from(out);
+}
+
+/**
+ * Options: fail instructions containing a word; run a hook before each edit (to inspect storage mid-turn); leave
+ * the picture as it was for some instructions (a model that misses a step; `call` counts from 0); change another
+ * scene as well (a model that spills outside its target).
+ */
 export interface PerfectOptions {
   failOn?: string;
   beforeEdit?: (r: EditRequest) => Promise<void>;
+  misses?: (text: string, call: number) => boolean;
+  spill?: (scene: Scene) => Scene;
 }
 
 /** An engine whose model applies the canonical instruction exactly and whose recognizer is exact. */
@@ -28,24 +42,37 @@ export function perfectEngine(opts: PerfectOptions = {}) {
     scenes.set(key(image), scene);
     return image;
   };
+  // A picture put together cell by cell (confineToCells) is read cell by cell off the pictures it came from.
+  const readCells = (image: Uint8ClampedArray): Scene => {
+    const cells = Array.from({ length: 9 }, (_, c) => {
+      const pixels = (img: Uint8ClampedArray) => key(cellPixels(img, c));
+      const from = [...scenes.entries()].find(([k]) => pixels(Uint8ClampedArray.from(Buffer.from(k, 'base64'))) === pixels(image))?.[1];
+      if (!from) throw new Error(`the stand-in recognizer never drew what cell ${c} shows`);
+      return from.cells[c] ?? null;
+    });
+    return { ...emptyScene(), cells };
+  };
+  const read = (image: Uint8ClampedArray) => scenes.get(key(image)) ?? readCells(image);
   const instructions: string[] = [];
   const engine: Engine = {
     info: async () => ({ backend: 'wasm', adapter: '', webgpuAvailable: false, ortVersion: '', pack: 'perfect', imageSize: 64 }),
     load: async () => engine.info(),
     dispose: async () => undefined,
-    recognize: async (image) => ({ scene: scenes.get(key(image))!, confidence: Array(9).fill(1) }),
+    recognize: async (image) => ({ scene: read(image), confidence: Array(9).fill(1) }),
     async edit(r: EditRequest, signal?: AbortSignal): Promise<EditResult> {
       await opts.beforeEdit?.(r);
       if (signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });
       instructions.push(r.text);
       if (opts.failOn && r.text.includes(opts.failOn)) throw Object.assign(new Error('the GPU went away'), { name: 'DeviceLostError' });
-      const scene = scenes.get(key(r.image))!;
+      const scene = read(r.image);
+      const missed = opts.misses?.(r.text, instructions.length - 1) ?? false;
       const it = interpret(r.text, { scene });
-      if (it.kind !== 'edit') throw new Error(`not an edit: ${r.text}`);
+      if (it.kind !== 'edit' && !missed) throw new Error(`not an edit: ${r.text}`);
+      const edited = missed || it.kind !== 'edit' ? scene : it.edits.reduce(applyEdit, scene);
       const mask = new Float32Array(64 * 64).map((_, i) => (i % 64) / 63);
       const words = r.text.split(' ');
       return {
-        image: show(it.edits.reduce(applyEdit, scene)), mask, attention: new Float32Array(words.length * 64).fill(0.25), words,
+        image: show(opts.spill ? opts.spill(edited) : edited), mask, attention: new Float32Array(words.length * 64).fill(0.25), words,
         steps: new Uint8Array(64).fill(2), grid: 8, state: Float32Array.from([instructions.length]), timings: { total: 1 }, backend: 'wasm',
       };
     },

@@ -1,4 +1,7 @@
-/** Conversation orchestration with a perfect stand-in model: steps chain, undo/reset show stored pictures, failures roll back. */
+/**
+ * Conversation orchestration with a perfect stand-in model: steps chain, undo/reset show stored pictures, failures
+ * roll back, missed steps are touched up, steps stay inside their cells.
+ */
 import { describe, expect, it } from 'vitest';
 import { memoryNodes, Conversation } from '../../../src/conversation/conversation.ts';
 import { emptyScene, IMAGE_SIZE, type Scene } from '../../../src/domain/scene.ts';
@@ -68,13 +71,49 @@ describe('Conversation', () => {
     const ok = await (await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE)).say('make the circle red');
     expect(ok.dialogue.reply).not.toMatch(/may not have come out/);
     // A model that leaves the picture as it was: the reply must not claim the edit happened.
-    const lazy = { ...engine, edit: async (r: Parameters<typeof engine.edit>[0]) => ({ ...(await engine.edit(r)), image: r.image }) };
-    const c = await Conversation.start(lazy, memoryNodes(), show(start()), IMAGE_SIZE);
+    const lazy = perfectEngine({ misses: () => true });
+    const c = await Conversation.start(lazy.engine, memoryNodes(), lazy.show(start()), IMAGE_SIZE);
     const t = await c.say('make the circle red');
     expect(t.dialogue.kind).toBe('edit');
     expect(t.dialogue.reply).toMatch(/It may not have come out right: the top left shows a medium blue circle\. Say "undo"/);
+    expect(t.repaired).toEqual([]);
+    // Three touch-up rounds were tried: recolor, then redraw (remove + add), then recolor again.
+    expect(lazy.instructions).toEqual([
+      'make the circle in the top left red', 'make the circle in the top left red',
+      'remove the circle in the top left', 'add a red circle in the top left', 'make the circle in the top left red',
+    ]);
     // The next turn works from what is really on screen.
     const q = await c.say('what color is the circle?');
     expect(q.dialogue.reply).toMatch(/blue/);
+  });
+
+  it('touches up a step the model missed and says so; repairRounds 0 shows the miss instead', async () => {
+    const missFirst = () => perfectEngine({ misses: (_, call) => call === 0 });
+    const { engine, show, instructions } = missFirst();
+    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const t = await c.say('make the circle red and the square blue');
+    expect(instructions).toEqual(['make the circle in the top left red', 'make the square in the bottom right blue', 'make the circle in the top left red']);
+    expect(t.shown.recognition.scene.cells[0]?.color).toBe('red');
+    expect(t.repaired).toEqual([0]);
+    expect(t.results).toHaveLength(3);
+    expect(t.dialogue.reply).toMatch(/\(A second pass fixed the top left\.\)$/);
+    const off = missFirst();
+    const raw = await (await Conversation.start(off.engine, memoryNodes(), off.show(start()), IMAGE_SIZE, { repairRounds: 0 })).say('make the circle red');
+    expect(raw.shown.recognition.scene.cells[0]?.color).toBe('blue');
+    expect(raw.dialogue.reply).toMatch(/may not have come out right/);
+  });
+
+  it('keeps each step inside the cells its edit names', async () => {
+    // A model that also turns the square at the bottom right purple whenever it edits anything.
+    const spill = (s: Scene): Scene => ({ ...s, cells: s.cells.map((o, c) => (c === 8 && o ? { ...o, color: 'purple' } : o)) });
+    const confined = perfectEngine({ spill });
+    const t = await (await Conversation.start(confined.engine, memoryNodes(), confined.show(start()), IMAGE_SIZE)).say('make the circle red');
+    expect(t.shown.recognition.scene.cells[0]?.color).toBe('red');
+    expect(t.shown.recognition.scene.cells[8]?.color).toBe('green');
+    expect(t.dialogue.reply).not.toMatch(/may not have come out/);
+    const loose = perfectEngine({ spill });
+    const opts = { confine: false, repairRounds: 0 };
+    const u = await (await Conversation.start(loose.engine, memoryNodes(), loose.show(start()), IMAGE_SIZE, opts)).say('make the circle red');
+    expect(u.shown.recognition.scene.cells[8]?.color).toBe('purple');
   });
 });

@@ -1,0 +1,76 @@
+/** Touch-up steps: what the conversation asks the model to redo when a result reads differently from the request. */
+import { describe, expect, it } from 'vitest';
+import { cellDistance, mismatchedCells, repairSteps } from '../../../src/dialogue/index.ts';
+import { interpret } from '../../../src/domain/interpret.ts';
+import { applyEdit } from '../../../src/domain/edits.ts';
+import { cloneScene, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+
+const wanted = (): Scene => {
+  const s = emptyScene();
+  s.cells[0] = { shape: 'star', color: 'red', size: 'large', texture: 'striped' };
+  s.cells[4] = { shape: 'heart', color: 'green', size: 'small', texture: 'solid' };
+  return s;
+};
+
+/** A reading with every kind of miss: wrong shape and color at 0, an extra shape at 2, the heart at 4 missing. */
+const misread = (): Scene => {
+  const s = cloneScene(wanted());
+  s.cells[0] = { shape: 'circle', color: 'orange', size: 'large', texture: 'striped' };
+  s.cells[2] = { shape: 'square', color: 'blue', size: 'medium', texture: 'solid' };
+  s.cells[4] = null;
+  return s;
+};
+
+describe('repairSteps', () => {
+  it('is empty when the reading matches', () => {
+    expect(repairSteps(wanted(), wanted())).toEqual([]);
+    expect(mismatchedCells(wanted(), wanted())).toEqual([]);
+  });
+
+  it('removes extras first, then edits attributes (shape first), then adds, and ends at the wanted scene', () => {
+    const steps = repairSteps(wanted(), misread());
+    expect(steps.map((s) => s.instruction)).toEqual([
+      'remove the square in the top right',
+      'turn the circle in the top left into a star',
+      'make the star in the top left red',
+      'add a small green heart in the middle',
+    ]);
+    expect(steps.at(-1)!.expected).toEqual(wanted());
+  });
+
+  it('redraws a wrong shape from scratch when asked to rebuild', () => {
+    const steps = repairSteps(wanted(), misread(), { rebuild: true });
+    expect(steps.map((s) => s.instruction)).toEqual([
+      'remove the circle in the top left',
+      'remove the square in the top right',
+      'add a large red striped star in the top left',
+      'add a small green heart in the middle',
+    ]);
+    expect(steps.at(-1)!.expected).toEqual(wanted());
+  });
+
+  it('gives up on a result that is too far off', () => {
+    expect(repairSteps(wanted(), misread(), { maxSteps: 3 })).toEqual([]);
+  });
+
+  it('writes instructions the grammar reads back as the same edits', () => {
+    let scene = misread();
+    for (const step of repairSteps(wanted(), misread(), { rebuild: true })) {
+      const it = interpret(step.instruction, { scene });
+      expect(it.kind).toBe('edit');
+      if (it.kind === 'edit') scene = it.edits.reduce(applyEdit, scene);
+      expect(scene).toEqual(step.expected);
+    }
+  });
+});
+
+describe('cellDistance', () => {
+  it('counts differing attributes; a missing or extra shape counts as all four', () => {
+    const [star, circle] = [wanted().cells[0]!, misread().cells[0]!];
+    expect(cellDistance(star, star)).toBe(0);
+    expect(cellDistance(star, circle)).toBe(2);
+    expect(cellDistance(star, null)).toBe(4);
+    expect(cellDistance(null, circle)).toBe(4);
+    expect(cellDistance(null, null)).toBe(0);
+  });
+});
