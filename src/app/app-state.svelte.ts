@@ -45,6 +45,8 @@ export class AppState {
   notice = $state('');
   /** True while a new session's picture is being read (waits for the model pack first). */
   starting = $state(false);
+  /** Touch up results that read differently from the request (Settings). */
+  touchUp = $state(true);
   private controller: SessionController | null = null;
 
   constructor(
@@ -58,11 +60,18 @@ export class AppState {
   async init(): Promise<void> {
     const engine = this.engine.init();
     await this.guard(async () => {
+      this.touchUp = (await this.store.settings().catch(() => ({ touchUp: true }))).touchUp;
       this.sessions = await this.store.listSessions();
       const current = await this.store.currentSessionId();
       if (current) await this.open(current);
     });
     await engine;
+  }
+
+  /** The touch-up setting; applies from the next turn on. A full disk only loses the choice for the next visit. */
+  async setTouchUp(on: boolean): Promise<void> {
+    this.touchUp = on;
+    await this.store.saveSettings({ touchUp: on }).catch(() => undefined);
   }
 
   get busy(): boolean {
@@ -242,7 +251,10 @@ export class AppState {
 
   private deps() {
     const engine = this.engine;
-    return { engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync() };
+    return {
+      engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync(),
+      options: () => ({ repairRounds: this.touchUp ? undefined : 0 }),
+    };
   }
 
   private need(): SessionController {

@@ -2,7 +2,7 @@
  * One open session: its Conversation, transcript and the persist-first turn protocol (issue 7). A turn is stored
  * as pending before the model runs; node pictures, dialogue state and the completed turn are stored after.
  */
-import { Conversation, type NodeData } from '../conversation/conversation.ts';
+import { Conversation, type ConversationOptions, type NodeData } from '../conversation/conversation.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
 import type { Engine } from '../../workers/engine.ts';
 import { InputError } from '../../workers/errors.ts';
@@ -20,6 +20,8 @@ export interface ControllerDeps {
   beforeRun?: () => Promise<void>;
   /** Called whenever the transcript or the running turn changes (the UI re-reads the controller). */
   onChange?: () => void;
+  /** How turns run (the touch-up setting), read at every turn. */
+  options?: () => ConversationOptions;
 }
 
 /** A turn's outcome: the stored transcript entry, and the error when it failed. */
@@ -161,6 +163,7 @@ export class SessionController {
 
   private async attempt(pending: Turn, signal: AbortSignal): Promise<TurnOutcome> {
     const before = this.conversation.toJSON();
+    this.conversation.options = this.deps.options?.() ?? {};
     try {
       const out = pending.action === 'jump' ? await this.conversation.jump(pending.target!) : await this.conversation.say(pending.user, signal);
       const done: Turn = { ...pending, status: 'done', reply: out.dialogue.reply, kind: out.dialogue.kind, nodeId: out.dialogue.node };

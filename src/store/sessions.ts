@@ -74,7 +74,11 @@ export interface NodeRecord {
 export interface Settings {
   pack: string | null;
   backend: BackendChoice;
+  /** Touch up results that read differently from the request (Conversation's repair rounds). */
+  touchUp: boolean;
 }
+
+const DEFAULT_SETTINGS: Settings = { pack: null, backend: 'auto', touchUp: true };
 
 const key = {
   session: (id: string) => `session:${id}`,
@@ -188,12 +192,13 @@ export class SessionStore {
     return this.kv.get<Blob>(key.blob(id));
   }
 
-  /** Stored settings, or the defaults. */
+  /** Stored settings, with defaults for any not stored yet (settings saved by older versions lack some). */
   async settings(): Promise<Settings> {
-    return (await this.kv.get<Settings>(key.settings)) ?? { pack: null, backend: 'auto' };
+    return { ...DEFAULT_SETTINGS, ...(await this.kv.get<Partial<Settings>>(key.settings)) };
   }
 
-  async saveSettings(settings: Settings): Promise<void> {
-    await this.kv.set(key.settings, settings);
+  /** Stores some settings, keeping the others. */
+  async saveSettings(change: Partial<Settings>): Promise<void> {
+    await this.kv.set(key.settings, { ...(await this.settings()), ...change });
   }
 }

@@ -31,6 +31,19 @@ describe('SessionController', () => {
     expect((await t.c.picture('n1')).recognition.scene.cells[4]?.color).toBe('red');
   });
 
+  it('reads the touch-up setting at every turn', async () => {
+    let touchUp = false;
+    const t = await setup({ misses: (_, call) => call <= 1 }); // the model misses its first two steps
+    t.deps.options = () => ({ repairRounds: touchUp ? undefined : 0 });
+    const off = await t.c.say('make the circle red');
+    expect(off.turn.reply).toMatch(/may not have come out right/);
+    expect(t.instructions).toHaveLength(1);
+    touchUp = true;
+    const on = await t.c.say('make the circle red');
+    expect(on.turn.reply).toMatch(/\(A second pass fixed the middle\.\)$/);
+    expect(t.instructions).toHaveLength(3);
+  });
+
   it('asks which square, keeps the open question across a reopen, and applies the answer', async () => {
     const t = await setup();
     const asked = await t.c.say('make the square green');
