@@ -40,7 +40,8 @@ export function memoryNodes(): NodeStore {
 export interface ConversationOptions {
   /**
    * Rounds of touch-up after an edit (src/dialogue/repair.ts): cells the recognizer reads differently from what
-   * the turn asked for are edited again (odd rounds redraw them from scratch), and a cell keeps a round's pixels
+   * the turn asked for are edited again (odd rounds redraw them from scratch; rounds 2 and 3 ask in other
+   * words, since the same words on the same picture give the same result), and a cell keeps a round's pixels
    * only if it reads closer to what was asked. 0 turns it off.
    */
   repairRounds?: number;
@@ -152,7 +153,7 @@ export class Conversation {
     const repaired = new Set<number>();
     for (let round = 0; round < (this.options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
       const wrong = mismatchedCells(expected, recognition.scene);
-      const fix = repairSteps(expected, recognition.scene, { rebuild: round % 2 === 1 });
+      const fix = repairSteps(expected, recognition.scene, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
       if (fix.length === 0) break;
       const touched = await this.paint(fix, painted, size, signal, true);
       results = [...results, ...touched.results];

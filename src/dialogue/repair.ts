@@ -49,14 +49,14 @@ function repairEdits(expected: Scene, seen: Scene, rebuild: boolean): Edit[] {
  * the last one equal to `expected`. Empty when the two agree or when more than `maxSteps` would be needed
  * (a result that far off is shown as it is, with the shortfall note, rather than repainted).
  */
-export function repairSteps(expected: Scene, seen: Scene, { rebuild = false, maxSteps = 6 } = {}): EditStep[] {
+export function repairSteps(expected: Scene, seen: Scene, { rebuild = false, wording = 0, maxSteps = 6 } = {}): EditStep[] {
   const edits = repairEdits(expected, seen, rebuild);
   if (edits.length > maxSteps) return [];
   const steps: EditStep[] = [];
   let cur = seen;
   for (const edit of edits) {
     const next = applyEdit(cur, edit);
-    steps.push({ edit, instruction: canonicalInstruction(edit, cur)!, expected: next });
+    steps.push({ edit, instruction: canonicalInstruction(edit, cur, wording)!, expected: next });
     cur = next;
   }
   return steps;

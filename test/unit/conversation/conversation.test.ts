@@ -77,10 +77,10 @@ describe('Conversation', () => {
     expect(t.dialogue.kind).toBe('edit');
     expect(t.dialogue.reply).toMatch(/It may not have come out right: the top left shows a medium blue circle\. Say "undo"/);
     expect(t.repaired).toEqual([]);
-    // Three touch-up rounds were tried: recolor, then redraw (remove + add), then recolor again.
+    // Three touch-up rounds were tried: recolor, then redraw (remove + add), then recolor in other words.
     expect(lazy.instructions).toEqual([
       'make the circle in the top left red', 'make the circle in the top left red',
-      'remove the circle in the top left', 'add a red circle in the top left', 'make the circle in the top left red',
+      'remove the circle in the top left', 'add a red circle in the top left', 'paint the circle in the top left red',
     ]);
     // The next turn works from what is really on screen.
     const q = await c.say('what color is the circle?');

@@ -49,17 +49,31 @@ describe('repairSteps', () => {
     expect(steps.at(-1)!.expected).toEqual(wanted());
   });
 
+  it('asks in other train-split words when told to', () => {
+    expect(repairSteps(wanted(), misread(), { wording: 1 }).map((s) => s.instruction)).toEqual([
+      'delete the square in the top right',
+      'change the circle in the top left into a star',
+      'paint the star in the top left red',
+      'draw a small green heart in the middle',
+    ]);
+  });
+
   it('gives up on a result that is too far off', () => {
     expect(repairSteps(wanted(), misread(), { maxSteps: 3 })).toEqual([]);
   });
 
-  it('writes instructions the grammar reads back as the same edits', () => {
-    let scene = misread();
-    for (const step of repairSteps(wanted(), misread(), { rebuild: true })) {
-      const it = interpret(step.instruction, { scene });
-      expect(it.kind).toBe('edit');
-      if (it.kind === 'edit') scene = it.edits.reduce(applyEdit, scene);
-      expect(scene).toEqual(step.expected);
+  it('writes instructions the grammar reads back as the same edits, in every wording', () => {
+    for (const wording of [0, 1, 2]) {
+      for (const rebuild of [false, true]) {
+        let scene = misread();
+        for (const step of repairSteps(wanted(), misread(), { rebuild, wording })) {
+          const it = interpret(step.instruction, { scene });
+          expect(it.kind, step.instruction).toBe('edit');
+          if (it.kind === 'edit') scene = it.edits.reduce(applyEdit, scene);
+          expect(scene).toEqual(step.expected);
+        }
+        expect(scene).toEqual(wanted());
+      }
     }
   });
 });
