@@ -6,12 +6,12 @@
 import {
   DialogueManager, cellDistance, mismatchedCells, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
 } from '../dialogue/index.ts';
-import { editCells } from '../domain/edits.ts';
 import { CELL_NAMES, joinAnd } from '../dialogue/phrases.ts';
+import { editCells } from '../domain/edits.ts';
 import type { Scene } from '../domain/scene.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
-import { confineToCells } from './confine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
+import { confineToCells } from './confine.ts';
 
 /** What is kept for a history node that has its own picture. */
 export interface NodeData {
@@ -20,7 +20,7 @@ export interface NodeData {
   /** Tracker state after the turn that made this picture (null for the original). */
   state: Float32Array | null;
   recognition: Recognition;
-  /** The last model step's outputs, for the mask / attention / step-map views. */
+  /** Outputs of the last model step of the user's own instruction (not a touch-up), for the overlay views. */
   result?: EditResult;
 }
 
@@ -40,9 +40,9 @@ export function memoryNodes(): NodeStore {
 export interface ConversationOptions {
   /**
    * Rounds of touch-up after an edit (src/dialogue/repair.ts): cells the recognizer reads differently from what
-   * the turn asked for are edited again (odd rounds redraw them from scratch; rounds 2 and 3 ask in other
-   * words, since the same words on the same picture give the same result), and a cell keeps a round's pixels
-   * only if it reads closer to what was asked. 0 turns it off.
+   * the turn asked for are edited again (the first round edits their attributes, the second redraws them, later
+   * rounds repeat both in other words: the same words on the same picture give the same result), and a cell
+   * keeps a round's pixels only if it reads closer to what was asked. 0 turns it off.
    */
   repairRounds?: number;
   /** Keep each model step's pixels only inside the cells its edit names (confine.ts). Default on. */
