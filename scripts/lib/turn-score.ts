@@ -66,8 +66,23 @@ export function scoreImage(
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const pct = (x: number) => Math.round(x * 1e4) / 100;
 
+/**
+ * Turns none of whose earlier turns (same dialogue, in order) failed: a failed turn leaves the picture wrong for
+ * the rest of its dialogue, so success on these measures one turn without the compounding.
+ */
+export function cleanHistoryTurns(turns: readonly TurnScore[]): TurnScore[] {
+  const failed = new Set<string>();
+  const out: TurnScore[] = [];
+  for (const t of [...turns].sort((a, b) => (a.id === b.id ? a.turn - b.turn : a.id < b.id ? -1 : 1))) {
+    if (!failed.has(t.id)) out.push(t);
+    if (!t.success) failed.add(t.id);
+  }
+  return out;
+}
+
 /** Aggregate figures over all turns. */
 export function aggregate(turns: TurnScore[]) {
+  const clean = cleanHistoryTurns(turns);
   const edits = turns.filter((t) => !t.clarifyExpected);
   const clarifyOk = turns.filter((t) => t.clarifyAsked === t.clarifyExpected).length;
   const askedWhenExpected = turns.filter((t) => t.clarifyExpected);
@@ -77,6 +92,8 @@ export function aggregate(turns: TurnScore[]) {
     clarification_accuracy_pct: pct(clarifyOk / turns.length),
     clarify_recall_pct: pct(askedWhenExpected.filter((t) => t.clarifyAsked).length / Math.max(1, askedWhenExpected.length)),
     turn_success_pct: pct(turns.filter((t) => t.success).length / turns.length),
+    clean_history_turns: clean.length,
+    clean_history_turn_success_pct: pct(clean.filter((t) => t.success).length / Math.max(1, clean.length)),
     cell_accuracy_pct: pct(mean(edits.map((t) => t.cellAccuracy))),
     attribute_accuracy_pct: Object.fromEntries(ATTRS.map((k) => [k, pct(mean(edits.map((t) => t.attributes[k])))])),
     psnr_db: Math.round(mean(edits.map((t) => t.psnr)) * 100) / 100,

@@ -1,0 +1,29 @@
+/** npm run eval's aggregate: turn success with and without the failures a dialogue inherits from earlier turns. */
+import { describe, expect, it } from 'vitest';
+import { aggregate, cleanHistoryTurns, type TurnScore } from '../../../scripts/lib/turn-score.ts';
+
+const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
+  id, turn: n, user: 'u', kind: 'edit', reply: '', clarifyExpected: false, clarifyAsked: false, success,
+  psnr: 30, ssim: 0.9, cellAccuracy: success ? 1 : 8 / 9, attributes: { shape: 1, color: 1, size: 1, texture: 1 },
+  outsideChanged: 0, repaired, modelMs: 10 * (n + 1),
+});
+
+describe('turn scores', () => {
+  // Dialogue a fails at its second turn; b never fails; c fails first. Listed out of order on purpose.
+  const turns = [turn('b', 1, true), turn('a', 2, true), turn('a', 0, true), turn('c', 0, false, 2), turn('a', 1, false), turn('b', 0, true), turn('c', 1, true)];
+
+  it('keeps the turns up to and including each dialogue first failure', () => {
+    expect(cleanHistoryTurns(turns).map((t) => `${t.id}${t.turn}`)).toEqual(['a0', 'a1', 'b0', 'b1', 'c0']);
+  });
+
+  it('reports overall and clean-history success, touched-up turns and latency', () => {
+    const a = aggregate(turns);
+    expect(a.turns).toBe(7);
+    expect(a.turn_success_pct).toBe(71.43);
+    expect(a.clean_history_turns).toBe(5);
+    expect(a.clean_history_turn_success_pct).toBe(60);
+    expect(a.touched_up_turns_pct).toBe(14.29);
+    expect(a.model_ms_p50).toBe(20);
+    expect(a.model_ms_p95).toBe(30);
+  });
+});
