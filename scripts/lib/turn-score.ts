@@ -1,5 +1,5 @@
 /** Per-turn figures of `npm run eval` (spec: clarification, PSNR, SSIM, cell accuracy, changes outside edited cells). */
-import type { Scene, SceneObject } from '../../src/domain/scene.ts';
+import { ATTRIBUTES, differingCells, objectsEqual, type Scene } from '../../src/domain/scene.ts';
 import { changedOutside, psnr, ssim } from './metrics.ts';
 
 /** What one evaluated turn measured. */
@@ -27,13 +27,9 @@ export interface TurnScore {
   modelMs: number;
 }
 
-const ATTRS = ['shape', 'color', 'size', 'texture'] as const;
-const same = (a: SceneObject | null, b: SceneObject | null) =>
-  a === b || (!!a && !!b && ATTRS.every((k) => a[k] === b[k]));
-
 /** Cells whose content differs between two scenes. */
 export function changedCells(a: Scene, b: Scene): Set<number> {
-  return new Set(a.cells.flatMap((o, i) => (same(o, b.cells[i]!) ? [] : [i])));
+  return new Set(differingCells(a, b));
 }
 
 /** Scores the recognized result of a turn against the expected scene and render. */
@@ -43,12 +39,12 @@ export function scoreCells(recognized: Scene, expected: Scene): Pick<TurnScore, 
   let exact = 0;
   expected.cells.forEach((want, i) => {
     const got = recognized.cells[i] ?? null;
-    if (same(got, want)) exact++;
+    if (objectsEqual(got, want)) exact++;
     if (!want) return;
     objects++;
-    for (const k of ATTRS) if (got && got[k] === want[k]) attributes[k]++;
+    for (const k of ATTRIBUTES) if (got && got[k] === want[k]) attributes[k]++;
   });
-  for (const k of ATTRS) attributes[k] = objects ? attributes[k] / objects : 1;
+  for (const k of ATTRIBUTES) attributes[k] = objects ? attributes[k] / objects : 1;
   return { cellAccuracy: exact / 9, attributes };
 }
 
@@ -95,7 +91,7 @@ export function aggregate(turns: TurnScore[]) {
     clean_history_turns: clean.length,
     clean_history_turn_success_pct: pct(clean.filter((t) => t.success).length / Math.max(1, clean.length)),
     cell_accuracy_pct: pct(mean(edits.map((t) => t.cellAccuracy))),
-    attribute_accuracy_pct: Object.fromEntries(ATTRS.map((k) => [k, pct(mean(edits.map((t) => t.attributes[k])))])),
+    attribute_accuracy_pct: Object.fromEntries(ATTRIBUTES.map((k) => [k, pct(mean(edits.map((t) => t.attributes[k])))])),
     psnr_db: Math.round(mean(edits.map((t) => t.psnr)) * 100) / 100,
     ssim: Math.round(mean(edits.map((t) => t.ssim)) * 1e4) / 1e4,
     outside_changed_pct: Math.round(mean(edits.map((t) => t.outsideChanged)) * 1e6) / 1e4,

@@ -4,11 +4,11 @@
  * turn. Shared by the app and the evaluation CLIs, so both run exactly the same system.
  */
 import {
-  DialogueManager, cellDistance, mismatchedCells, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
+  DialogueManager, cellDistance, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
 } from '../dialogue/index.ts';
 import { CELL_NAMES, joinAnd } from '../dialogue/phrases.ts';
 import { editCells } from '../domain/edits.ts';
-import type { Scene } from '../domain/scene.ts';
+import { differingCells, type Scene } from '../domain/scene.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 import { confineToCells } from './confine.ts';
@@ -52,10 +52,9 @@ export interface ConversationOptions {
 const DEFAULT_REPAIR_ROUNDS = 3;
 
 /** A picture and the tracker state after the model steps that made it. */
-interface Painted {
+interface Picture {
   image: Uint8ClampedArray;
   state: Float32Array | null;
-  results: EditResult[];
 }
 
 /** A turn's outcome: the dialogue's decision plus what the model produced. */
@@ -122,12 +121,11 @@ export class Conversation {
       if (dialogue.steps.length > 0) {
         const size = current.size;
         const painted = await this.paint(dialogue.steps, current, size, signal);
-        const done = await this.touchUp(dialogue.scene, painted, size, signal);
-        ({ results, repaired } = done);
+        const done = await this.touchUp(dialogue.scene, painted.picture, size, signal);
+        results = [...painted.results, ...done.results];
+        repaired = done.repaired;
         // The overlays explain the user's own instruction, so they come from its last step, not from a touch-up.
-        await this.nodes.put(dialogue.node, {
-          image: done.painted.image, size, state: done.painted.state, recognition: done.recognition, result: painted.results.at(-1),
-        });
+        await this.nodes.put(dialogue.node, { ...done.picture, size, recognition: done.recognition, result: painted.results.at(-1) });
         const note = shortfallNote(dialogue.scene, done.recognition.scene);
         if (note) reply = `${reply} ${note}`;
         else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${CELL_NAMES[c]}`))}.)`;
@@ -145,36 +143,36 @@ export class Conversation {
     return { dialogue, shown: await this.dataOf(dialogue.show), results: [], repaired: [] };
   }
 
-  /** Reads the result and runs touch-up rounds while cells differ from `expected`. */
-  private async touchUp(expected: Scene, first: Painted, size: number, signal?: AbortSignal) {
-    let painted = first;
-    let results = first.results;
+  /** Reads the picture and runs touch-up rounds while cells differ from `expected`; `results` are the touch-ups'. */
+  private async touchUp(expected: Scene, first: Picture, size: number, signal?: AbortSignal) {
+    let picture = first;
+    let results: EditResult[] = [];
     let recognition = await this.engine.recognize(first.image, size);
     const repaired = new Set<number>();
     for (let round = 0; round < (this.options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
-      const wrong = mismatchedCells(expected, recognition.scene);
+      const wrong = differingCells(expected, recognition.scene);
       const fix = repairSteps(expected, recognition.scene, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
       if (fix.length === 0) break;
-      const touched = await this.paint(fix, painted, size, signal, true);
+      const touched = await this.paint(fix, picture, size, signal, true);
       results = [...results, ...touched.results];
-      const seen = await this.engine.recognize(touched.image, size);
+      const seen = await this.engine.recognize(touched.picture.image, size);
       // Per cell: the new pixels stay only where the reading got closer (a failed touch-up must not make it worse).
       const far = (r: Recognition, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
       const better = wrong.filter((c) => far(seen, c) < far(recognition, c));
       if (better.length === 0) continue;
       const all = better.length === wrong.length;
-      const image = all ? touched.image : confineToCells(painted.image, touched.image, size, better);
-      painted = { image, state: touched.state, results: painted.results };
+      const image = all ? touched.picture.image : confineToCells(picture.image, touched.picture.image, size, better);
+      picture = { image, state: touched.picture.state };
       recognition = all ? seen : await this.engine.recognize(image, size);
       for (const c of better) repaired.add(c);
     }
-    return { painted, recognition, results, repaired: [...repaired].sort((a, b) => a - b) };
+    return { picture, recognition, results, repaired: [...repaired].sort((a, b) => a - b) };
   }
 
   /** Runs model steps one after another, each on the previous step's output, each confined to its edit's cells. */
   private async paint(
-    steps: readonly EditStep[], from: Omit<Painted, 'results'>, size: number, signal?: AbortSignal, confine = this.options.confine ?? true,
-  ): Promise<Painted> {
+    steps: readonly EditStep[], from: Picture, size: number, signal?: AbortSignal, confine = this.options.confine ?? true,
+  ): Promise<{ picture: Picture; results: EditResult[] }> {
     let { image, state } = from;
     const results: EditResult[] = [];
     for (const step of steps) {
@@ -184,6 +182,6 @@ export class Conversation {
       image = confine ? confineToCells(image, r.image, size, editCells(step.edit)) : r.image;
       state = r.state;
     }
-    return { image, state, results };
+    return { picture: { image, state }, results };
   }
 }

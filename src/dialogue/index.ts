@@ -5,4 +5,4 @@ export { canonicalInstruction, pastTense, splitEdit } from './canonical.ts';
 export { evaluateDialogues, replayDialogue, type DialogueReport, type TurnOutcome } from './evaluate.ts';
 export { LOW_CONFIDENCE } from './question-answer.ts';
 export { shortfallNote } from './replies.ts';
-export { cellDistance, mismatchedCells, repairSteps } from './repair.ts';
+export { cellDistance, repairSteps } from './repair.ts';

@@ -2,7 +2,7 @@
 import { matchDesc, type Desc } from '../domain/refs.ts';
 import { COLOR_WORDS, POSITION_NAMES, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../domain/lexicon.ts';
 import { article } from '../domain/realize.ts';
-import { occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../domain/scene.ts';
+import { ATTRIBUTES, occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../domain/scene.ts';
 
 /**
  * One train-split name per cell; two-word names where the grammar has one ("middle left", not "left", which
@@ -74,9 +74,8 @@ export function descWords(d: Desc, plural: boolean): string {
   return [...adjs, noun].join(' ');
 }
 
-const ATTRS: readonly Attribute[] = ['shape', 'color', 'size', 'texture'];
 /** Attribute subsets, fewest first; among equals, those naming the shape first (people name shapes). */
-const SUBSETS: readonly Attribute[][] = Array.from({ length: 16 }, (_, m) => ATTRS.filter((_, i) => m & (1 << i)))
+const SUBSETS: readonly Attribute[][] = Array.from({ length: 16 }, (_, m) => ATTRIBUTES.filter((_, i) => m & (1 << i)))
   .sort((a, b) => a.length - b.length || Number(b.includes('shape')) - Number(a.includes('shape')));
 
 /**

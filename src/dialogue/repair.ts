@@ -5,19 +5,14 @@
  * further model steps, so a half-done edit ("the circle is only half red") is finished rather than reported.
  */
 import { applyEdit, type Edit } from '../domain/edits.ts';
-import { objectsEqual, type Scene, type SceneObject } from '../domain/scene.ts';
+import { ATTRIBUTES, differingCells, type Scene, type SceneObject } from '../domain/scene.ts';
 import { canonicalInstruction } from './canonical.ts';
 import type { EditStep } from './history.ts';
-
-/** Cells whose object differs between two scenes. */
-export function mismatchedCells(expected: Scene, seen: Scene): number[] {
-  return expected.cells.map((_, c) => c).filter((c) => !objectsEqual(expected.cells[c] ?? null, seen.cells[c] ?? null));
-}
 
 /** How far a cell's reading is from what it should hold: differing attributes, 4 for a missing or extra shape. */
 export function cellDistance(want: SceneObject | null, have: SceneObject | null): number {
   if (!want || !have) return want === have ? 0 : 4;
-  return (['shape', 'color', 'size', 'texture'] as const).filter((k) => want[k] !== have[k]).length;
+  return ATTRIBUTES.filter((k) => want[k] !== have[k]).length;
 }
 
 /**
@@ -28,7 +23,7 @@ function repairEdits(expected: Scene, seen: Scene, rebuild: boolean): Edit[] {
   const removes: Edit[] = [];
   const changes: Edit[] = [];
   const adds: Edit[] = [];
-  for (const c of mismatchedCells(expected, seen)) {
+  for (const c of differingCells(expected, seen)) {
     const want = expected.cells[c] ?? null;
     const have = seen.cells[c] ?? null;
     if (!want || (have && rebuild)) removes.push({ op: 'remove', cells: [c] });

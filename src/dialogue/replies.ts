@@ -1,7 +1,7 @@
 /** The dialogue's own sentences: clarifying questions, why nothing changed, help, and acknowledgements. */
 import type { Edit } from '../domain/edits.ts';
 import { PRONOUN_TABLE } from '../domain/phrase-table.ts';
-import { COLORS, emptyCells, objectAt, objectsEqual, occupiedCells, type Scene } from '../domain/scene.ts';
+import { COLORS, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../domain/scene.ts';
 import { words } from '../domain/tokenizer.ts';
 import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, objectWords, shapeNoun, valueWord, withArticle } from './phrases.ts';
 
@@ -111,7 +111,7 @@ export function alreadyReply(edit: Edit, scene: Scene): string {
  * reported as done. Empty when the two agree.
  */
 export function shortfallNote(expected: Scene, seen: Scene, limit = 2): string {
-  const off = expected.cells.map((_, c) => c).filter((c) => !objectsEqual(expected.cells[c] ?? null, seen.cells[c] ?? null));
+  const off = differingCells(expected, seen);
   if (off.length === 0) return '';
   const parts = off.slice(0, limit).map((c) => {
     const o = seen.cells[c];

@@ -1,14 +1,13 @@
 /** Chooses referring expressions for the generator: unique, plural, ambiguous, and clarification answers. */
 import { matchDesc, extremes, type Desc, type Ref } from './refs.ts';
 import type { Rng } from './rng.ts';
-import { neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene } from './scene.ts';
+import { ATTRIBUTES, neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene } from './scene.ts';
 
-const ATTRS: readonly Attribute[] = ['shape', 'color', 'size', 'texture'];
 const DIRS: readonly Direction[] = ['left', 'right', 'up', 'down'];
 const OPPOSITE: Readonly<Record<Direction, Direction>> = { left: 'right', right: 'left', up: 'down', down: 'up' };
 
 /** All subsets of the four attributes, smallest first. */
-const SUBSETS: readonly Attribute[][] = Array.from({ length: 16 }, (_, m) => ATTRS.filter((_, i) => m & (1 << i)))
+const SUBSETS: readonly Attribute[][] = Array.from({ length: 16 }, (_, m) => ATTRIBUTES.filter((_, i) => m & (1 << i)))
   .sort((a, b) => a.length - b.length);
 
 function withAttrs(scene: Scene, cell: number, attrs: readonly Attribute[]): Desc {
@@ -29,7 +28,7 @@ function one(d: Desc): Ref {
 // Smaller descriptions are likelier; naming the shape is likelier still, as people do.
 function weightedPick(rng: Rng, descs: Desc[]): Desc {
   const w = descs.map((d) => {
-    const n = ATTRS.filter((a) => d[a] !== undefined).length;
+    const n = ATTRIBUTES.filter((a) => d[a] !== undefined).length;
     return (d.shape !== undefined ? 2 : 1) / 2 ** Math.max(0, n - 1);
   });
   let r = rng.next() * w.reduce((s, x) => s + x, 0);
@@ -134,7 +133,7 @@ export function describeAmbiguous(rng: Rng, scene: Scene): { ref: Ref; cells: nu
 /** Descriptions that single out `target` among the candidates of a clarifying question. */
 export function answerDescs(scene: Scene, candidates: readonly number[], target: number): Desc[] {
   const out: Desc[] = DIRS.filter((dir) => same(extremes(candidates, dir), [target])).map((extreme) => ({ extreme }));
-  for (const a of ATTRS) {
+  for (const a of ATTRIBUTES) {
     const d = withAttrs(scene, target, [a]);
     if (same(matchDesc(scene, d, candidates), [target])) out.push(d);
   }

@@ -29,6 +29,8 @@ export type Size = (typeof SIZES)[number];
 export type Texture = (typeof TEXTURES)[number];
 /** The four attributes of an object, as named in the scene JSON. */
 export type Attribute = 'shape' | 'color' | 'size' | 'texture';
+/** The attributes in their canonical order. */
+export const ATTRIBUTES: readonly Attribute[] = ['shape', 'color', 'size', 'texture'];
 
 /** Hex values of the colors (spec). */
 export const COLOR_HEX: Readonly<Record<Color, string>> = {
@@ -102,6 +104,11 @@ export function objectsEqual(a: SceneObject | null, b: SceneObject | null): bool
 /** True when two scenes hold the same objects in the same cells. */
 export function scenesEqual(a: Scene, b: Scene): boolean {
   return a.cells.length === b.cells.length && a.cells.every((o, i) => objectsEqual(o, b.cells[i] ?? null));
+}
+
+/** Cells whose objects differ between two scenes (an object against an empty cell counts). */
+export function differingCells(a: Scene, b: Scene): number[] {
+  return a.cells.flatMap((o, i) => (objectsEqual(o ?? null, b.cells[i] ?? null) ? [] : [i]));
 }
 
 /** Indices of the occupied cells. */

@@ -1,9 +1,9 @@
 /** Touch-up steps: what the conversation asks the model to redo when a result reads differently from the request. */
 import { describe, expect, it } from 'vitest';
-import { cellDistance, mismatchedCells, repairSteps } from '../../../src/dialogue/index.ts';
+import { cellDistance, repairSteps } from '../../../src/dialogue/index.ts';
 import { interpret } from '../../../src/domain/interpret.ts';
 import { applyEdit } from '../../../src/domain/edits.ts';
-import { cloneScene, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { cloneScene, differingCells, emptyScene, type Scene } from '../../../src/domain/scene.ts';
 
 const wanted = (): Scene => {
   const s = emptyScene();
@@ -24,7 +24,8 @@ const misread = (): Scene => {
 describe('repairSteps', () => {
   it('is empty when the reading matches', () => {
     expect(repairSteps(wanted(), wanted())).toEqual([]);
-    expect(mismatchedCells(wanted(), wanted())).toEqual([]);
+    expect(differingCells(wanted(), wanted())).toEqual([]);
+    expect(differingCells(wanted(), misread())).toEqual([0, 2, 4]);
   });
 
   it('removes extras first, then edits attributes (shape first), then adds, and ends at the wanted scene', () => {
