@@ -1,8 +1,9 @@
 /**
  * Evaluates the whole system headless (dialogue layer + model), turn by turn, each turn on its own previous output.
- * Usage: npm run eval -- --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N] [--repair-rounds N] [--model-only]
- * The conversation runs as in the app (touch-up rounds, steps confined to their cells); --model-only measures the
- * model's own output instead (no touch-up, no confinement); --repair-rounds N sets the touch-up rounds.
+ * Usage: npm run eval -- --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N] [--repair-rounds N] [--model-moves] [--model-only]
+ * The conversation runs as in the app (touch-up rounds, steps confined to their cells, moves and swaps by copying
+ * pixels); --model-only measures the model's own output instead (no touch-up, no confinement, every edit by the
+ * model); --model-moves leaves moves and swaps to the model; --repair-rounds N sets the touch-up rounds.
  * Writes DIR/<id>/<turn>.png, DIR/<id>/<turn>.expected.png and DIR/report.json (spec/shapes-v1.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ import { aggregate, changedCells, scoreCells, scoreImage, type TurnScore } from 
 
 const { values } = parseArgs({
   options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' },
-    'repair-rounds': { type: 'string' }, 'model-only': { type: 'boolean', default: false } },
+    'repair-rounds': { type: 'string' }, 'model-only': { type: 'boolean', default: false },
+    'model-moves': { type: 'boolean', default: false } },
 });
 if (!values.out) fail('missing --out DIR');
 const text = readInput(values.dialogues, '--dialogues file').toString('utf8');
@@ -32,7 +34,7 @@ const repairRounds = values['model-only'] ? 0 : values['repair-rounds'] === unde
 if (repairRounds !== undefined && !(Number.isInteger(repairRounds) && repairRounds >= 0)) {
   fail(`--repair-rounds must be a whole number >= 0, got "${values['repair-rounds']}"`);
 }
-const options = { repairRounds, confine: !values['model-only'] };
+const options = { repairRounds, confine: !values['model-only'], transplant: !values['model-only'] && !values['model-moves'] };
 const engine = await nodeEngine(packDir('shapes-v1', values.pack));
 const size = (await engine.info()).imageSize!;
 if (size !== IMAGE_SIZE) fail(`the pack edits ${size}x${size} images; shapes-v1 dialogues need ${IMAGE_SIZE}x${IMAGE_SIZE}`);

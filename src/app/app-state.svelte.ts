@@ -5,7 +5,7 @@ import { renderSceneRgba } from '../domain/raster.ts';
 import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
 import { InputError } from '../../workers/errors.ts';
 import { exportSession, importSession, parseSessionFile } from '../store/session-file.ts';
-import type { Session, SessionStore, Turn } from '../store/sessions.ts';
+import type { Session, SessionStore, Switch, Turn } from '../store/sessions.ts';
 import { EngineState } from './engine-state.svelte.ts';
 import { SERIOUS, describeError, errorName } from './errors.ts';
 import { EXAMPLES, randomStart } from './examples.ts';
@@ -45,8 +45,8 @@ export class AppState {
   notice = $state('');
   /** True while a new session's picture is being read (waits for the model pack first). */
   starting = $state(false);
-  /** Touch up results that read differently from the request (Settings). */
-  touchUp = $state(true);
+  /** The Settings switches: touch up results that read differently from the request; exact moves and swaps. */
+  switches = $state<Record<Switch, boolean>>({ touchUp: true, exactMoves: true });
   private controller: SessionController | null = null;
 
   constructor(
@@ -60,7 +60,8 @@ export class AppState {
   async init(): Promise<void> {
     const engine = this.engine.init();
     await this.guard(async () => {
-      this.touchUp = (await this.store.settings().catch(() => ({ touchUp: true }))).touchUp;
+      const saved = await this.store.settings().catch(() => null);
+      if (saved) this.switches = { touchUp: saved.touchUp, exactMoves: saved.exactMoves };
       this.sessions = await this.store.listSessions();
       const current = await this.store.currentSessionId();
       if (current) await this.open(current);
@@ -68,10 +69,10 @@ export class AppState {
     await engine;
   }
 
-  /** The touch-up setting; applies from the next turn on. A full disk only loses the choice for the next visit. */
-  async setTouchUp(on: boolean): Promise<void> {
-    this.touchUp = on;
-    await this.store.saveSettings({ touchUp: on }).catch(() => undefined);
+  /** Sets a Settings switch; applies from the next turn on. A full disk only loses the choice for the next visit. */
+  async setSwitch(name: Switch, on: boolean): Promise<void> {
+    this.switches = { ...this.switches, [name]: on };
+    await this.store.saveSettings({ [name]: on }).catch(() => undefined);
   }
 
   get busy(): boolean {
@@ -253,7 +254,7 @@ export class AppState {
     const engine = this.engine;
     return {
       engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync(),
-      options: () => ({ repairRounds: this.touchUp ? undefined : 0 }),
+      options: () => ({ repairRounds: this.switches.touchUp ? undefined : 0, transplant: this.switches.exactMoves }),
     };
   }
 

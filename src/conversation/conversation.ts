@@ -12,6 +12,7 @@ import { differingCells, type Scene } from '../domain/scene.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 import { confineToCells } from './confine.ts';
+import { swapCells } from './transplant.ts';
 
 /** What is kept for a history node that has its own picture. */
 export interface NodeData {
@@ -47,6 +48,8 @@ export interface ConversationOptions {
   repairRounds?: number;
   /** Keep each model step's pixels only inside the cells its edit names (confine.ts). Default on. */
   confine?: boolean;
+  /** Do moves and swaps by copying the cells' pixels (transplant.ts) instead of asking the model. Default on. */
+  transplant?: boolean;
 }
 
 const DEFAULT_REPAIR_ROUNDS = 3;
@@ -169,7 +172,10 @@ export class Conversation {
     return { picture, recognition, results, repaired: [...repaired].sort((a, b) => a - b) };
   }
 
-  /** Runs model steps one after another, each on the previous step's output, each confined to its edit's cells. */
+  /**
+   * Runs the steps one after another, each on the previous step's output: model steps are confined to their
+   * edit's cells; moves and swaps copy pixels when the options say so (no model runs, the tracker state stays).
+   */
   private async paint(
     steps: readonly EditStep[], from: Picture, size: number, signal?: AbortSignal, confine = this.options.confine ?? true,
   ): Promise<{ picture: Picture; results: EditResult[] }> {
@@ -177,6 +183,11 @@ export class Conversation {
     const results: EditResult[] = [];
     for (const step of steps) {
       throwIfAborted(signal);
+      const e = step.edit;
+      if ((e.op === 'move' || e.op === 'swap') && (this.options.transplant ?? true)) {
+        image = e.op === 'move' ? swapCells(image, size, e.from, e.to) : swapCells(image, size, e.a, e.b);
+        continue;
+      }
       const r = await this.engine.edit({ image, size, text: step.instruction, state }, signal);
       results.push(r);
       image = confine ? confineToCells(image, r.image, size, editCells(step.edit)) : r.image;

@@ -76,9 +76,14 @@ export interface Settings {
   backend: BackendChoice;
   /** Touch up results that read differently from the request (Conversation's repair rounds). */
   touchUp: boolean;
+  /** Move and swap objects by copying their pixels instead of having the model redraw them (Conversation). */
+  exactMoves: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { pack: null, backend: 'auto', touchUp: true };
+/** The on/off switches of the Settings panel. */
+export type Switch = 'touchUp' | 'exactMoves';
+
+const DEFAULT_SETTINGS: Settings = { pack: null, backend: 'auto', touchUp: true, exactMoves: true };
 
 const key = {
   session: (id: string) => `session:${id}`,

@@ -1,12 +1,14 @@
 /**
  * A whole dialogue in the built app in Chromium: a clarifying question kept across a reload, the answer's edit and
- * its views, undo by key and redo by button, a branch, a turn interrupted by a reload and retried, an edit offline.
+ * its views, undo by key and redo by button, a branch, a turn interrupted by a reload and retried, an edit offline,
+ * a swap done by copying pixels.
  * Screenshots go to test-results/app/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXAMPLES } from '../../src/app/examples.ts';
+import { swapCells } from '../../src/conversation/transplant.ts';
 import { renderSceneRgba } from '../../src/domain/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 
@@ -217,6 +219,17 @@ describe('a dialogue in the app', () => {
     } finally {
       await context.setOffline(false);
     }
+  });
+
+  it('swaps two objects by copying their pixels, and says the model did not draw that picture', async () => {
+    const before = await pixels();
+    const t = await say('swap the circle and the triangle', 11);
+    expect(t.kind).toBe('edit');
+    expect(t.reply).toMatch(/^Swapped the circle in the middle and the triangle in the bottom left\./);
+    await showing('n5');
+    expect(await pixels()).toEqual(Array.from(swapCells(Uint8ClampedArray.from(before), 64, 4, 6)));
+    expect(await page.getByTestId('overlay-mask').isDisabled()).toBe(true);
+    await shot('10-swap');
   });
 
   it('sent nothing off the origin and threw no page errors', () => {

@@ -168,10 +168,12 @@ describe('files in and out', () => {
     }
   });
 
-  it('shows the measured backend timings and switches the backend; keeps the touch-up choice', async () => {
+  it('shows the measured backend timings and switches the backend; keeps the touch-up and exact-moves choices', async () => {
     await page.getByTestId('settings').click();
     expect(await page.getByTestId('touch-up').isChecked()).toBe(true);
     await page.getByTestId('touch-up').uncheck();
+    expect(await page.getByTestId('exact-moves').isChecked()).toBe(true);
+    await page.getByTestId('exact-moves').uncheck();
     await expect.poll(() => page.locator('label:has([data-testid="backend-wasm"])').textContent()).toMatch(/\d+\.\d ms per turn/);
     await page.getByTestId('backend-wasm').check();
     await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
@@ -183,8 +185,10 @@ describe('files in and out', () => {
     await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
     expect(await page.getByTestId('backend-wasm').isChecked()).toBe(true);
     expect(await page.getByTestId('touch-up').isChecked()).toBe(false);
+    expect(await page.getByTestId('exact-moves').isChecked()).toBe(false);
     expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe('wasm');
     await page.getByTestId('touch-up').check();
+    await page.getByTestId('exact-moves').check();
     await page.getByTestId('backend-auto').check();
     await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
   });

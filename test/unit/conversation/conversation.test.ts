@@ -116,4 +116,25 @@ describe('Conversation', () => {
     const u = await (await Conversation.start(loose.engine, memoryNodes(), loose.show(start()), IMAGE_SIZE, opts)).say('make the circle red');
     expect(u.shown.recognition.scene.cells[8]?.color).toBe('purple');
   });
+
+  it('swaps and moves by copying pixels without running the model; transplant off leaves them to the model', async () => {
+    const { engine, show, instructions } = perfectEngine();
+    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const swapped = await c.say('swap the circle and the square');
+    expect(instructions).toEqual([]);
+    expect(swapped.results).toEqual([]);
+    expect(swapped.shown.result).toBeUndefined(); // no overlays claim the model made this picture
+    expect(swapped.shown.recognition.scene.cells[8]).toEqual(start().cells[0]);
+    expect(swapped.shown.recognition.scene.cells[0]).toEqual(start().cells[8]);
+    expect(swapped.dialogue.reply).not.toMatch(/may not have come out/);
+    const moved = await c.say('move the circle to the middle and make the square red');
+    expect(instructions).toEqual(['make the square in the top left red']);
+    expect(moved.shown.recognition.scene.cells[4]).toEqual(start().cells[0]);
+    expect(moved.shown.recognition.scene.cells[8]).toBeNull();
+    expect(moved.shown.recognition.scene.cells[0]?.color).toBe('red');
+    const byModel = perfectEngine();
+    const m = await Conversation.start(byModel.engine, memoryNodes(), byModel.show(start()), IMAGE_SIZE, { transplant: false });
+    await m.say('swap the circle and the square');
+    expect(byModel.instructions).toHaveLength(1);
+  });
 });

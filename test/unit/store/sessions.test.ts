@@ -96,16 +96,18 @@ describe('SessionStore', () => {
 
   it('has default settings and keeps saved ones', async () => {
     const store = new SessionStore(memoryKV());
-    expect(await store.settings()).toEqual({ pack: null, backend: 'auto', touchUp: true });
+    expect(await store.settings()).toEqual({ pack: null, backend: 'auto', touchUp: true, exactMoves: true });
     await store.saveSettings({ pack: 'shapes-v1', backend: 'wasm' });
-    expect(await store.settings()).toEqual({ pack: 'shapes-v1', backend: 'wasm', touchUp: true });
+    expect(await store.settings()).toEqual({ pack: 'shapes-v1', backend: 'wasm', touchUp: true, exactMoves: true });
     await store.saveSettings({ touchUp: false });
-    expect(await store.settings()).toEqual({ pack: 'shapes-v1', backend: 'wasm', touchUp: false });
+    expect(await store.settings()).toEqual({ pack: 'shapes-v1', backend: 'wasm', touchUp: false, exactMoves: true });
+    await store.saveSettings({ exactMoves: false });
+    expect(await store.settings()).toEqual({ pack: 'shapes-v1', backend: 'wasm', touchUp: false, exactMoves: false });
   });
 
   it('fills settings an older version did not store with their defaults', async () => {
     const kv = memoryKV();
     await kv.set('meta:settings', { pack: 'shapes-v1', backend: 'webgpu' });
-    expect(await new SessionStore(kv).settings()).toEqual({ pack: 'shapes-v1', backend: 'webgpu', touchUp: true });
+    expect(await new SessionStore(kv).settings()).toEqual({ pack: 'shapes-v1', backend: 'webgpu', touchUp: true, exactMoves: true });
   });
 });
