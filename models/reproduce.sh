@@ -13,6 +13,7 @@ SHAPES_STEPS=${SHAPES_STEPS:-16000}
 SHAPES_STEPS2=${SHAPES_STEPS2:-22000}
 CODE_STEPS=${CODE_STEPS:-7000}
 ALL_STEPS=${ALL_STEPS:-2200}
+COLOR_STEPS=${COLOR_STEPS:-1500}
 COSAL_STEPS=${COSAL_STEPS:-8000}
 mkdir -p models/runs
 
@@ -61,12 +62,27 @@ nice -n 10 $PY models/train.py --out models/runs/shapes-code --steps $CODE_STEPS
   --out models/runs/shapes-code-all
 nice -n 10 $PY models/train.py --out models/runs/shapes-code-all --steps $ALL_STEPS --train-only '' --gate-warmup 0 \
   --lr 0.0005 --warmup 100 --aux-weight 1.0 --aux-edit-weight 2.0 --threads $T --device $DEV
+# phase 5: the decoder again, with edits to gray objects (then also orange ones) oversampled: it painted gray as
+# green (and orange as yellow) where it redrew an object; copies listed next to the full sets weigh them up
+for c in gray orange; do
+  [ -d data/edits-train-canon-$c ] || $PY models/subset.py --data data/edits-train-canon --color $c --out data/edits-train-canon-$c
+done
+G=data/edits-train-canon-gray
+O=data/edits-train-canon-orange
+[ -f models/runs/shapes-gray/ckpt.pt ] || $PY models/warm_start.py --ckpt models/runs/shapes-code-all/ckpt.pt \
+  --out models/runs/shapes-gray
+nice -n 10 $PY models/train.py --out models/runs/shapes-gray --data data/edits-train,data/edits-train-canon,$G,$G,$G \
+  --steps $COLOR_STEPS --train-only decoder --lr 0.0005 --warmup 100 --gate-warmup 0 --threads $T --device $DEV
+[ -f models/runs/shapes-gray2/ckpt.pt ] || $PY models/warm_start.py --ckpt models/runs/shapes-gray/ckpt.pt \
+  --out models/runs/shapes-gray2
+nice -n 10 $PY models/train.py --out models/runs/shapes-gray2 --data data/edits-train,data/edits-train-canon,$G,$G,$G,$O,$O \
+  --steps $COLOR_STEPS --train-only decoder --lr 0.0005 --warmup 100 --gate-warmup 0 --threads $T --device $DEV
 
 # 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
-$PY models/export.py --ckpt models/runs/shapes-code-all/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out models/runs/shapes-code-all/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
-$PY models/quantize.py --pack models/runs/shapes-code-all/pack-fp32 --out models/packs/shapes-v1
-$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-code-all/pack-fp32 --edits data/edits-heldout \
+$PY models/export.py --ckpt models/runs/shapes-gray2/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
+  --vocab src/domain/vocab.json --out models/runs/shapes-gray2/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
+$PY models/quantize.py --pack models/runs/shapes-gray2/pack-fp32 --out models/packs/shapes-v1
+$PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-gray2/pack-fp32 --edits data/edits-heldout \
   --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
   --knockout --write --threads $T
 $PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domain/vocab.json \

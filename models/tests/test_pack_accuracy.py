@@ -19,9 +19,9 @@ from tokenizer import words  # noqa: E402
 
 PACKS = os.path.join(ROOT, 'models', 'packs')
 TSX = os.path.join(ROOT, 'node_modules', '.bin', 'tsx')
-# a few points under what the committed pack measures on these sets (0.953/0.693/0.985/0.0001; 0.887/0.423/0.936/1.17)
-CANONICAL = {'cell_acc': 0.93, 'edited_cell_acc': 0.63, 'ssim': 0.97, 'outside_change_pct': 0.1}
-PHRASINGS = {'cell_acc': 0.86, 'edited_cell_acc': 0.37, 'ssim': 0.92, 'outside_change_pct': 1.5}
+# a few points under what the committed pack measures on these sets (0.957/0.712/0.986/0.0002; 0.883/0.449/0.934/1.75)
+CANONICAL = {'cell_acc': 0.93, 'edited_cell_acc': 0.65, 'ssim': 0.97, 'outside_change_pct': 0.1}
+PHRASINGS = {'cell_acc': 0.86, 'edited_cell_acc': 0.40, 'ssim': 0.91, 'outside_change_pct': 2.2}
 
 
 def export(script, *args):

@@ -1,0 +1,37 @@
+"""subset.py: the copied rows are exactly the edits to an object of the colour, field for field."""
+import os
+import sys
+import tempfile
+import unittest
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, '..'))
+sys.path.insert(0, HERE)
+from data import Shards  # noqa: E402
+from subset import edited_with_color, write_subset  # noqa: E402
+from synth import write_edit_shards  # noqa: E402
+
+
+class Subset(unittest.TestCase):
+    def test_copies_the_rows_that_edit_an_object_to_the_colour(self):
+        with tempfile.TemporaryDirectory() as d:
+            write_edit_shards(os.path.join(d, 'all'), count=12)
+            full = Shards(os.path.join(d, 'all'))
+            src, tgt = np.asarray(full['cells_src']), np.asarray(full['cells_tgt'])
+            expect = [i for i in range(12) if any((src[i, c] != tgt[i, c]).any() and tgt[i, c, 0] >= 0 and tgt[i, c, 1] == 2
+                                                  for c in range(9))]
+            rows = edited_with_color(full, 2)
+            self.assertEqual(rows.tolist(), expect)
+            self.assertGreater(len(expect), 0)
+            self.assertLess(len(expect), 12)
+            write_subset(full, rows, os.path.join(d, 'sub'))
+            sub = Shards(os.path.join(d, 'sub'))
+            self.assertEqual(sub.count, len(expect))
+            for name in full.index['fields']:
+                np.testing.assert_array_equal(np.asarray(sub[name]), np.asarray(full[name])[expect], err_msg=name)
+
+
+if __name__ == '__main__':
+    unittest.main()
