@@ -1,7 +1,7 @@
 /**
  * Moves and swaps as pixel operations: exchanging two cells' contents is geometry, not appearance, so copying the
- * pixels keeps every stroke of both objects exactly (the model redraws them and loses detail; a move is a swap
- * with an empty cell, whose background comes along).
+ * pixels keeps both objects as they were drawn, up to a third-of-a-pixel resampling (the model redraws them and
+ * often loses one; a move is a swap with an empty cell, whose background comes along).
  */
 import { GRID } from '../domain/scene.ts';
 import { cellOfPixel } from './confine.ts';
