@@ -3,7 +3,7 @@
  * pixels keeps both objects as they were drawn, up to a third-of-a-pixel resampling (the model redraws them and
  * often loses one; a move is a swap with an empty cell, whose background comes along).
  */
-import { GRID } from '../domain/scene.ts';
+import { GRID, cellCol, cellRow } from '../domain/scene.ts';
 import { cellOfPixel } from './confine.ts';
 
 /** A new RGBA picture with the contents of cells `a` and `b` exchanged; every other cell is unchanged. */
@@ -16,7 +16,7 @@ export function swapCells(image: Uint8ClampedArray, size: number, a: number, b: 
   if (a === b) return out;
   const pitch = size / GRID;
   const shift = (from: number, to: number): [number, number] =>
-    [((from % GRID) - (to % GRID)) * pitch, (Math.floor(from / GRID) - Math.floor(to / GRID)) * pitch];
+    [(cellCol(from) - cellCol(to)) * pitch, (cellRow(from) - cellRow(to)) * pitch];
   const offsets = new Map([[a, shift(b, a)], [b, shift(a, b)]]);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
