@@ -1,9 +1,10 @@
-"""Copy the rows of a shard folder whose edited cells have a given target colour into a new shard folder.
+"""Copy the rows of a shard folder whose edited cells have a given target colour and/or texture into a new folder.
 
 Listing the copy next to the full set in train.py's --data oversamples those edits (phase 5 of reproduce.sh:
-gray objects the decoder redrew came out green).
+gray objects the decoder redrew came out green; dotted and striped ones it drew are the app's most common misses).
 
     /usr/bin/python3 models/subset.py --data data/edits-train-canon --color gray --out data/edits-train-canon-gray
+    /usr/bin/python3 models/subset.py --data data/edits-train-canon --texture dotted,striped --out data/edits-train-canon-tex
 """
 import argparse
 import json
@@ -14,11 +15,24 @@ import numpy as np
 from data import Shards
 
 
-def edited_with_color(shards, color):
-    """Row indices whose edited cells (changed, non-empty after the edit) include one of colour index `color`."""
+COLOR, TEXTURE = 1, 3  # columns of a cell row: shape, colour, size, texture
+
+
+def edited_with(shards, colors=None, textures=None):
+    """Row indices with an edited cell (changed, non-empty after the edit) whose target colour is one of `colors`
+    and texture one of `textures` (index lists; None accepts any)."""
     src, tgt = np.asarray(shards['cells_src']), np.asarray(shards['cells_tgt'])
-    edited = (src != tgt).any(-1) & (tgt[..., 0] >= 0)
-    return np.nonzero((edited & (tgt[..., 1] == color)).any(-1))[0]
+    hit = (src != tgt).any(-1) & (tgt[..., 0] >= 0)
+    if colors is not None:
+        hit &= np.isin(tgt[..., COLOR], colors)
+    if textures is not None:
+        hit &= np.isin(tgt[..., TEXTURE], textures)
+    return np.nonzero(hit.any(-1))[0]
+
+
+def edited_with_color(shards, color):
+    """Row indices whose edited cells include one of colour index `color`."""
+    return edited_with(shards, colors=[color])
 
 
 def write_subset(shards, rows, out):
@@ -35,16 +49,24 @@ def write_subset(shards, rows, out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', required=True)
-    ap.add_argument('--color', required=True)
+    ap.add_argument('--color', help='comma-separated target colours')
+    ap.add_argument('--texture', help='comma-separated target textures')
     ap.add_argument('--out', required=True)
     a = ap.parse_args()
+    if not a.color and not a.texture:
+        raise SystemExit('give --color and/or --texture')
     shards = Shards(a.data)
-    colors = shards.index['colors']
-    if a.color not in colors:
-        raise SystemExit(f'--color {a.color!r} is not one of {", ".join(colors)}')
-    rows = edited_with_color(shards, colors.index(a.color))
+    picked = {}
+    for flag, arg, names in (('--color', a.color, shards.index['colors']), ('--texture', a.texture, shards.index['textures'])):
+        if not arg:
+            continue
+        for w in arg.split(','):
+            if w not in names:
+                raise SystemExit(f'{flag} {w!r} is not one of {", ".join(names)}')
+        picked[flag] = [names.index(w) for w in arg.split(',')]
+    rows = edited_with(shards, colors=picked.get('--color'), textures=picked.get('--texture'))
     if len(rows) == 0:
-        raise SystemExit(f'{a.data} has no edit to a {a.color} object; nothing written')
+        raise SystemExit(f'{a.data} has no edit to a {a.color or ""} {a.texture or ""} object; nothing written')
     write_subset(shards, rows, a.out)
     print(f'{len(rows)} of {shards.count} rows -> {a.out}')
 

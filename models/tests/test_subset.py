@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..'))
 sys.path.insert(0, HERE)
 from data import Shards  # noqa: E402
-from subset import edited_with_color, write_subset  # noqa: E402
+from subset import edited_with, edited_with_color, write_subset  # noqa: E402
 from synth import write_edit_shards  # noqa: E402
 
 
@@ -31,6 +31,21 @@ class Subset(unittest.TestCase):
             self.assertEqual(sub.count, len(expect))
             for name in full.index['fields']:
                 np.testing.assert_array_equal(np.asarray(sub[name]), np.asarray(full[name])[expect], err_msg=name)
+
+    def test_texture_and_colour_filters_combine(self):
+        with tempfile.TemporaryDirectory() as d:
+            write_edit_shards(os.path.join(d, 'all'), count=40)
+            full = Shards(os.path.join(d, 'all'))
+            src, tgt = np.asarray(full['cells_src']), np.asarray(full['cells_tgt'])
+
+            def edits(i, ok):
+                return any((src[i, c] != tgt[i, c]).any() and tgt[i, c, 0] >= 0 and ok(tgt[i, c]) for c in range(9))
+            textured = [i for i in range(40) if edits(i, lambda t: t[3] in (1, 2))]
+            self.assertEqual(edited_with(full, textures=[1, 2]).tolist(), textured)
+            self.assertGreater(len(textured), 0)
+            both = [i for i in range(40) if edits(i, lambda t: t[3] == 2 and t[1] == 7)]
+            self.assertEqual(edited_with(full, colors=[7], textures=[2]).tolist(), both)
+            self.assertLessEqual(set(both), set(textured))
 
 
 if __name__ == '__main__':

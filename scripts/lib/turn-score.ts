@@ -1,5 +1,5 @@
 /** Per-turn figures of `npm run eval` (spec: clarification, PSNR, SSIM, cell accuracy, changes outside edited cells). */
-import { ATTRIBUTES, differingCells, objectsEqual, type Scene } from '../../src/domain/scene.ts';
+import { ATTRIBUTES, differingCells, objectsEqual, type Scene, type SceneObject } from '../../src/domain/scene.ts';
 import { changedOutside, psnr, ssim } from './metrics.ts';
 
 /** What one evaluated turn measured. */
@@ -17,6 +17,8 @@ export interface TurnScore {
   ssim: number;
   /** Fraction of the 9 cells read back exactly (shape, color, size, texture, or empty). */
   cellAccuracy: number;
+  /** Cells read back differently from the expected scene: "cell: expected -> read" ("empty" for no shape). */
+  misread: string[];
   /** Per attribute, over cells that hold an object in the expected scene. */
   attributes: Record<'shape' | 'color' | 'size' | 'texture', number>;
   /** Fraction of the pixels outside the cells that should change that changed anyway. */
@@ -33,19 +35,25 @@ export function changedCells(a: Scene, b: Scene): Set<number> {
 }
 
 /** Scores the recognized result of a turn against the expected scene and render. */
-export function scoreCells(recognized: Scene, expected: Scene): Pick<TurnScore, 'cellAccuracy' | 'attributes'> {
+export function scoreCells(recognized: Scene, expected: Scene): Pick<TurnScore, 'cellAccuracy' | 'attributes' | 'misread'> {
   const attributes = { shape: 0, color: 0, size: 0, texture: 0 };
+  const misread: string[] = [];
   let objects = 0;
   let exact = 0;
   expected.cells.forEach((want, i) => {
     const got = recognized.cells[i] ?? null;
     if (objectsEqual(got, want)) exact++;
+    else misread.push(`${i}: ${describeCell(want)} -> ${describeCell(got)}`);
     if (!want) return;
     objects++;
     for (const k of ATTRIBUTES) if (got && got[k] === want[k]) attributes[k]++;
   });
   for (const k of ATTRIBUTES) attributes[k] = objects ? attributes[k] / objects : 1;
-  return { cellAccuracy: exact / 9, attributes };
+  return { cellAccuracy: exact / 9, attributes, misread };
+}
+
+function describeCell(o: SceneObject | null): string {
+  return o ? ATTRIBUTES.map((k) => o[k]).join(' ') : 'empty';
 }
 
 /** Image figures of a turn: against the expected render, and changes outside the cells that should change. */

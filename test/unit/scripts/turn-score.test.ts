@@ -1,10 +1,11 @@
 /** npm run eval's aggregate: turn success with and without the failures a dialogue inherits from earlier turns. */
 import { describe, expect, it } from 'vitest';
-import { aggregate, cleanHistoryTurns, type TurnScore } from '../../../scripts/lib/turn-score.ts';
+import { aggregate, cleanHistoryTurns, scoreCells, type TurnScore } from '../../../scripts/lib/turn-score.ts';
+import type { Scene } from '../../../src/domain/scene.ts';
 
 const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
   id, turn: n, user: 'u', kind: 'edit', reply: '', clarifyExpected: false, clarifyAsked: false, success,
-  psnr: 30, ssim: 0.9, cellAccuracy: success ? 1 : 8 / 9, attributes: { shape: 1, color: 1, size: 1, texture: 1 },
+  psnr: 30, ssim: 0.9, cellAccuracy: success ? 1 : 8 / 9, misread: [], attributes: { shape: 1, color: 1, size: 1, texture: 1 },
   outsideChanged: 0, repaired, modelMs: 10 * (n + 1),
 });
 
@@ -25,5 +26,16 @@ describe('turn scores', () => {
     expect(a.touched_up_turns_pct).toBe(14.29);
     expect(a.model_ms_p50).toBe(20);
     expect(a.model_ms_p95).toBe(30);
+  });
+
+  it('lists the cells read differently, with what was expected and what was read', () => {
+    const star = { shape: 'star', color: 'gray', size: 'large', texture: 'dotted' } as const;
+    const expected: Scene = { domain: 'shapes-v1', cells: [star, null, null, null, { ...star, color: 'red' }, null, null, null, null] };
+    const read: Scene = { domain: 'shapes-v1', cells: [{ ...star, color: 'green' }, star, null, null, null, null, null, null, null] };
+    const s = scoreCells(read, expected);
+    expect(s.misread).toEqual(['0: star gray large dotted -> star green large dotted', '1: empty -> star gray large dotted',
+      '4: star red large dotted -> empty']);
+    expect(s.cellAccuracy).toBeCloseTo(6 / 9);
+    expect(scoreCells(expected, expected).misread).toEqual([]);
   });
 });
