@@ -12,7 +12,7 @@ import shutil
 import torch
 
 from model import Config, EditModel
-from pack import export_graphs, kernel_tensors, write_blob, write_manifest
+from pack import export_graphs, kernel_tensors, load_pack, write_blob, write_manifest
 from recognizer import RecConfig, Recognizer
 
 
@@ -57,18 +57,30 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--ckpt', required=True)
     ap.add_argument('--recognizer', default=None)
+    ap.add_argument('--recognizer-pack', default=None,
+                    help="or a pack's recognizer (rebuilt from its ONNX; int8 weights requantize to the same values)")
     ap.add_argument('--vocab', required=True)
     ap.add_argument('--out', required=True)
     ap.add_argument('--name', required=True)
     ap.add_argument('--calibrate-edits', help='validation shards: choose the mask thresholds by cell accuracy')
     ap.add_argument('--calibrate-cosal', help='validation shards: choose the mask thresholds by mean IoU')
+    ap.add_argument('--mask', help="or set them: 'LO,HI' (e.g. chosen by the app's turn success on validation dialogues)")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model, _ = load_checkpoint(a.ckpt)
-    rec = load_recognizer(a.recognizer) if a.recognizer else None
+    rec = load_recognizer(a.recognizer) if a.recognizer else load_pack(a.recognizer_pack)[1] if a.recognizer_pack else None
     metrics = {}
-    if a.calibrate_edits or a.calibrate_cosal:
+    if a.mask:
+        try:
+            lo_hi = [float(x) for x in a.mask.split(',')]
+        except ValueError:
+            lo_hi = []
+        if len(lo_hi) != 2 or not 0 <= lo_hi[0] < lo_hi[1] <= 1:
+            raise SystemExit(f'--mask wants LO,HI with 0 <= LO < HI <= 1, got {a.mask!r}')
+        model.c.mask_lo, model.c.mask_hi = lo_hi
+        metrics['mask_thresholds'] = {'chosen': [model.c.mask_lo, model.c.mask_hi], 'by': 'given (--mask)'}
+    elif a.calibrate_edits or a.calibrate_cosal:
         scores = calibrate_mask(model, rec, a.calibrate_edits, a.calibrate_cosal)
         metrics['mask_calibration'] = {'split': a.calibrate_edits or a.calibrate_cosal,
                                        'scores': {f'{lo},{hi}': round(v, 5) for (lo, hi), v in scores.items()},

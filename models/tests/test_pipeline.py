@@ -111,6 +111,13 @@ class Pipeline(unittest.TestCase):
         self.assertTrue(man['config']['cell_code'])
         with torch.no_grad():
             self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), 1e-5)
+        # a pack's recognizer carried into a new pack: requantized, it is the very same int8 graph
+        carried = os.path.join(self.dir, 'carried-fp32')
+        subprocess.run([sys.executable, os.path.join(MODELS, 'export.py'), '--ckpt', os.path.join(run, 'ckpt.pt'),
+                        '--recognizer-pack', pack, '--vocab', VOCAB, '--out', carried, '--name', 'smoke'],
+                       check=True, capture_output=True)
+        quantize_pack(carried, carried + '-int8')
+        self.assertEqual(sha256(os.path.join(carried + '-int8', 'recognizer.onnx')), sha256(os.path.join(pack, 'recognizer.onnx')))
 
     def test_cosal_train_and_iou(self):
         run = os.path.join(self.dir, 'cosal-run')
