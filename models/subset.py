@@ -30,11 +30,6 @@ def edited_with(shards, colors=None, textures=None):
     return np.nonzero(hit.any(-1))[0]
 
 
-def edited_with_color(shards, color):
-    """Row indices whose edited cells include one of colour index `color`."""
-    return edited_with(shards, colors=[color])
-
-
 def write_subset(shards, rows, out):
     """Writes the given rows of every field, with an index.json that says how many there are."""
     os.makedirs(out, exist_ok=True)
@@ -66,7 +61,8 @@ def main():
         picked[flag] = [names.index(w) for w in arg.split(',')]
     rows = edited_with(shards, colors=picked.get('--color'), textures=picked.get('--texture'))
     if len(rows) == 0:
-        raise SystemExit(f'{a.data} has no edit to a {a.color or ""} {a.texture or ""} object; nothing written')
+        wanted = ' '.join(x for x in (a.color, a.texture) if x)
+        raise SystemExit(f'{a.data} has no edit to a {wanted} object; nothing written')
     write_subset(shards, rows, a.out)
     print(f'{len(rows)} of {shards.count} rows -> {a.out}')
 

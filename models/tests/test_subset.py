@@ -10,7 +10,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..'))
 sys.path.insert(0, HERE)
 from data import Shards  # noqa: E402
-from subset import edited_with, edited_with_color, write_subset  # noqa: E402
+from subset import edited_with, write_subset  # noqa: E402
 from synth import write_edit_shards  # noqa: E402
 
 
@@ -22,7 +22,7 @@ class Subset(unittest.TestCase):
             src, tgt = np.asarray(full['cells_src']), np.asarray(full['cells_tgt'])
             expect = [i for i in range(12) if any((src[i, c] != tgt[i, c]).any() and tgt[i, c, 0] >= 0 and tgt[i, c, 1] == 2
                                                   for c in range(9))]
-            rows = edited_with_color(full, 2)
+            rows = edited_with(full, colors=[2])
             self.assertEqual(rows.tolist(), expect)
             self.assertGreater(len(expect), 0)
             self.assertLess(len(expect), 12)
