@@ -53,6 +53,17 @@ def calibrate_mask(model, rec, edits=None, cosal=None, limit=500):
     return scores
 
 
+def parse_mask(text):
+    """'LO,HI' -> (lo, hi), or exits with what is wrong (before any model loads)."""
+    try:
+        lo, hi = (float(x) for x in text.split(','))
+    except ValueError:
+        lo = hi = -1.0
+    if not 0 <= lo < hi <= 1:
+        raise SystemExit(f'--mask wants LO,HI with 0 <= LO < HI <= 1, got {text!r}')
+    return lo, hi
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--ckpt', required=True)
@@ -67,18 +78,12 @@ def main():
     ap.add_argument('--mask', help="or set them: 'LO,HI' (e.g. chosen by the app's turn success on validation dialogues)")
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
-    if a.mask:
-        try:
-            lo_hi = [float(x) for x in a.mask.split(',')]
-        except ValueError:
-            lo_hi = []
-        if len(lo_hi) != 2 or not 0 <= lo_hi[0] < lo_hi[1] <= 1:
-            raise SystemExit(f'--mask wants LO,HI with 0 <= LO < HI <= 1, got {a.mask!r}')
+    lo_hi = parse_mask(a.mask) if a.mask else None
     torch.set_num_threads(a.threads)
     model, _ = load_checkpoint(a.ckpt)
     rec = load_recognizer(a.recognizer) if a.recognizer else load_pack(a.recognizer_pack)[1] if a.recognizer_pack else None
     metrics = {}
-    if a.mask:
+    if lo_hi:
         model.c.mask_lo, model.c.mask_hi = lo_hi
         metrics['mask_thresholds'] = {'chosen': [model.c.mask_lo, model.c.mask_hi], 'by': 'given (--mask)'}
     elif a.calibrate_edits or a.calibrate_cosal:

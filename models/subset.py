@@ -52,14 +52,15 @@ def main():
         raise SystemExit('give --color and/or --texture')
     shards = Shards(a.data)
     picked = {}
-    for flag, arg, names in (('--color', a.color, shards.index['colors']), ('--texture', a.texture, shards.index['textures'])):
+    for key, arg in (('colors', a.color), ('textures', a.texture)):
         if not arg:
             continue
+        names = shards.index[key]
         for w in arg.split(','):
             if w not in names:
-                raise SystemExit(f'{flag} {w!r} is not one of {", ".join(names)}')
-        picked[flag] = [names.index(w) for w in arg.split(',')]
-    rows = edited_with(shards, colors=picked.get('--color'), textures=picked.get('--texture'))
+                raise SystemExit(f'--{key[:-1]} {w!r} is not one of {", ".join(names)}')
+        picked[key] = [names.index(w) for w in arg.split(',')]
+    rows = edited_with(shards, **picked)
     if len(rows) == 0:
         wanted = ' '.join(x for x in (a.color, a.texture) if x)
         raise SystemExit(f'{a.data} has no edit to a {wanted} object; nothing written')
