@@ -14,7 +14,7 @@ MODELS = os.path.join(HERE, '..')
 sys.path.insert(0, MODELS)
 sys.path.insert(0, HERE)
 from eval import eval_cosal, eval_edits  # noqa: E402
-from export import export_pack, load_checkpoint  # noqa: E402
+from export import export_pack, load_checkpoint, parse_mask  # noqa: E402
 from model import Config, EditModel  # noqa: E402
 from pack import load_pack, sha256  # noqa: E402
 from quantize import quantize_pack  # noqa: E402
@@ -118,6 +118,12 @@ class Pipeline(unittest.TestCase):
                        check=True, capture_output=True)
         quantize_pack(carried, carried + '-int8')
         self.assertEqual(sha256(os.path.join(carried + '-int8', 'recognizer.onnx')), sha256(os.path.join(pack, 'recognizer.onnx')))
+
+    def test_mask_thresholds_are_checked(self):
+        self.assertEqual(parse_mask('0.6,0.99'), (0.6, 0.99))
+        for bad in ('0.6', '0.9,0.5', '0.2,1.5', 'a,b', '0.1,0.2,0.3'):
+            with self.assertRaises(SystemExit, msg=bad):
+                parse_mask(bad)
 
     def test_cosal_train_and_iou(self):
         run = os.path.join(self.dir, 'cosal-run')
