@@ -61,7 +61,7 @@ def edit_losses(model, r, batch, w, recognizer=None):
     # Target localization (MIM-Net TLU): alpha should open on the regions that change, so O must carry the edit.
     a_tgt = F.adaptive_max_pool2d(changed, r['alpha'].shape[-1])                 # (B, 1, G, G)
     terms['alpha'] = F.binary_cross_entropy_with_logits(r['alpha_logit'], a_tgt)
-    cells, regions = model.aux_logits(r['fused'])
+    cells, regions = model.aux_logits(r['fused'], r['skip2'])
     if 'cells_tgt' in batch:
         edited = (batch['cells_src'] != batch['cells_tgt']).any(-1).float()        # (B, 9) cells the turn changes
         cell_w = 1 + w.aux_edit_weight * edited

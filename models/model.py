@@ -39,6 +39,7 @@ class Config:
     grid_attention: bool = True # self-attention over regions in the image encoder and decoder graphs
     coords: bool = True         # coordinate channels at every decoder scale (packs made before them: False)
     cell_code: bool = False     # the decoder also sees each scene cell's predicted target attributes (see Decoder)
+    cell_mix: bool = False      # the cell code of each cell may read another cell's source content (see CellMix)
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -145,6 +146,26 @@ class ImageEncoder(nn.Module):
 CELL_HEADS = (9, 8, 3, 3)       # shape (incl. empty), color, size, texture: the recognizer's heads
 
 
+class CellMix(nn.Module):
+    """Attention over the nine scene cells before the cell head: a cell whose target is another cell's object (the
+    destination of a move, either side of a swap) reads that cell's source content. Queries and keys come from the
+    fused features (which cells the instruction names, and in what role) and the source skip features (what they
+    hold); values from both. Its output starts at zero, so a pack it is added to computes what it computed."""
+    def __init__(self, D, Cs, dk=16):
+        super().__init__()
+        self.q, self.k = nn.Linear(D + Cs, dk), nn.Linear(D + Cs, dk)
+        self.v, self.o, self.gate = nn.Linear(D + Cs, D), nn.Linear(D, D), nn.Linear(D + Cs, 1)
+        nn.init.zeros_(self.o.weight)
+        nn.init.zeros_(self.o.bias)
+        self.dk = dk
+
+    def forward(self, p, s):
+        """p (B, 9, D) cell-pooled fused features, s (B, 9, Cs) cell-pooled source skip features -> (B, 9, D)."""
+        x = torch.cat([p, s], -1)
+        a = torch.softmax(self.q(x) @ self.k(x).transpose(1, 2) / math.sqrt(self.dk), -1)   # (B, 9, 9)
+        return p + torch.sigmoid(self.gate(x)) * self.o(a @ self.v(x))
+
+
 class Decoder(nn.Module):
     """fused (B, D, G, G), skip1, skip2 -> rgb (B, 3, S, S) in [0, 1], mask_logit (B, 1, S, S).
 
@@ -171,15 +192,23 @@ class Decoder(nn.Module):
             assert c.coords, 'cell_code needs the coordinate maps (in-cell position)'
             self.cell_head = nn.Linear(c.D, sum(CELL_HEADS))
             self.register_buffer('coords_cell_pool', cell_pool_matrix(S, c.G, 3))   # 'coords' prefix: not quantized
+        self.cell_mix = None
+        if c.cell_mix:
+            assert c.cell_code, 'cell_mix mixes the cell code'
+            self.cell_mix = CellMix(c.D, c.C2)
+            self.register_buffer('coords_cell_pool2', cell_pool_matrix(S, S // 4, 3))   # over skip2's grid
 
-    def cell_logits(self, fused):
-        """(B, D, G, G) -> (B, 9, 23) per-cell target attribute logits."""
-        return self.cell_head(pool_cells(self.coords_cell_pool, fused))
+    def cell_logits(self, fused, skip2=None):
+        """(B, D, G, G), skip2 (B, C2, S/4, S/4) (read with cell_mix) -> (B, 9, 23) per-cell target attribute logits."""
+        p = pool_cells(self.coords_cell_pool, fused)
+        if self.cell_mix is not None:
+            p = self.cell_mix(p, pool_cells(self.coords_cell_pool2, skip2))
+        return self.cell_head(p)
 
-    def cell_maps(self, fused):
+    def cell_maps(self, fused, skip2=None):
         """-> (B, 23, 3, 3) attribute probabilities per scene cell (softmax within each head)."""
         B = fused.shape[0]
-        probs = [torch.softmax(x, -1) for x in self.cell_logits(fused).split(list(CELL_HEADS), -1)]
+        probs = [torch.softmax(x, -1) for x in self.cell_logits(fused, skip2).split(list(CELL_HEADS), -1)]
         return torch.cat(probs, -1).transpose(1, 2).reshape(B, sum(CELL_HEADS), 3, 3)
 
     def with_coords(self, k, *xs, code=None):
@@ -199,7 +228,7 @@ class Decoder(nn.Module):
 
     def forward(self, fused, skip1, skip2):
         up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')
-        q = self.cell_maps(fused) if self.cell_head is not None else None
+        q = self.cell_maps(fused, skip2) if self.cell_head is not None else None
         x = F.relu(self.inp(self.with_coords(0, fused, code=q)))
         x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
         if self.attn is not None:
@@ -349,12 +378,12 @@ class EditModel(nn.Module):
         r = self.middle(U, keys, s, V, vbar, valid, h, lam)
         rgb, mask_logit = self.decoder(r['fused'], s1, s2)
         out, m = self.composite(rgb, mask_logit, image)
-        r.update(out=out, m=m, rgb=rgb, mask_logit=mask_logit, V=V)
+        r.update(out=out, m=m, rgb=rgb, mask_logit=mask_logit, V=V, skip2=s2)
         return r
 
-    def aux_logits(self, fused):
-        """fused (B, D, G, G) -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G).
+    def aux_logits(self, fused, skip2=None):
+        """fused (B, D, G, G), skip2 -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G).
         With cell_code the decoder's own cell head is the auxiliary head (its loss teaches the code)."""
         if self.decoder.cell_head is not None:
-            return self.decoder.cell_logits(fused), self.aux_regions(fused)
+            return self.decoder.cell_logits(fused, skip2), self.aux_regions(fused)
         return self.aux_cells(pool_cells(self.cell_pool, fused)), self.aux_regions(fused)

@@ -1,10 +1,12 @@
-"""Copy the rows of a shard folder whose edited cells have a given target colour and/or texture into a new folder.
+"""Copy the rows of a shard folder whose edited cells have a given target colour and/or texture, or whose edit is of a
+given operation, into a new folder.
 
 Listing the copy next to the full set in train.py's --data oversamples those edits (phase 5 of reproduce.sh:
 gray objects the decoder redrew came out green; dotted and striped ones it drew are the app's most common misses).
 
     /usr/bin/python3 models/subset.py --data data/edits-train-canon --color gray --out data/edits-train-canon-gray
     /usr/bin/python3 models/subset.py --data data/edits-train-canon --texture dotted,striped --out data/edits-train-canon-tex
+    /usr/bin/python3 models/subset.py --data data/edits-train-canon --op move,swap --out data/edits-train-canon-moves
 """
 import argparse
 import json
@@ -18,11 +20,13 @@ from data import Shards
 COLOR, TEXTURE = 1, 3  # columns of a cell row: shape, colour, size, texture
 
 
-def edited_with(shards, colors=None, textures=None):
+def edited_with(shards, colors=None, textures=None, ops=None):
     """Row indices with an edited cell (changed, non-empty after the edit) whose target colour is one of `colors`
-    and texture one of `textures` (index lists; None accepts any)."""
+    and texture one of `textures`, in a row whose operation is one of `ops` (index lists; None accepts any)."""
     src, tgt = np.asarray(shards['cells_src']), np.asarray(shards['cells_tgt'])
     hit = (src != tgt).any(-1) & (tgt[..., 0] >= 0)
+    if ops is not None:
+        hit &= np.isin(np.asarray(shards['op']), ops)[:, None]
     if colors is not None:
         hit &= np.isin(tgt[..., COLOR], colors)
     if textures is not None:
@@ -46,13 +50,14 @@ def main():
     ap.add_argument('--data', required=True)
     ap.add_argument('--color', help='comma-separated target colours')
     ap.add_argument('--texture', help='comma-separated target textures')
+    ap.add_argument('--op', help='comma-separated edit operations (move, swap, recolor, ...)')
     ap.add_argument('--out', required=True)
     a = ap.parse_args()
-    if not a.color and not a.texture:
-        raise SystemExit('give --color and/or --texture')
+    if not (a.color or a.texture or a.op):
+        raise SystemExit('give --color, --texture and/or --op')
     shards = Shards(a.data)
     picked = {}
-    for key, arg in (('colors', a.color), ('textures', a.texture)):
+    for key, arg in (('colors', a.color), ('textures', a.texture), ('ops', a.op)):
         if not arg:
             continue
         names = shards.index[key]
@@ -62,8 +67,8 @@ def main():
         picked[key] = [names.index(w) for w in arg.split(',')]
     rows = edited_with(shards, **picked)
     if len(rows) == 0:
-        wanted = ' '.join(x for x in (a.color, a.texture) if x)
-        raise SystemExit(f'{a.data} has no edit to a {wanted} object; nothing written')
+        wanted = ' '.join(x for x in (a.color, a.texture) if x) or 'any'
+        raise SystemExit(f'{a.data} has no {a.op or ""} edit to a {wanted} object; nothing written'.replace('  ', ' '))
     write_subset(shards, rows, a.out)
     print(f'{len(rows)} of {shards.count} rows -> {a.out}')
 

@@ -174,6 +174,7 @@ def parse():
     for k in ('attention', 'termination', 'mask', 'memory', 'tracker'):
         ap.add_argument('--no-' + k, action='store_true')
     ap.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
+    ap.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
     return ap.parse_args()
 
 

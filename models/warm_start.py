@@ -1,7 +1,8 @@
 """Start a training run (step 0, fresh optimizer) from a committed pack or from another run's checkpoint.
 
 From a pack (its int8 weights, dequantized) the model may get a changed decoder: conv inputs the old decoder did
-not have (the cell code) get zero weights, so the new model starts out computing exactly what the pack computes.
+not have (the cell code) get zero weights and a new CellMix starts with a zero output, so the new model starts out
+computing exactly what the pack computes.
 train.py then resumes from the written checkpoint with its own flags, e.g. --train-only decoder.
 
     /usr/bin/python3 models/warm_start.py --pack models/packs/shapes-v1 --out models/runs/shapes-code --cell-code
@@ -51,10 +52,11 @@ def main():
     src.add_argument('--ckpt', help="a run's checkpoint: its weights and training config, a fresh optimizer")
     ap.add_argument('--out', required=True, help='run folder; writes <out>/ckpt.pt at step 0')
     ap.add_argument('--cell-code', action='store_true', help='(with --pack) the decoder reads the cell code')
+    ap.add_argument('--cell-mix', action='store_true', help='(with --pack) the cell code attends across cells (CellMix)')
     ap.add_argument('--data', default='data/edits-train,data/edits-train-canon')
     a = ap.parse_args()
     if a.pack:
-        model, missing = warm_start(a.pack, cell_code=a.cell_code)
+        model, missing = warm_start(a.pack, cell_code=a.cell_code or a.cell_mix, cell_mix=a.cell_mix)
         print('new (freshly initialized):', missing)
         tc = TrainConfig(data=a.data, out=a.out)
     else:

@@ -111,6 +111,7 @@ class Pipeline(unittest.TestCase):
         self.assertTrue(man['config']['cell_code'])
         with torch.no_grad():
             self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), 1e-5)
+        self.check_cell_mix_warm_start(out, rec, tok, img)
         # a pack's recognizer carried into a new pack: requantized, it is the very same int8 graph
         carried = os.path.join(self.dir, 'carried-fp32')
         subprocess.run([sys.executable, os.path.join(MODELS, 'export.py'), '--ckpt', os.path.join(run, 'ckpt.pt'),
@@ -118,6 +119,31 @@ class Pipeline(unittest.TestCase):
                        check=True, capture_output=True)
         quantize_pack(carried, carried + '-int8')
         self.assertEqual(sha256(os.path.join(carried + '-int8', 'recognizer.onnx')), sha256(os.path.join(pack, 'recognizer.onnx')))
+
+    def check_cell_mix_warm_start(self, pack, rec, tok, img):
+        """A cell-code pack -> CellMix added at zero output, trained with the decoder, exported and quantized."""
+        old, _, _ = load_pack(pack)
+        new, missing = warm_start(pack, cell_code=True, cell_mix=True)
+        self.assertEqual(sorted(missing), sorted(['decoder.coords_cell_pool2'] + [f'decoder.cell_mix.{m}.{p}'
+                         for m in ('q', 'k', 'v', 'o', 'gate') for p in ('weight', 'bias')]))
+        new.eval()
+        with torch.no_grad():
+            self.assertLess((new(tok, img)['out'] - old(tok, img)['out']).abs().max().item(), 1e-5)
+        run = os.path.join(self.dir, 'mix-run')
+        subprocess.run([sys.executable, os.path.join(MODELS, 'warm_start.py'), '--pack', pack, '--out', run, '--cell-mix',
+                        '--data', os.path.join(self.dir, 'edits')], check=True, capture_output=True)
+        train(os.path.join(self.dir, 'edits'), run, 3, '--train-only', 'decoder', '--lr', '0.01')
+        tuned, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
+        self.assertTrue(ck['config']['cell_mix'])
+        self.assertGreater(tuned.decoder.cell_mix.o.weight.abs().sum().item(), 0)   # the zero output has moved
+        fp32, int8 = os.path.join(self.dir, 'mix-fp32'), os.path.join(self.dir, 'mix-int8')
+        export_pack(tuned, rec, VOCAB, fp32, 'smoke')
+        quantize_pack(fp32, int8)
+        for folder, tol in ((fp32, 1e-5), (int8, 0.05)):
+            back, _, man = load_pack(folder)
+            self.assertTrue(man['config']['cell_mix'])
+            with torch.no_grad():
+                self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), tol, folder)
 
     def test_mask_thresholds_are_checked(self):
         self.assertEqual(parse_mask('0.6,0.99'), (0.6, 0.99))

@@ -1,4 +1,4 @@
-"""subset.py: the copied rows are exactly the edits to an object of the colour, field for field."""
+"""subset.py: the copied rows are exactly the edits to an object of the colour (texture, operation), field for field."""
 import os
 import sys
 import tempfile
@@ -46,6 +46,19 @@ class Subset(unittest.TestCase):
             both = [i for i in range(40) if edits(i, lambda t: t[3] == 2 and t[1] == 7)]
             self.assertEqual(edited_with(full, colors=[7], textures=[2]).tolist(), both)
             self.assertLessEqual(set(both), set(textured))
+
+    def test_operation_filter(self):
+        with tempfile.TemporaryDirectory() as d:
+            write_edit_shards(os.path.join(d, 'all'), count=40)
+            full = Shards(os.path.join(d, 'all'))
+            op = np.asarray(full['op'])
+            anything = set(edited_with(full).tolist())
+            moves = [i for i in range(40) if op[i] in (6, 7) and i in anything]
+            self.assertEqual(edited_with(full, ops=[6, 7]).tolist(), moves)
+            self.assertGreater(len(moves), 0)
+            self.assertLess(len(moves), len(anything))
+            both = set(edited_with(full, colors=[1], ops=[6, 7]).tolist())
+            self.assertEqual(both, set(moves) & set(edited_with(full, colors=[1]).tolist()))
 
 
 if __name__ == '__main__':
