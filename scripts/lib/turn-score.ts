@@ -84,6 +84,22 @@ export function cleanHistoryTurns(turns: readonly TurnScore[]): TurnScore[] {
   return out;
 }
 
+/**
+ * Cell accuracy after a dialogue's 1st, 2nd, ... edit turn (clarifications not counted), each turn run on the
+ * previous one's output: the chained-turn figure of eval.py, for the whole system. Positions past `upTo` pool in it.
+ */
+export function cellAccuracyByEditTurn(turns: readonly TurnScore[], upTo = 4): Record<string, { turns: number; pct: number }> {
+  const seen = new Map<string, number>();
+  const acc: number[][] = Array.from({ length: upTo }, () => []);
+  for (const t of [...turns].sort((a, b) => (a.id === b.id ? a.turn - b.turn : a.id < b.id ? -1 : 1))) {
+    if (t.clarifyExpected) continue;
+    const n = (seen.get(t.id) ?? 0) + 1;
+    seen.set(t.id, n);
+    acc[Math.min(n, upTo) - 1]!.push(t.cellAccuracy);
+  }
+  return Object.fromEntries(acc.map((xs, i) => [i + 1 < upTo ? `${i + 1}` : `${upTo}+`, { turns: xs.length, pct: pct(mean(xs)) }]));
+}
+
 /** Aggregate figures over all turns. */
 export function aggregate(turns: TurnScore[]) {
   const clean = cleanHistoryTurns(turns);
@@ -99,6 +115,7 @@ export function aggregate(turns: TurnScore[]) {
     clean_history_turns: clean.length,
     clean_history_turn_success_pct: pct(clean.filter((t) => t.success).length / Math.max(1, clean.length)),
     cell_accuracy_pct: pct(mean(edits.map((t) => t.cellAccuracy))),
+    cell_accuracy_by_edit_turn: cellAccuracyByEditTurn(turns),
     attribute_accuracy_pct: Object.fromEntries(ATTRIBUTES.map((k) => [k, pct(mean(edits.map((t) => t.attributes[k])))])),
     psnr_db: Math.round(mean(edits.map((t) => t.psnr)) * 100) / 100,
     ssim: Math.round(mean(edits.map((t) => t.ssim)) * 1e4) / 1e4,

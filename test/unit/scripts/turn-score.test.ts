@@ -1,6 +1,6 @@
 /** npm run eval's aggregate: turn success with and without the failures a dialogue inherits from earlier turns. */
 import { describe, expect, it } from 'vitest';
-import { aggregate, cleanHistoryTurns, scoreCells, type TurnScore } from '../../../scripts/lib/turn-score.ts';
+import { aggregate, cellAccuracyByEditTurn, cleanHistoryTurns, scoreCells, type TurnScore } from '../../../scripts/lib/turn-score.ts';
 import type { Scene } from '../../../src/domain/scene.ts';
 
 const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
@@ -26,6 +26,17 @@ describe('turn scores', () => {
     expect(a.touched_up_turns_pct).toBe(14.29);
     expect(a.model_ms_p50).toBe(20);
     expect(a.model_ms_p95).toBe(30);
+  });
+
+  it('reports cell accuracy by how many edits a dialogue has made, clarifications not counted', () => {
+    const ask = { ...turn('c', 2, true), clarifyExpected: true, clarifyAsked: true, cellAccuracy: 0 };
+    const long = [0, 1, 2, 3, 4].map((n) => ({ ...turn('d', n, true), cellAccuracy: 1 - n / 9 }));
+    const by = cellAccuracyByEditTurn([...turns, ask, ...long]);
+    expect(Object.keys(by)).toEqual(['1', '2', '3', '4+']);
+    expect(by['1']).toEqual({ turns: 4, pct: 97.22 });     // a0 b0 c0 d0: 1, 1, 8/9, 1
+    expect(by['2']).toEqual({ turns: 4, pct: 94.44 });     // a1 b1 c1 d1: 8/9, 1, 1, 8/9; c's clarification is skipped
+    expect(by['3']).toEqual({ turns: 2, pct: 88.89 });     // a2 d2: 1, 7/9
+    expect(by['4+']).toEqual({ turns: 2, pct: 61.11 });    // d3 d4: 6/9, 5/9
   });
 
   it('lists the cells read differently, with what was expected and what was read', () => {
