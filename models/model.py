@@ -40,6 +40,7 @@ class Config:
     coords: bool = True         # coordinate channels at every decoder scale (packs made before them: False)
     cell_code: bool = False     # the decoder also sees each scene cell's predicted target attributes (see Decoder)
     cell_mix: bool = False      # the cell code of each cell may read another cell's source content (see CellMix)
+    fourier: bool = False       # a last full-resolution residual step that sees periodic in-cell maps (see fourier_axes)
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -70,6 +71,31 @@ def coord_axes(s, cells=3):
     a region a pixel lies (it cannot draw a shape into an empty cell)."""
     t = (torch.arange(s, dtype=torch.float32) + 0.5) / s
     return torch.stack([t * 2 - 1, (t * cells) % 1 * 2 - 1])
+
+
+FOURIER_PERIODS = (4, 5, 6, 8)  # pixels; the renderer's dots repeat every 5, its diagonal stripes every 6
+
+
+def fourier_axes(s, cells=3, periods=FOURIER_PERIODS):
+    """(2, P, s): sin and cos of 2 pi d / p, d = a pixel center's offset from its scene cell's center (pixels).
+    Textures are laid out from the cell center at a few pixels' period: a ReLU net cannot make such a pattern out of
+    linear coordinates, so the last decoder step gets these phases (see fourier_maps)."""
+    t = torch.arange(s, dtype=torch.float32) + 0.5
+    d = t - (torch.floor(t * cells / s) + 0.5) * s / cells
+    a = 2 * math.pi * d[None] / torch.tensor(periods, dtype=torch.float32)[:, None]
+    return torch.stack([torch.sin(a), torch.cos(a)])
+
+
+def fourier_maps(axes):
+    """(2, P, s) from fourier_axes -> (1, 8P, s, s): sin and cos of the phase along x, y, x + y and x - y, made by
+    broadcasting (angle sums), so the graph stores only the 1-D axes."""
+    s = axes.shape[-1]
+    sx, cx = axes[0][:, None, :], axes[1][:, None, :]                 # (P, 1, s): varies along x
+    sy, cy = axes[0][:, :, None], axes[1][:, :, None]                 # (P, s, 1): varies along y
+    ones = torch.ones(1, s, s, device=axes.device)
+    maps = [sx * ones, cx * ones, sy * ones, cy * ones,
+            sx * cy + cx * sy, cx * cy - sx * sy, sx * cy - cx * sy, cx * cy + sx * sy]
+    return torch.cat(maps, 0)[None]
 
 
 def conv(cin, cout, stride=1):
@@ -184,6 +210,14 @@ class Decoder(nn.Module):
         self.up1 = conv(c.C2 * 2 + c.C1 + P, c.C1 * 2)
         self.up0 = conv(c.C1 * 2 + P, c.C1)
         self.out = conv(c.C1, 4)
+        self.fine = None
+        if c.fourier:
+            assert c.coords, 'fourier extends the coordinate maps'
+            F_in = c.C1 + 8 * len(FOURIER_PERIODS) + (sum(CELL_HEADS) if c.cell_code else 0)
+            self.fine = nn.Sequential(conv(F_in, 2 * c.C1), nn.ReLU(), conv(2 * c.C1, c.C1))
+            nn.init.zeros_(self.fine[2].weight)                          # a residual step that starts switched off
+            nn.init.zeros_(self.fine[2].bias)
+            self.register_buffer('coords_fourier', fourier_axes(S))
         self.scales = [S // 8, S // 4, S // 2, S] if c.coords else []
         for s in self.scales:                  # fixed, not learned (quantize.py keeps them f32); 1-D, so packs stay small
             self.register_buffer(f'coords{s}', coord_axes(s))
@@ -236,6 +270,10 @@ class Decoder(nn.Module):
         x = F.relu(self.up2(self.with_coords(1, up(x), skip2, code=q)))   # (B, 2*C2, S/4, S/4)
         x = F.relu(self.up1(self.with_coords(2, up(x), skip1, code=q)))   # (B, 2*C1, S/2, S/2)
         x = F.relu(self.up0(self.with_coords(3, up(x), code=q)))          # (B, C1, S, S)
+        if self.fine is not None:
+            phases = fourier_maps(self.coords_fourier) + torch.zeros_like(x[:, :1])   # batch by broadcasting
+            extra = [] if q is None else [F.interpolate(q, size=x.shape[-2:], mode='nearest')]
+            x = x + self.fine(torch.cat([x, phases] + extra, 1))
         y = self.out(x)
         return torch.sigmoid(y[:, :3]), y[:, 3:]
 

@@ -175,6 +175,7 @@ def parse():
         ap.add_argument('--no-' + k, action='store_true')
     ap.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
     ap.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
+    ap.add_argument('--fourier', action='store_true', help='a last decoder step that sees periodic in-cell maps')
     return ap.parse_args()
 
 

@@ -53,10 +53,13 @@ def main():
     ap.add_argument('--out', required=True, help='run folder; writes <out>/ckpt.pt at step 0')
     ap.add_argument('--cell-code', action='store_true', help='(with --pack) the decoder reads the cell code')
     ap.add_argument('--cell-mix', action='store_true', help='(with --pack) the cell code attends across cells (CellMix)')
+    ap.add_argument('--fourier', action='store_true', help='(with --pack) a last decoder step that sees periodic maps')
     ap.add_argument('--data', default='data/edits-train,data/edits-train-canon')
     a = ap.parse_args()
     if a.pack:
-        model, missing = warm_start(a.pack, cell_code=a.cell_code or a.cell_mix, cell_mix=a.cell_mix)
+        old = load_pack(a.pack)[0].c                                      # flags a pack has stay on
+        model, missing = warm_start(a.pack, cell_code=a.cell_code or a.cell_mix or old.cell_code,
+                                    cell_mix=a.cell_mix or old.cell_mix, fourier=a.fourier or old.fourier)
         print('new (freshly initialized):', missing)
         tc = TrainConfig(data=a.data, out=a.out)
     else:

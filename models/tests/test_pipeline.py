@@ -121,27 +121,30 @@ class Pipeline(unittest.TestCase):
         self.assertEqual(sha256(os.path.join(carried + '-int8', 'recognizer.onnx')), sha256(os.path.join(pack, 'recognizer.onnx')))
 
     def check_cell_mix_warm_start(self, pack, rec, tok, img):
-        """A cell-code pack -> CellMix added at zero output, trained with the decoder, exported and quantized."""
+        """A cell-code pack -> CellMix and the Fourier step added at zero output, trained with the decoder, exported
+        and quantized."""
         old, _, _ = load_pack(pack)
-        new, missing = warm_start(pack, cell_code=True, cell_mix=True)
-        self.assertEqual(sorted(missing), sorted(['decoder.coords_cell_pool2'] + [f'decoder.cell_mix.{m}.{p}'
-                         for m in ('q', 'k', 'v', 'o', 'gate') for p in ('weight', 'bias')]))
+        new, missing = warm_start(pack, cell_code=True, cell_mix=True, fourier=True)
+        self.assertEqual(sorted(missing), sorted(['decoder.coords_cell_pool2', 'decoder.coords_fourier'] +
+                         [f'decoder.cell_mix.{m}.{p}' for m in ('q', 'k', 'v', 'o', 'gate') for p in ('weight', 'bias')] +
+                         [f'decoder.fine.{i}.{p}' for i in (0, 2) for p in ('weight', 'bias')]))
         new.eval()
         with torch.no_grad():
             self.assertLess((new(tok, img)['out'] - old(tok, img)['out']).abs().max().item(), 1e-5)
         run = os.path.join(self.dir, 'mix-run')
         subprocess.run([sys.executable, os.path.join(MODELS, 'warm_start.py'), '--pack', pack, '--out', run, '--cell-mix',
-                        '--data', os.path.join(self.dir, 'edits')], check=True, capture_output=True)
+                        '--fourier', '--data', os.path.join(self.dir, 'edits')], check=True, capture_output=True)
         train(os.path.join(self.dir, 'edits'), run, 3, '--train-only', 'decoder', '--lr', '0.01')
         tuned, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
-        self.assertTrue(ck['config']['cell_mix'])
-        self.assertGreater(tuned.decoder.cell_mix.o.weight.abs().sum().item(), 0)   # the zero output has moved
+        self.assertTrue(ck['config']['cell_mix'] and ck['config']['fourier'])
+        for zero_at_start in (tuned.decoder.cell_mix.o.weight, tuned.decoder.fine[2].weight):
+            self.assertGreater(zero_at_start.abs().sum().item(), 0)
         fp32, int8 = os.path.join(self.dir, 'mix-fp32'), os.path.join(self.dir, 'mix-int8')
         export_pack(tuned, rec, VOCAB, fp32, 'smoke')
         quantize_pack(fp32, int8)
         for folder, tol in ((fp32, 1e-5), (int8, 0.05)):
             back, _, man = load_pack(folder)
-            self.assertTrue(man['config']['cell_mix'])
+            self.assertTrue(man['config']['cell_mix'] and man['config']['fourier'])
             with torch.no_grad():
                 self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), tol, folder)
 
