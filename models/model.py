@@ -92,8 +92,8 @@ def fourier_maps(axes):
     s = axes.shape[-1]
     sx, cx = axes[0][:, None, :], axes[1][:, None, :]                 # (P, 1, s): varies along x
     sy, cy = axes[0][:, :, None], axes[1][:, :, None]                 # (P, s, 1): varies along y
-    ones = torch.ones(1, s, s, device=axes.device)
-    maps = [sx * ones, cx * ones, sy * ones, cy * ones,
+    full = lambda t: t.expand(-1, s, s)                               # not * ones: ONNX would store the ones
+    maps = [full(sx), full(cx), full(sy), full(cy),
             sx * cy + cx * sy, cx * cy - sx * sy, sx * cy - cx * sy, cx * cy + sx * sy]
     return torch.cat(maps, 0)[None]
 
@@ -253,8 +253,7 @@ class Decoder(nn.Module):
             return torch.cat(xs, 1)
         s = self.scales[k]
         a = getattr(self, f'coords{s}')                                # (2, s)
-        ones = torch.ones(1, 1, s, s, device=a.device)
-        x, y = a.view(1, 2, 1, s) * ones, a.view(1, 2, s, 1) * ones     # (1, 2, s, s) by broadcasting
+        x, y = a.view(1, 2, 1, s).expand(1, 2, s, s), a.view(1, 2, s, 1).expand(1, 2, s, s)   # no stored ones in ONNX
         r = torch.sqrt(x[:, 1:] * x[:, 1:] + y[:, 1:] * y[:, 1:])
         maps = torch.cat([x[:, :1], y[:, :1], x[:, 1:], y[:, 1:], r], 1)  # (1, 5, s, s)
         spread = [] if code is None else [F.interpolate(code, size=(s, s), mode='nearest')]

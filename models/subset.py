@@ -67,8 +67,9 @@ def main():
         picked[key] = [names.index(w) for w in arg.split(',')]
     rows = edited_with(shards, **picked)
     if len(rows) == 0:
-        wanted = ' '.join(x for x in (a.color, a.texture) if x) or 'any'
-        raise SystemExit(f'{a.data} has no {a.op or ""} edit to a {wanted} object; nothing written'.replace('  ', ' '))
+        obj = ' '.join(x for x in (a.color, a.texture) if x)
+        raise SystemExit(f'{a.data} has no {a.op + " " if a.op else ""}edit' + (f' to a {obj} object' if obj else '') +
+                         '; nothing written')
     write_subset(shards, rows, a.out)
     print(f'{len(rows)} of {shards.count} rows -> {a.out}')
 
