@@ -1,8 +1,8 @@
 """Start a training run (step 0, fresh optimizer) from a committed pack or from another run's checkpoint.
 
 From a pack (its int8 weights, dequantized) the model may get a changed decoder: conv inputs the old decoder did
-not have (the cell code) get zero weights and a new CellMix starts with a zero output, so the new model starts out
-computing exactly what the pack computes.
+not have (the cell code) get zero weights and a new CellMix or Fourier step starts with a zero output, so the new
+model starts out computing exactly what the pack computes. Switches the pack already has stay on.
 train.py then resumes from the written checkpoint with its own flags, e.g. --train-only decoder.
 
     /usr/bin/python3 models/warm_start.py --pack models/packs/shapes-v1 --out models/runs/shapes-code --cell-code
@@ -34,9 +34,13 @@ def mem_key_weight(mem, kmem):
     return torch.linalg.lstsq(mem, kmem).solution.t().contiguous()
 
 
-def warm_start(pack, **changes):
+def warm_start(pack, **added):
+    """added: decoder switches to turn on (cell_code, cell_mix, fourier); False leaves the pack's own setting."""
     old, _, _ = load_pack(pack)
-    model = EditModel(replace(old.c, **changes))
+    on = {k: True for k, v in added.items() if v}
+    if on.get('cell_mix'):
+        on['cell_code'] = True                                          # CellMix mixes the cell code
+    model = EditModel(replace(old.c, **on))
     sd = old.state_dict()
     sd['wk.weight'] = mem_key_weight(old.mem.detach(), old.kmem)
     target = model.state_dict()
@@ -57,9 +61,7 @@ def main():
     ap.add_argument('--data', default='data/edits-train,data/edits-train-canon')
     a = ap.parse_args()
     if a.pack:
-        old = load_pack(a.pack)[0].c                                      # flags a pack has stay on
-        model, missing = warm_start(a.pack, cell_code=a.cell_code or a.cell_mix or old.cell_code,
-                                    cell_mix=a.cell_mix or old.cell_mix, fourier=a.fourier or old.fourier)
+        model, missing = warm_start(a.pack, cell_code=a.cell_code, cell_mix=a.cell_mix, fourier=a.fourier)
         print('new (freshly initialized):', missing)
         tc = TrainConfig(data=a.data, out=a.out)
     else:

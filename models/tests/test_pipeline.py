@@ -147,6 +147,8 @@ class Pipeline(unittest.TestCase):
             self.assertTrue(man['config']['cell_mix'] and man['config']['fourier'])
             with torch.no_grad():
                 self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), tol, folder)
+        again, missing = warm_start(int8, cell_code=False, cell_mix=False, fourier=False)   # the pack's switches stay on
+        self.assertEqual((again.c.cell_code, again.c.cell_mix, again.c.fourier, missing), (True, True, True, []))
 
     def test_mask_thresholds_are_checked(self):
         self.assertEqual(parse_mask('0.6,0.99'), (0.6, 0.99))

@@ -70,6 +70,11 @@ export function scoreImage(
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
 const pct = (x: number) => Math.round(x * 1e4) / 100;
 
+/** The turns sorted by dialogue, then by turn within it. */
+function inDialogueOrder(turns: readonly TurnScore[]): TurnScore[] {
+  return [...turns].sort((a, b) => (a.id === b.id ? a.turn - b.turn : a.id < b.id ? -1 : 1));
+}
+
 /**
  * Turns none of whose earlier turns (same dialogue, in order) failed: a failed turn leaves the picture wrong for
  * the rest of its dialogue, so success on these measures one turn without the compounding.
@@ -77,7 +82,7 @@ const pct = (x: number) => Math.round(x * 1e4) / 100;
 export function cleanHistoryTurns(turns: readonly TurnScore[]): TurnScore[] {
   const failed = new Set<string>();
   const out: TurnScore[] = [];
-  for (const t of [...turns].sort((a, b) => (a.id === b.id ? a.turn - b.turn : a.id < b.id ? -1 : 1))) {
+  for (const t of inDialogueOrder(turns)) {
     if (!failed.has(t.id)) out.push(t);
     if (!t.success) failed.add(t.id);
   }
@@ -91,7 +96,7 @@ export function cleanHistoryTurns(turns: readonly TurnScore[]): TurnScore[] {
 export function cellAccuracyByEditTurn(turns: readonly TurnScore[], upTo = 4): Record<string, { turns: number; pct: number }> {
   const seen = new Map<string, number>();
   const acc: number[][] = Array.from({ length: upTo }, () => []);
-  for (const t of [...turns].sort((a, b) => (a.id === b.id ? a.turn - b.turn : a.id < b.id ? -1 : 1))) {
+  for (const t of inDialogueOrder(turns)) {
     if (t.clarifyExpected) continue;
     const n = (seen.get(t.id) ?? 0) + 1;
     seen.set(t.id, n);
