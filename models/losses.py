@@ -66,6 +66,9 @@ def edit_losses(model, r, batch, w, recognizer=None):
         edited = (batch['cells_src'] != batch['cells_tgt']).any(-1).float()        # (B, 9) cells the turn changes
         cell_w = 1 + w.aux_edit_weight * edited
         terms['aux'] = cell_loss(cells.split(list(CELL_HEADS), -1), batch['cells_tgt'], cell_w)
+        if model.decoder.cell_copy is not None:                             # what each cell holds before the turn
+            src_cells = model.decoder.source_logits(r['skip2']).split(list(CELL_HEADS), -1)
+            terms['src'] = cell_loss(src_cells, batch['cells_src'])
         if recognizer is not None and w.rec_weight > 0:                     # a separately trained recognizer, not eval's
             terms['rec'] = cell_loss(recognizer(r['out']), batch['cells_tgt'], cell_w)
     if 'labels' in batch:                                                   # CoSaL: per-region class fractions
@@ -75,6 +78,7 @@ def edit_losses(model, r, batch, w, recognizer=None):
     if model.c.use_termination and not model.full_steps:
         terms['ponder'] = r['ponder'].mean()
     weights = {'l1': w.l1_weight, 'gen': w.gen_weight, 'edge': w.edge_weight, 'ssim': w.ssim_weight,
-               'mask': w.mask_weight, 'alpha': w.alpha_weight, 'aux': w.aux_weight, 'rec': w.rec_weight, 'ponder': w.ponder_weight}
+               'mask': w.mask_weight, 'alpha': w.alpha_weight, 'aux': w.aux_weight, 'src': w.aux_weight, 'rec': w.rec_weight,
+               'ponder': w.ponder_weight}
     loss = sum(weights[k] * v for k, v in terms.items())
     return loss, {k: v.item() for k, v in terms.items()}

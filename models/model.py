@@ -41,6 +41,7 @@ class Config:
     cell_code: bool = False     # the decoder also sees each scene cell's predicted target attributes (see Decoder)
     cell_mix: bool = False      # the cell code of each cell may read another cell's source content (see CellMix)
     fourier: bool = False       # a last full-resolution residual step that sees periodic in-cell maps (see fourier_axes)
+    cell_copy: bool = False     # with cell_mix: a cell may take an attended cell's source attributes (see CellCopy)
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -187,9 +188,33 @@ class CellMix(nn.Module):
 
     def forward(self, p, s):
         """p (B, 9, D) cell-pooled fused features, s (B, 9, Cs) cell-pooled source skip features -> (B, 9, D)."""
+        return self.mix(p, s)[0]
+
+    def mix(self, p, s):
+        """-> (mixed p (B, 9, D), attention (B, 9, 9), x = [p; s] (B, 9, D + Cs))."""
         x = torch.cat([p, s], -1)
         a = torch.softmax(self.q(x) @ self.k(x).transpose(1, 2) / math.sqrt(self.dk), -1)   # (B, 9, 9)
-        return p + torch.sigmoid(self.gate(x)) * self.o(a @ self.v(x))
+        return p + torch.sigmoid(self.gate(x)) * self.o(a @ self.v(x)), a, x
+
+
+class CellCopy(nn.Module):
+    """A move's destination or a swap's either side holds another cell's object unchanged, yet CellMix's values
+    carried its shape far better than its color and texture (a pooled skip vector mixes them). So a small head reads
+    every cell's source attributes off its pooled skip features (supervised by the source cells, see losses.py),
+    and a gated linear map of their log-probabilities, mixed by CellMix's attention, is added to the cell logits.
+    `o` starts at zero: a pack it is added to computes what it computed."""
+    def __init__(self, D, Cs, hidden=64):
+        super().__init__()
+        n = sum(CELL_HEADS)
+        self.src = nn.Sequential(nn.Linear(Cs, hidden), nn.ReLU(), nn.Linear(hidden, n))
+        self.gate, self.o = nn.Linear(D + Cs, 1), nn.Linear(n, n)
+        nn.init.zeros_(self.o.weight)
+        nn.init.zeros_(self.o.bias)
+
+    def forward(self, logits, a, x, s):
+        """logits (B, 9, 23), a (B, 9, 9), x (B, 9, D + Cs), s (B, 9, Cs) -> logits with the copied attributes."""
+        logp = torch.cat([F.log_softmax(t, -1) for t in self.src(s).split(list(CELL_HEADS), -1)], -1)
+        return logits + torch.sigmoid(self.gate(x)) * self.o(a @ logp)
 
 
 class Decoder(nn.Module):
@@ -231,13 +256,24 @@ class Decoder(nn.Module):
             assert c.cell_code, 'cell_mix mixes the cell code'
             self.cell_mix = CellMix(c.D, c.C2)
             self.register_buffer('coords_cell_pool2', cell_pool_matrix(S, S // 4, 3))   # over skip2's grid
+        self.cell_copy = None
+        if c.cell_copy:
+            assert c.cell_mix, 'cell_copy copies along CellMix attention'
+            self.cell_copy = CellCopy(c.D, c.C2)
 
     def cell_logits(self, fused, skip2=None):
         """(B, D, G, G), skip2 (B, C2, S/4, S/4) (read with cell_mix) -> (B, 9, 23) per-cell target attribute logits."""
         p = pool_cells(self.coords_cell_pool, fused)
-        if self.cell_mix is not None:
-            p = self.cell_mix(p, pool_cells(self.coords_cell_pool2, skip2))
-        return self.cell_head(p)
+        if self.cell_mix is None:
+            return self.cell_head(p)
+        s = pool_cells(self.coords_cell_pool2, skip2)
+        p, a, x = self.cell_mix.mix(p, s)
+        logits = self.cell_head(p)
+        return logits if self.cell_copy is None else self.cell_copy(logits, a, x, s)
+
+    def source_logits(self, skip2):
+        """skip2 -> (B, 9, 23) CellCopy's reading of each cell's source attributes (trained against cells_src)."""
+        return self.cell_copy.src(pool_cells(self.coords_cell_pool2, skip2))
 
     def cell_maps(self, fused, skip2=None):
         """-> (B, 23, 3, 3) attribute probabilities per scene cell (softmax within each head)."""

@@ -168,7 +168,7 @@ def sha256(path):
 
 def manifest_config(c):
     keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
-            'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier',
+            'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier', 'cell_copy',
             'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
     d = {k: getattr(c, k) for k in keys}
     d.update(N=c.G * c.G, A=c.K + c.D)

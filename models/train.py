@@ -176,6 +176,7 @@ def parse():
     ap.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
     ap.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
     ap.add_argument('--fourier', action='store_true', help='a last decoder step that sees periodic in-cell maps')
+    ap.add_argument('--cell-copy', action='store_true', help="with --cell-mix: a cell may take another's source attributes")
     return ap.parse_args()
 
 

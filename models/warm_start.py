@@ -1,7 +1,7 @@
 """Start a training run (step 0, fresh optimizer) from a committed pack or from another run's checkpoint.
 
 From a pack (its int8 weights, dequantized) the model may get a changed decoder: conv inputs the old decoder did
-not have (the cell code) get zero weights and a new CellMix or Fourier step starts with a zero output, so the new
+not have (the cell code) get zero weights and a new CellMix, CellCopy or Fourier step starts with a zero output, so the new
 model starts out computing exactly what the pack computes. Switches the pack already has stay on.
 train.py then resumes from the written checkpoint with its own flags, e.g. --train-only decoder.
 
@@ -35,9 +35,12 @@ def mem_key_weight(mem, kmem):
 
 
 def warm_start(pack, **added):
-    """added: decoder switches to turn on (cell_code, cell_mix, fourier); False leaves the pack's own setting."""
+    """added: decoder switches to turn on (cell_code, cell_mix, cell_copy, fourier); False leaves the pack's own
+    setting."""
     old, _, _ = load_pack(pack)
     on = {k: True for k, v in added.items() if v}
+    if on.get('cell_copy'):
+        on['cell_mix'] = True                                           # CellCopy copies along CellMix's attention
     if on.get('cell_mix'):
         on['cell_code'] = True                                          # CellMix mixes the cell code
     model = EditModel(replace(old.c, **on))
@@ -58,10 +61,13 @@ def main():
     ap.add_argument('--cell-code', action='store_true', help='(with --pack) the decoder reads the cell code')
     ap.add_argument('--cell-mix', action='store_true', help='(with --pack) the cell code attends across cells (CellMix)')
     ap.add_argument('--fourier', action='store_true', help='(with --pack) a last decoder step that sees periodic maps')
+    ap.add_argument('--cell-copy', action='store_true',
+                    help="(with --pack) a cell may take the attended cell's source attributes whole (CellCopy)")
     ap.add_argument('--data', default='data/edits-train,data/edits-train-canon')
     a = ap.parse_args()
     if a.pack:
-        model, missing = warm_start(a.pack, cell_code=a.cell_code, cell_mix=a.cell_mix, fourier=a.fourier)
+        model, missing = warm_start(a.pack, cell_code=a.cell_code, cell_mix=a.cell_mix, cell_copy=a.cell_copy,
+                                    fourier=a.fourier)
         print('new (freshly initialized):', missing)
         tc = TrainConfig(data=a.data, out=a.out)
     else:

@@ -124,31 +124,34 @@ class Pipeline(unittest.TestCase):
         """A cell-code pack -> CellMix and the Fourier step added at zero output, trained with the decoder, exported
         and quantized."""
         old, _, _ = load_pack(pack)
-        new, missing = warm_start(pack, cell_code=True, cell_mix=True, fourier=True)
+        new, missing = warm_start(pack, cell_code=True, cell_copy=True, fourier=True)   # cell_copy implies cell_mix
         self.assertEqual(sorted(missing), sorted(['decoder.coords_cell_pool2', 'decoder.coords_fourier'] +
                          [f'decoder.cell_mix.{m}.{p}' for m in ('q', 'k', 'v', 'o', 'gate') for p in ('weight', 'bias')] +
+                         [f'decoder.cell_copy.{m}.{p}' for m in ('src.0', 'src.2', 'gate', 'o') for p in ('weight', 'bias')] +
                          [f'decoder.fine.{i}.{p}' for i in (0, 2) for p in ('weight', 'bias')]))
         new.eval()
         with torch.no_grad():
             self.assertLess((new(tok, img)['out'] - old(tok, img)['out']).abs().max().item(), 1e-5)
         run = os.path.join(self.dir, 'mix-run')
-        subprocess.run([sys.executable, os.path.join(MODELS, 'warm_start.py'), '--pack', pack, '--out', run, '--cell-mix',
+        subprocess.run([sys.executable, os.path.join(MODELS, 'warm_start.py'), '--pack', pack, '--out', run, '--cell-copy',
                         '--fourier', '--data', os.path.join(self.dir, 'edits')], check=True, capture_output=True)
-        train(os.path.join(self.dir, 'edits'), run, 3, '--train-only', 'decoder', '--lr', '0.01')
+        log = train(os.path.join(self.dir, 'edits'), run, 3, '--train-only', 'decoder', '--lr', '0.01')
+        self.assertIn(' src ', log)                                      # CellCopy's source-attribute loss
         tuned, ck = load_checkpoint(os.path.join(run, 'ckpt.pt'))
-        self.assertTrue(ck['config']['cell_mix'] and ck['config']['fourier'])
-        for zero_at_start in (tuned.decoder.cell_mix.o.weight, tuned.decoder.fine[2].weight):
+        self.assertTrue(ck['config']['cell_mix'] and ck['config']['cell_copy'] and ck['config']['fourier'])
+        for zero_at_start in (tuned.decoder.cell_mix.o.weight, tuned.decoder.cell_copy.o.weight, tuned.decoder.fine[2].weight):
             self.assertGreater(zero_at_start.abs().sum().item(), 0)
         fp32, int8 = os.path.join(self.dir, 'mix-fp32'), os.path.join(self.dir, 'mix-int8')
         export_pack(tuned, rec, VOCAB, fp32, 'smoke')
         quantize_pack(fp32, int8)
         for folder, tol in ((fp32, 1e-5), (int8, 0.05)):
             back, _, man = load_pack(folder)
-            self.assertTrue(man['config']['cell_mix'] and man['config']['fourier'])
+            self.assertTrue(man['config']['cell_mix'] and man['config']['cell_copy'] and man['config']['fourier'])
             with torch.no_grad():
                 self.assertLess((back(tok, img)['out'] - tuned(tok, img)['out']).abs().max().item(), tol, folder)
-        again, missing = warm_start(int8, cell_code=False, cell_mix=False, fourier=False)   # the pack's switches stay on
-        self.assertEqual((again.c.cell_code, again.c.cell_mix, again.c.fourier, missing), (True, True, True, []))
+        again, missing = warm_start(int8, cell_code=False, cell_mix=False, cell_copy=False, fourier=False)   # pack's stay on
+        self.assertEqual((again.c.cell_code, again.c.cell_mix, again.c.cell_copy, again.c.fourier, missing),
+                         (True, True, True, True, []))
 
     def test_mask_thresholds_are_checked(self):
         self.assertEqual(parse_mask('0.6,0.99'), (0.6, 0.99))
