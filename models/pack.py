@@ -163,7 +163,8 @@ def parse_blob(blob, layout):
 
 
 def sha256(path):
-    return hashlib.sha256(open(path, 'rb').read()).hexdigest()
+    with open(path, 'rb') as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 def manifest_config(c):
