@@ -60,6 +60,16 @@ class Subset(unittest.TestCase):
             both = set(edited_with(full, colors=[1], ops=[6, 7]).tolist())
             self.assertEqual(both, set(moves) & set(edited_with(full, colors=[1]).tolist()))
 
+    def test_shape_filter_reads_the_target_shape(self):
+        with tempfile.TemporaryDirectory() as d:
+            write_edit_shards(os.path.join(d, 'all'), count=40)
+            full = Shards(os.path.join(d, 'all'))
+            src, tgt = np.asarray(full['cells_src']), np.asarray(full['cells_tgt'])
+            expect = [i for i in range(40) if any((src[i, c] != tgt[i, c]).any() and tgt[i, c, 0] in (0, 5) for c in range(9))]
+            self.assertEqual(edited_with(full, shapes=[0, 5]).tolist(), expect)
+            self.assertGreater(len(expect), 0)
+            self.assertLess(len(expect), len(edited_with(full)))
+
 
 if __name__ == '__main__':
     unittest.main()
