@@ -21,7 +21,7 @@ PACKS = os.path.join(ROOT, 'models', 'packs')
 TSX = os.path.join(ROOT, 'node_modules', '.bin', 'tsx')
 # a few points under what the committed pack measures on these sets (0.991/0.943/0.995/0.0; 0.896/0.513/0.940/1.57)
 CANONICAL = {'cell_acc': 0.97, 'edited_cell_acc': 0.90, 'ssim': 0.985, 'outside_change_pct': 0.1}
-PHRASINGS = {'cell_acc': 0.87, 'edited_cell_acc': 0.46, 'ssim': 0.92, 'outside_change_pct': 2.3}
+PHRASINGS = {'cell_acc': 0.87, 'edited_cell_acc': 0.46, 'ssim': 0.92, 'outside_change_pct': 2.2}
 
 
 def export(script, *args):
