@@ -23,17 +23,15 @@ SHAPE, COLOR, TEXTURE = 0, 1, 3  # columns of a cell row: shape, colour, size, t
 
 def edited_with(shards, colors=None, textures=None, ops=None, shapes=None):
     """Row indices with an edited cell (changed, non-empty after the edit) whose target colour is one of `colors`,
-    texture one of `textures` and shape one of `shapes`, in a row whose operation is one of `ops` (index lists; None accepts any)."""
+    texture one of `textures` and shape one of `shapes`, in a row whose operation is one of `ops` (index lists; None
+    accepts any)."""
     src, tgt = np.asarray(shards['cells_src']), np.asarray(shards['cells_tgt'])
     hit = (src != tgt).any(-1) & (tgt[..., 0] >= 0)
     if ops is not None:
         hit &= np.isin(np.asarray(shards['op']), ops)[:, None]
-    if colors is not None:
-        hit &= np.isin(tgt[..., COLOR], colors)
-    if textures is not None:
-        hit &= np.isin(tgt[..., TEXTURE], textures)
-    if shapes is not None:
-        hit &= np.isin(tgt[..., SHAPE], shapes)
+    for column, wanted in ((SHAPE, shapes), (COLOR, colors), (TEXTURE, textures)):
+        if wanted is not None:
+            hit &= np.isin(tgt[..., column], wanted)
     return np.nonzero(hit.any(-1))[0]
 
 
