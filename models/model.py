@@ -439,20 +439,23 @@ class EditModel(nn.Module):
     def forward(self, tokens, image, h=None, lam=1.0, history=()):
         """tokens (B, L) int64, image (B, 3, S, S) in [0, 1], h (B, H) tracker state or None.
         history: earlier instructions [(tokens (B, L), on (B, 1))] fed to the tracker first (training)."""
-        B = tokens.shape[0]
-        U, keys, s_all = self.text(torch.cat([tokens] + [t for t, _ in history]))   # one GRU pass for all
-        U, keys, s = U[:B], keys[:B], s_all[:B]
         V, vbar, s1, s2 = self.image(image)
-        if h is None:
-            h = torch.zeros(B, self.c.H, device=image.device)
-        for k, (_, on) in enumerate(history if self.c.use_tracker else ()):
-            h = on * self.tracker(torch.cat([s_all[(k + 1) * B:(k + 2) * B], vbar], 1), h) + (1 - on) * h
-        valid = (tokens != 0).float()
-        r = self.middle(U, keys, s, V, vbar, valid, h, lam)
+        r = self.turn(tokens, V, vbar, h, lam, history)
         rgb, mask_logit = self.decoder(r['fused'], s1, s2)
         out, m = self.composite(rgb, mask_logit, image)
         r.update(out=out, m=m, rgb=rgb, mask_logit=mask_logit, V=V, skip2=s2)
         return r
+
+    def turn(self, tokens, V, vbar, h=None, lam=1.0, history=()):
+        """Text encoder, tracker history and middle on encoded regions V (B, D, G, G), vbar (B, D). -> middle's dict."""
+        B = tokens.shape[0]
+        U, keys, s_all = self.text(torch.cat([tokens] + [t for t, _ in history]))   # one GRU pass for all
+        U, keys, s = U[:B], keys[:B], s_all[:B]
+        if h is None:
+            h = torch.zeros(B, self.c.H, device=V.device)
+        for k, (_, on) in enumerate(history if self.c.use_tracker else ()):
+            h = on * self.tracker(torch.cat([s_all[(k + 1) * B:(k + 2) * B], vbar], 1), h) + (1 - on) * h
+        return self.middle(U, keys, s, V, vbar, (tokens != 0).float(), h, lam)
 
     def aux_logits(self, fused, skip2=None):
         """fused (B, D, G, G), skip2 -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G).
