@@ -2,6 +2,7 @@
  * Exports single-turn edit examples as `edits` training shards (models/SHARDS.md).
  * Usage: npm run data:edits -- --out data/edits-train --count 20000 --seed 1 --split train|heldout [--typo 0.08]
  *   [--canonical 0.5]  (that share of examples carries the dialogue layer's canonical instruction, what the app sends)
+ *   [--with-canonical]  (every example also carries its canonical instruction as `canon_tokens`: models/distill.py)
  * Example i is generated from its own seed (seed, split, i), so any range can be regenerated alone.
  * Also writes examples.jsonl (text, context, kind, edit) for inspection.
  */
@@ -23,7 +24,7 @@ const { values } = parseArgs({
   options: {
     out: { type: 'string' }, count: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' },
     split: { type: 'string', default: 'train' }, typo: { type: 'string', default: '0.08' },
-    canonical: { type: 'string', default: '0' },
+    canonical: { type: 'string', default: '0' }, 'with-canonical': { type: 'boolean', default: false },
   },
 });
 const split = values.split;
@@ -34,7 +35,9 @@ if (!values.out || (split !== 'train' && split !== 'heldout')) {
 const count = Number(values.count);
 const seed = Number(values.seed);
 const S = IMAGE_SIZE;
+const pairs = values['with-canonical'];
 const writer = new ShardWriter(values.out, {
+  ...(pairs ? { canon_tokens: { dtype: 'uint16', shape: [MAX_LEN] } } : {}),
   src: { dtype: 'uint8', shape: [S, S, 3] }, tgt: { dtype: 'uint8', shape: [S, S, 3] },
   tokens: { dtype: 'uint16', shape: [MAX_LEN] }, ctx_tokens: { dtype: 'uint16', shape: [MAX_LEN] },
   changed: { dtype: 'uint8', shape: [S, S] }, cells_src: { dtype: 'int8', shape: [9, 4] },
@@ -52,6 +55,7 @@ for (let i = 0; i < count; i++) {
   const rng = new Rng(hashString(`edits:${seed}:${split}:${i}`));
   const ex = makeEditExample(rng, split, { typo: Number(values.typo) });
   const canonical = rng.chance(Number(values.canonical)) ? canonicalInstruction(ex.edit, ex.src) : null;
+  if (pairs) encode(canonicalInstruction(ex.edit, ex.src), MAX_LEN, writer.row<Uint16Array>('canon_tokens'));
   if (canonical) Object.assign(ex, { text: canonical, context: '', referent: null, kind: 'plain' });
   const src = writer.row<Uint8Array>('src');
   const tgt = writer.row<Uint8Array>('tgt');

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { canonicalInstruction } from '../../../src/dialogue/canonical.ts';
 import { generateCosal, renderCosal } from '../../../src/domain/cosal.ts';
 import { makeEditExample } from '../../../src/domain/edit-examples.ts';
 import { EDIT_OPS } from '../../../src/domain/edits.ts';
@@ -48,6 +49,19 @@ describe('export-edits', () => {
     expect(py).toContain('src          uint8   (24, 64, 64, 3)');
     expect(py).toContain('vocab_sha256 matches');
     expect(py).not.toContain('PROBLEM');
+  });
+
+  it('adds each edit\'s canonical instruction with --with-canonical and keeps the raw examples as they were', () => {
+    const plain = join(dir, 'edits-plain');
+    const paired = join(dir, 'edits-paired');
+    tsx('export-edits.ts', ['--out', plain, '--count', '12', '--seed', '5']);
+    tsx('export-edits.ts', ['--out', paired, '--count', '12', '--seed', '5', '--with-canonical']);
+    expect(field(paired, 'tokens').data).toEqual(field(plain, 'tokens').data);
+    for (let i = 0; i < 12; i++) {
+      const ex = makeEditExample(new Rng(hashString(`edits:5:train:${i}`)), 'train', { typo: 0.08 });
+      expect(field(paired, 'canon_tokens').data.subarray(i * 32, (i + 1) * 32)).toEqual(encode(canonicalInstruction(ex.edit, ex.src)));
+    }
+    expect(JSON.parse(readFileSync(join(plain, 'index.json'), 'utf8')).fields.canon_tokens).toBeUndefined();
   });
 });
 
