@@ -34,7 +34,8 @@ def _blocks(rng, n, S, k):
     return img
 
 
-def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32, seed=0, vocab_sha256=''):
+def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32, seed=0, vocab_sha256='', canon=False):
+    """canon: also a canon_tokens field (another wording of each instruction, as export-edits --with-canonical)."""
     rng = np.random.default_rng(seed)
     src = _blocks(rng, count, image_size, 3)
     tgt = src.copy()
@@ -51,10 +52,11 @@ def write_edit_shards(folder, count=16, vocab_size=40, image_size=64, max_len=32
     cells_tgt = cells_src.copy()
     cells_tgt[:, 0] = rng.integers(0, 3, size=(count, 4))
     changed = (src != tgt).any(-1).astype(np.uint8)
-    _write(folder, 'edits', count, image_size, max_len,
-           {'src': src, 'tgt': tgt, 'tokens': tokens, 'ctx_tokens': ctx, 'changed': changed,
-            'cells_src': cells_src, 'cells_tgt': cells_tgt, 'op': rng.integers(0, 8, size=count).astype(np.uint8)},
-           vocab_sha256)
+    fields = {'src': src, 'tgt': tgt, 'tokens': tokens, 'ctx_tokens': ctx, 'changed': changed,
+              'cells_src': cells_src, 'cells_tgt': cells_tgt, 'op': rng.integers(0, 8, size=count).astype(np.uint8)}
+    if canon:
+        fields['canon_tokens'] = np.where(tokens > 0, (tokens + 7) % (vocab_size - 2) + 2, 0).astype(np.uint16)
+    _write(folder, 'edits', count, image_size, max_len, fields, vocab_sha256)
 
 
 def write_cosal_shards(folder, count=16, vocab_size=40, image_size=48, max_len=48, seed=0, vocab_sha256=''):

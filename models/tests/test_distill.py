@@ -1,0 +1,84 @@
+"""distill.py: the student starts equal to its teacher, learns only the middle, and resumes."""
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+MODELS = os.path.join(HERE, '..')
+sys.path.insert(0, MODELS)
+sys.path.insert(0, HERE)
+from distill import distill_losses, student_and_teacher  # noqa: E402
+from synth import write_edit_shards  # noqa: E402
+from test_pipeline import SHA, V, train  # noqa: E402
+from train import TrainConfig, batches, open_sets, tracker_history  # noqa: E402
+
+
+class DistillTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.data = os.path.join(cls.tmp.name, 'pairs')
+        write_edit_shards(cls.data, count=16, vocab_size=V, vocab_sha256=SHA, canon=True)
+        cls.run_dir = os.path.join(cls.tmp.name, 'run')
+        train(cls.data, cls.run_dir, 2, '--cell-code', '--cell-mix', '--cell-copy')
+        cls.ckpt = os.path.join(cls.run_dir, 'ckpt.pt')
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def batch(self):
+        return next(batches(open_sets(self.data)[1], 8, seed=0))
+
+    def test_canonical_words_give_the_teachers_features(self):
+        student, teacher, _ = student_and_teacher(self.ckpt)
+        b = self.batch()
+        _, terms = distill_losses(student, teacher, b, [], canon_p=1.0)
+        self.assertLess(terms['fused'], 1e-10)
+        self.assertLess(terms['kl'], 1e-6)
+        _, raw = distill_losses(student, teacher, b, [], canon_p=0.0)     # other words: other features
+        self.assertGreater(raw['fused'], 1e-4)
+
+    def test_steps_pull_the_middle_only(self):
+        student, teacher, ck = student_and_teacher(self.ckpt)
+        before = {k: v.clone() for k, v in student.state_dict().items()}
+        b, gen = self.batch(), torch.Generator().manual_seed(0)
+        hist = tracker_history(b, TrainConfig(**ck['train']), gen)
+        opt = torch.optim.Adam([p for p in student.parameters() if p.requires_grad], lr=3e-3)
+        first = None
+        for _ in range(30):
+            loss, terms = distill_losses(student, teacher, b, hist, canon_p=0.0)
+            first = terms['fused'] if first is None else first
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        self.assertLess(terms['fused'], 0.5 * first)                # random true cells: only the features can be learned
+        after = student.state_dict()
+        for k in before:
+            moved = not torch.equal(before[k], after[k])
+            self.assertEqual(moved, k.startswith(('text.emb', 'text.gru', 'text.wa', 'text.class_emb', 'tracker.', 'w_init.',
+                                                   'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.')), k)
+        for k, v in teacher.state_dict().items():
+            self.assertTrue(torch.equal(v, before[k]), k)
+
+    def test_cli_resumes(self):
+        out = os.path.join(self.tmp.name, 'distilled')
+        cmd = [sys.executable, os.path.join(MODELS, 'distill.py'), '--ckpt', self.ckpt, '--data', self.data,
+               '--out', out, '--batch', '4', '--steps', '4']
+        log = subprocess.run(cmd + ['--stop-at', '2'], capture_output=True, text=True, check=True).stdout
+        self.assertIn('step 2/4', log)
+        log = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        self.assertIn('step 4/4', log)
+        self.assertNotIn('step 2/4', log)
+        ck = torch.load(os.path.join(out, 'ckpt.pt'))
+        self.assertEqual(ck['step'], 4)
+        start = torch.load(self.ckpt)['model']
+        self.assertTrue(all(torch.equal(ck['teacher'][k], start[k]) for k in start))
+
+
+if __name__ == '__main__':
+    unittest.main()
