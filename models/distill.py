@@ -16,17 +16,17 @@ import argparse
 import copy
 import os
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 import torch
 import torch.nn.functional as F
 
 from export import load_checkpoint
-from model import CELL_HEADS
+from model import CELL_HEADS, Config, EditModel
 from recognizer import cell_loss
 from train import TrainConfig, batches, open_sets, tracker_history
 
-TRAINED = ('text.', 'tracker.', 'w_init.', 'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.')   # the middle, not `tg`
+TRAINED = ('text.', 'tracker.', 'w_init.', 'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.', 'ctx_')   # the middle, not `tg`
 
 
 def heads_kl(student, teacher):
@@ -37,18 +37,29 @@ def heads_kl(student, teacher):
     return kl.mean()
 
 
+def context_words(batch, use_canon, other_p=0.5, gen=None):
+    """The previous instruction as context words; where there is none, sometimes an unrelated one (another row's
+    words: a chained turn's context need not concern it); none with canonical words (the app passes none)."""
+    ctx, tok = batch['ctx_tokens'], batch['tokens']
+    other = (torch.rand(tok.shape[0], 1, generator=gen) < other_p).to(tok.device)
+    none = ~(ctx != 0).any(1, keepdim=True)
+    ctx = torch.where(none & other, tok.roll(1, 0), ctx)
+    return torch.where(use_canon, torch.zeros_like(ctx), ctx)
+
+
 def distill_losses(student, teacher, batch, history, canon_p=0.25, gen=None):
     """-> (loss, terms). A share canon_p of the rows feeds the student the canonical words too (they must not move)."""
     tok, canon = batch['tokens'], batch['canon_tokens']
     B = tok.shape[0]
     use_canon = (torch.rand(B, 1, generator=gen) < canon_p).to(tok.device)
     words = torch.where(use_canon, canon, tok)
+    context = context_words(batch, use_canon, gen=gen) if student.c.context_words else None
     on = lambda o: o * (~use_canon).float()                             # canonical words come without history
     with torch.no_grad():
         V, vbar, _, s2 = teacher.image(batch['src'])
         t = teacher.turn(canon, V, vbar)
         t_cells = teacher.decoder.cell_logits(t['fused'], s2)
-    r = student.turn(words, V, vbar, history=[(h, on(o)) for h, o in history])
+    r = student.turn(words, V, vbar, history=[(h, on(o)) for h, o in history], context=context)
     cells = student.decoder.cell_logits(r['fused'], s2)
     scale = t['fused'].var().clamp(min=1e-6)
     terms = {'fused': ((r['fused'] - t['fused']) ** 2).mean() / scale,
@@ -58,10 +69,21 @@ def distill_losses(student, teacher, batch, history, canon_p=0.25, gen=None):
     return loss, {k: v.item() for k, v in terms.items()}
 
 
-def student_and_teacher(ckpt):
-    """-> (student with only the middle trainable, frozen teacher, checkpoint dict); both in eval mode."""
+def student_and_teacher(ckpt, context=False):
+    """-> (student with only the middle trainable, frozen teacher, checkpoint dict); both in eval mode.
+    context: the student gets context words (model.py), their parameters new; a distill.py checkpoint brings its
+    own teacher."""
     student, ck = load_checkpoint(ckpt)
-    teacher = copy.deepcopy(student).requires_grad_(False).eval()
+    if 'teacher' in ck:
+        teacher = EditModel(Config(**ck['teacher_config']))
+        teacher.load_state_dict(ck['teacher'])
+    else:
+        teacher = copy.deepcopy(student)
+        if context and not student.c.context_words:
+            student = EditModel(replace(student.c, context_words=True))
+            missing, _ = student.load_state_dict(teacher.state_dict(), strict=False)
+            assert set(missing) == {'ctx_key', 'ctx_val', 'ctx_bias'}, missing
+    teacher.requires_grad_(False).eval()
     for name, p in student.named_parameters():
         p.requires_grad_(name.startswith(TRAINED))
     return student.eval(), teacher, ck
@@ -77,15 +99,14 @@ def main():
     ap.add_argument('--batch', type=int, default=64)
     ap.add_argument('--lr', type=float, default=5e-4)
     ap.add_argument('--canon-p', type=float, default=0.25)
+    ap.add_argument('--context-words', action='store_true', help='the student reads the previous instruction too')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     path = os.path.join(a.out, 'ckpt.pt')
     resume = os.path.exists(path)
-    student, teacher, ck = student_and_teacher(path if resume else a.ckpt)
-    if resume:                                                        # the teacher is the run's starting point
-        teacher.load_state_dict(ck['teacher'])
+    student, teacher, ck = student_and_teacher(path if resume else a.ckpt, a.context_words)
     params = [p for p in student.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=1e-4)
     if resume and ck.get('opt'):
@@ -117,7 +138,7 @@ def main():
             t0 = time.time()
         if step % 250 == 0 or step == last:
             torch.save({'config': asdict(student.c), 'train': asdict(tc), 'model': student.state_dict(),
-                        'teacher': teacher.state_dict(), 'opt': opt.state_dict(), 'step': step}, path + '.tmp')
+                        'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c), 'opt': opt.state_dict(), 'step': step}, path + '.tmp')
             os.replace(path + '.tmp', path)
 
 

@@ -75,7 +75,7 @@ def eval_edits(model, rec, folder, limit=2000, batch=100):
     for i in range(0, n, batch):
         b = to_batch(a, np.arange(i, min(n, i + batch)))
         ctx = b['ctx_tokens']                                                    # previous instruction, if any
-        r = model(b['tokens'], b['src'], history=[(ctx, (ctx != 0).any(1, keepdim=True).float())])
+        r = model(b['tokens'], b['src'], history=[(ctx, (ctx != 0).any(1, keepdim=True).float())], context=ctx)
         out = u8(r['out'])
         ok = m.turn(rec, out, b['src'], b['tgt'], b['cells_src'], b['cells_tgt'], r['steps'])
         edited = (b['cells_src'].long() != b['cells_tgt'].long()).any(-1)
@@ -92,7 +92,9 @@ def eval_edits(model, rec, folder, limit=2000, batch=100):
 
 
 @torch.no_grad()
-def eval_chains(model, rec, folder, limit=500, batch=100):
+def eval_chains(model, rec, folder, limit=500, batch=100, context=True):
+    """context: each turn also gets the previous turn's words (a model with context_words; not canonical turns,
+    which stand alone as the app sends them)."""
     index, a = open_shards(folder)
     n, T = min(limit, index['count']), index['turns']
     m = Meter(index['image_size'])
@@ -101,7 +103,8 @@ def eval_chains(model, rec, folder, limit=500, batch=100):
         img, h = b['src'], None
         for t in range(T):
             tgt = b['tgt'][:, t].permute(0, 3, 1, 2).float() / 255
-            r = model(b['tokens'][:, t], img, h)
+            prev = b['tokens'][:, t - 1] if t > 0 and context else torch.zeros_like(b['tokens'][:, t])
+            r = model(b['tokens'][:, t], img, h, context=prev)
             out = u8(r['out'])
             m.turn(rec, out, img, tgt, b['cells'][:, t], b['cells'][:, t + 1], r['steps'], prefix=f'turn{t + 1}_')
             img, h = out, r['h']
@@ -185,7 +188,7 @@ def main():
     if a.edits_canonical:
         metrics['one_turn_canonical'] = eval_edits(model, rec, a.edits_canonical, a.limit)
     if a.chains_canonical:
-        metrics['chains_canonical'] = eval_chains(model, rec, a.chains_canonical, a.limit // 4)
+        metrics['chains_canonical'] = eval_chains(model, rec, a.chains_canonical, a.limit // 4, context=False)
     for folder in a.cosal:
         metrics[f'cosal_k{cosal_k(folder)}'] = eval_cosal(model, folder, a.limit)
     if a.knockout and (a.edits or a.cosal):

@@ -42,6 +42,7 @@ class Config:
     cell_mix: bool = False      # the cell code of each cell may read another cell's source content (see CellMix)
     fourier: bool = False       # a last full-resolution residual step that sees periodic in-cell maps (see fourier_axes)
     cell_copy: bool = False     # with cell_mix: a cell may take an attended cell's source attributes (see CellCopy)
+    context_words: bool = False # the previous instruction's words join the fusion attention, marked (see middle)
     n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
     use_attention: bool = True  # ablations: each mechanism can be switched off
@@ -332,6 +333,9 @@ class EditModel(nn.Module):
         self.nxt = conv(D, D)                  # W7, b7
         self.tg = nn.Linear(D, 1)              # termination gate w_tg, b_tg
         nn.init.constant_(self.tg.bias, -1.0)
+        if c.context_words:                    # a context word's key and value are shifted, its logit biased
+            self.ctx_key, self.ctx_val = nn.Parameter(torch.zeros(D)), nn.Parameter(torch.zeros(A))
+            self.ctx_bias = nn.Parameter(torch.tensor(-2.0))
         self.aux_cells = None if c.cell_code else nn.Linear(D, sum(CELL_HEADS))   # per-cell target attributes
         self.aux_regions = nn.Conv2d(D, c.n_classes, 1)                    # per-region target classes
         self.register_buffer('cell_pool', cell_pool_matrix(c.image_size, c.G, 3), persistent=False)
@@ -342,14 +346,21 @@ class EditModel(nn.Module):
     def mem_keys(self):
         return self.wk(self.mem) if self.kmem is None else self.kmem      # (Ms, K)
 
-    def middle(self, U, keys, s, V, vbar, valid, h, lam=1.0):
-        """Memory attention, tracker, fusion, target localization (the WGSL kernels). -> dict."""
+    def read_memory(self, U, valid):
+        """(B, L, K) words -> (B, L, D) texture memory read-outs (zero at padding, or without memory)."""
+        if not self.c.use_memory:
+            return torch.zeros(*U.shape[:2], self.c.D, device=U.device)
+        a = torch.softmax(U @ self.mem_keys().t() / math.sqrt(U.shape[-1]), -1)   # (B, L, Ms)
+        return (a @ self.mem) * valid[..., None]
+
+    def middle(self, U, keys, s, V, vbar, valid, h, lam=1.0, ctx=None):
+        """Memory attention, tracker, fusion, target localization (the WGSL kernels). -> dict.
+        ctx: (U, keys, valid) of the previous instruction's words, or None. With context_words they join the
+        attention (key + ctx_key, value + ctx_val, logit + ctx_bias), so a pronoun's region can find what the last
+        turn named; the app passes none (its dialogue layer resolves references), and none computes what the
+        kernels compute."""
         c = self.c
-        B, L, K = U.shape
-        tex = torch.zeros(B, L, c.D, device=U.device)
-        if c.use_memory:
-            a = torch.softmax(U @ self.mem_keys().t() / math.sqrt(K), -1)    # (B, L, Ms)
-            tex = (a @ self.mem) * valid[..., None]                          # (B, L, D)
+        tex = self.read_memory(U, valid)
         n = valid.sum(1, keepdim=True).clamp(min=1.0)
         tbar = tex.sum(1) / n                                                # (B, D)
         if c.use_tracker:
@@ -359,16 +370,24 @@ class EditModel(nn.Module):
         init = self.w_init(h)                                                # (B, D)
         g = self.w_g(torch.cat([s, tbar, h], 1))                             # (B, D)
         vals = torch.cat([U, tex], 2)                                        # (B, L, A)
-        O, steps, beta, ponder = self.fusion(V + init[:, :, None, None], keys, vals, valid, lam)
+        bias = None
+        if ctx is not None and c.context_words:
+            Uc, kc, vc = ctx
+            keys = torch.cat([keys, kc + self.ctx_key], 1)
+            vals = torch.cat([vals, torch.cat([Uc, self.read_memory(Uc, vc)], 2) + self.ctx_val], 1)
+            bias = torch.cat([torch.zeros_like(valid), self.ctx_bias.expand_as(vc)], 1)
+            valid = torch.cat([valid, vc], 1)
+        O, steps, beta, ponder = self.fusion(V + init[:, :, None, None], keys, vals, valid, lam, bias)
         a_logit = (O * g[:, :, None, None]).sum(1, keepdim=True)              # (B, 1, G, G)
         alpha = torch.sigmoid(a_logit)
         fused = alpha * O + (1 - alpha) * V                                  # (B, D, G, G)
         return dict(fused=fused, O=O, h=h, steps=steps, beta=beta, alpha=alpha, alpha_logit=a_logit, ponder=ponder,
                     tex=tex, g=g)
 
-    def fusion(self, S, keys, vals, valid, lam=1.0):
+    def fusion(self, S, keys, vals, valid, lam=1.0, bias=None):
         """LBIE recurrent attentive fusion with termination gates and frozen regions.
-        S (B, D, G, G), keys (B, L, D), vals (B, L, A), valid (B, L). Returns O (B, D, G, G),
+        S (B, D, G, G), keys (B, L, D), vals (B, L, A), valid (B, L), bias (B, L) on the attention logits or None.
+        Returns O (B, D, G, G),
         steps (B, G, G), beta (B, N, L) at each region's final step, ponder (B,) expected steps."""
         c = self.c
         B, D, G, _ = S.shape
@@ -391,6 +410,7 @@ class EditModel(nn.Module):
         for t in range(c.T):
             if c.use_attention:
                 logit = torch.einsum('bdn,bld->bnl', S.flatten(2), keys) / math.sqrt(D)
+                logit = logit if bias is None else logit + bias[:, None, :]
                 att = torch.softmax(logit.masked_fill(valid[:, None, :] == 0, -1e9), -1)   # (B, N, L)
             else:
                 att = uniform[:, None, :].expand(B, N, L)
@@ -436,26 +456,30 @@ class EditModel(nn.Module):
         m = ((torch.sigmoid(mask_logit) - c.mask_lo) / (c.mask_hi - c.mask_lo)).clamp(0, 1)
         return m * rgb + (1 - m) * source, m
 
-    def forward(self, tokens, image, h=None, lam=1.0, history=()):
+    def forward(self, tokens, image, h=None, lam=1.0, history=(), context=None):
         """tokens (B, L) int64, image (B, 3, S, S) in [0, 1], h (B, H) tracker state or None.
-        history: earlier instructions [(tokens (B, L), on (B, 1))] fed to the tracker first (training)."""
+        history: earlier instructions [(tokens (B, L), on (B, 1))] fed to the tracker first (training).
+        context: the previous instruction's tokens (B, L) for context_words (zeros: none), or None."""
         V, vbar, s1, s2 = self.image(image)
-        r = self.turn(tokens, V, vbar, h, lam, history)
+        r = self.turn(tokens, V, vbar, h, lam, history, context)
         rgb, mask_logit = self.decoder(r['fused'], s1, s2)
         out, m = self.composite(rgb, mask_logit, image)
         r.update(out=out, m=m, rgb=rgb, mask_logit=mask_logit, V=V, skip2=s2)
         return r
 
-    def turn(self, tokens, V, vbar, h=None, lam=1.0, history=()):
+    def turn(self, tokens, V, vbar, h=None, lam=1.0, history=(), context=None):
         """Text encoder, tracker history and middle on encoded regions V (B, D, G, G), vbar (B, D). -> middle's dict."""
         B = tokens.shape[0]
-        U, keys, s_all = self.text(torch.cat([tokens] + [t for t, _ in history]))   # one GRU pass for all
-        U, keys, s = U[:B], keys[:B], s_all[:B]
+        context = context if self.c.context_words else None
+        extra = [] if context is None else [context]
+        U_all, keys_all, s_all = self.text(torch.cat([tokens] + [t for t, _ in history] + extra))   # one GRU pass
+        U, keys, s = U_all[:B], keys_all[:B], s_all[:B]
+        ctx = None if context is None else (U_all[-B:], keys_all[-B:], (context != 0).float())
         if h is None:
             h = torch.zeros(B, self.c.H, device=V.device)
         for k, (_, on) in enumerate(history if self.c.use_tracker else ()):
             h = on * self.tracker(torch.cat([s_all[(k + 1) * B:(k + 2) * B], vbar], 1), h) + (1 - on) * h
-        return self.middle(U, keys, s, V, vbar, (tokens != 0).float(), h, lam)
+        return self.middle(U, keys, s, V, vbar, (tokens != 0).float(), h, lam, ctx)
 
     def aux_logits(self, fused, skip2=None):
         """fused (B, D, G, G), skip2 -> per-cell attribute logits (B, 9, 23), per-region class logits (B, C, G, G).

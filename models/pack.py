@@ -103,6 +103,8 @@ def kernel_tensors(m):
          'fusion.w5': cw[:, :D], 'fusion.w6': cw[:, D:], 'fusion.w7': m.nxt.weight,
          'fusion.b1': gb[:D], 'fusion.b2': gb[D:], 'fusion.b5': m.cand.bias, 'fusion.b7': m.nxt.bias,
          'fusion.w_tg': m.tg.weight, 'fusion.b_tg': m.tg.bias}
+    if m.c.context_words:                      # read only where context words are passed (eval.py; not the app)
+        t.update({'context.key': m.ctx_key, 'context.val': m.ctx_val, 'context.bias': m.ctx_bias.reshape(1)})
     return {k: v.detach().float().cpu().numpy().copy() for k, v in t.items()}
 
 
@@ -143,8 +145,10 @@ def write_blob(tensors, out, int8):
 
 def read_blob(folder):
     """-> {name: float32 array} (i8 tensors dequantized)."""
-    layout = json.load(open(os.path.join(folder, 'kernels.json')))
-    return parse_blob(open(os.path.join(folder, 'kernels.bin'), 'rb').read(), layout)
+    with open(os.path.join(folder, 'kernels.json')) as f:
+        layout = json.load(f)
+    with open(os.path.join(folder, 'kernels.bin'), 'rb') as f:
+        return parse_blob(f.read(), layout)
 
 
 def parse_blob(blob, layout):
@@ -169,7 +173,7 @@ def sha256(path):
 
 def manifest_config(c):
     keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
-            'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier', 'cell_copy',
+            'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier', 'cell_copy', 'context_words',
             'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
     d = {k: getattr(c, k) for k in keys}
     d.update(N=c.G * c.G, A=c.K + c.D)
@@ -218,12 +222,15 @@ def kernel_state(tensors, D):
             'gates.bias': torch.cat([k['fusion.b1'], k['fusion.b2']]),
             'cand.weight': torch.cat([k['fusion.w5'], k['fusion.w6']], 1), 'cand.bias': k['fusion.b5'],
             'nxt.weight': k['fusion.w7'], 'nxt.bias': k['fusion.b7'],
-            'tg.weight': k['fusion.w_tg'].reshape(1, D), 'tg.bias': k['fusion.b_tg'].reshape(1)}
+            'tg.weight': k['fusion.w_tg'].reshape(1, D), 'tg.bias': k['fusion.b_tg'].reshape(1),
+            **({'ctx_key': k['context.key'], 'ctx_val': k['context.val'], 'ctx_bias': k['context.bias'].reshape(())}
+               if 'context.key' in k else {})}
 
 
 def load_pack(folder):
     """-> (EditModel, Recognizer or None, manifest) rebuilt from the pack's files."""
-    man = json.load(open(os.path.join(folder, 'manifest.json')))
+    with open(os.path.join(folder, 'manifest.json')) as f:
+        man = json.load(f)
     cfg = {'coords': False, **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}}   # older packs
     c = Config(domain=man['domain'], **cfg)
     model = EditModel(c).eval()

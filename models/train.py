@@ -147,7 +147,7 @@ def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
         drop = (torch.rand(tok.shape, generator=gen) < tc.unk_p).to(tok.device) & (tok != 0)
         batch = dict(batch, tokens=torch.where(drop, torch.ones_like(tok), tok))
     history = tracker_history(batch, tc, gen) if 'ctx_tokens' in batch else ()
-    r = model(batch['tokens'], batch['src'], None, lam=lam, history=history)
+    r = model(batch['tokens'], batch['src'], None, lam=lam, history=history, context=batch.get('ctx_tokens'))
     loss, terms = edit_losses(model, r, batch, tc, recognizer)
     for g in opt.param_groups:
         g['lr'] = lr_at(tc, step)

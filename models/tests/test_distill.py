@@ -1,4 +1,4 @@
-"""distill.py: the student starts equal to its teacher, learns only the middle, and resumes."""
+"""distill.py: the student starts equal to its teacher, learns only the middle, and resumes (also with context words)."""
 import os
 import subprocess
 import sys
@@ -11,7 +11,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, '..')
 sys.path.insert(0, MODELS)
 sys.path.insert(0, HERE)
-from distill import distill_losses, student_and_teacher  # noqa: E402
+from distill import context_words, distill_losses, student_and_teacher  # noqa: E402
 from synth import write_edit_shards  # noqa: E402
 from test_pipeline import SHA, V, train  # noqa: E402
 from train import TrainConfig, batches, open_sets, tracker_history  # noqa: E402
@@ -78,6 +78,29 @@ class DistillTest(unittest.TestCase):
         self.assertEqual(ck['step'], 4)
         start = torch.load(self.ckpt)['model']
         self.assertTrue(all(torch.equal(ck['teacher'][k], start[k]) for k in start))
+
+    def test_context_words_student(self):
+        student, teacher, _ = student_and_teacher(self.ckpt, context=True)
+        self.assertTrue(student.c.context_words)
+        self.assertFalse(teacher.c.context_words)
+        b = self.batch()
+        _, terms = distill_losses(student, teacher, b, [], canon_p=1.0)       # canonical rows: no context
+        self.assertLess(terms['fused'], 1e-10)
+        canon = torch.tensor([[True], [False]] * 4)
+        ctx = context_words(b, canon, other_p=1.0)
+        self.assertEqual(ctx[canon[:, 0]].abs().sum().item(), 0)
+        has = (b['ctx_tokens'] != 0).any(1) & ~canon[:, 0]
+        self.assertTrue(torch.equal(ctx[has], b['ctx_tokens'][has]))
+        self.assertTrue(((ctx != 0).any(1) == ~canon[:, 0]).all())              # the others get another row's words
+        out = os.path.join(self.tmp.name, 'distilled-ctx')
+        cmd = [sys.executable, os.path.join(MODELS, 'distill.py'), '--ckpt', self.ckpt, '--data', self.data,
+               '--out', out, '--batch', '4', '--steps', '3', '--context-words']
+        subprocess.run(cmd + ['--stop-at', '2'], capture_output=True, text=True, check=True)
+        log = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        self.assertIn('step 3/3', log)
+        ck = torch.load(os.path.join(out, 'ckpt.pt'))
+        self.assertTrue(ck['config']['context_words'])
+        self.assertFalse(ck['teacher_config']['context_words'])
 
 
 if __name__ == '__main__':
