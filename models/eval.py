@@ -193,9 +193,10 @@ def main():
         metrics[f'cosal_k{cosal_k(folder)}'] = eval_cosal(model, folder, a.limit)
     if a.knockout and (a.edits or a.cosal):
         metrics['knockout'] = {}
-        for flag in ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker'):
+        flags = ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
+        for flag in flags + (('context_words',) if model.c.context_words else ()):
             setattr(model.c, flag, False)
-            ko = metrics['knockout'][flag.replace('use_', 'no_')] = {}
+            ko = metrics['knockout']['no_' + flag.removeprefix('use_')] = {}
             if a.edits:
                 r = eval_edits(model, rec, a.edits, a.limit // 2)
                 ko.update({k: r[k] for k in ('cell_acc', 'edited_cell_acc', 'ssim', 'outside_change_pct', 'steps_per_region',
