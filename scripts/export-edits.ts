@@ -17,7 +17,7 @@ import { renderSceneInto } from '../src/domain/raster.ts';
 import { hashString, Rng } from '../src/domain/rng.ts';
 import { COLORS, encodeCells, IMAGE_SIZE, scenesEqual, SHAPES, SIZES, TEXTURES } from '../src/domain/scene.ts';
 import { encode, MAX_LEN } from '../src/domain/tokenizer.ts';
-import { printSizes, ShardWriter, vocabSha256 } from './shard-writer.ts';
+import { printSizes, ShardWriter, vocabSha256, type FieldSpec } from './shard-writer.ts';
 
 const KINDS: readonly ExampleKind[] = ['plain', 'plural', 'pronoun', 'same', 'same-as', 'two-sentence'];
 const { values } = parseArgs({
@@ -36,8 +36,9 @@ const count = Number(values.count);
 const seed = Number(values.seed);
 const S = IMAGE_SIZE;
 const pairs = values['with-canonical'];
-const writer = new ShardWriter(values.out, {
-  ...(pairs ? { canon_tokens: { dtype: 'uint16', shape: [MAX_LEN] } } : {}),
+const paired: Partial<Record<'canon_tokens', FieldSpec>> = pairs ? { canon_tokens: { dtype: 'uint16', shape: [MAX_LEN] } } : {};
+const writer = new ShardWriter<string>(values.out, {
+  ...(paired as Record<string, FieldSpec>),
   src: { dtype: 'uint8', shape: [S, S, 3] }, tgt: { dtype: 'uint8', shape: [S, S, 3] },
   tokens: { dtype: 'uint16', shape: [MAX_LEN] }, ctx_tokens: { dtype: 'uint16', shape: [MAX_LEN] },
   changed: { dtype: 'uint8', shape: [S, S] }, cells_src: { dtype: 'int8', shape: [9, 4] },
@@ -55,7 +56,8 @@ for (let i = 0; i < count; i++) {
   const rng = new Rng(hashString(`edits:${seed}:${split}:${i}`));
   const ex = makeEditExample(rng, split, { typo: Number(values.typo) });
   const canonical = rng.chance(Number(values.canonical)) ? canonicalInstruction(ex.edit, ex.src) : null;
-  if (pairs) encode(canonicalInstruction(ex.edit, ex.src), MAX_LEN, writer.row<Uint16Array>('canon_tokens'));
+  // an edit the dialogue layer has no one canonical wording for keeps its own words on both sides
+  if (pairs) encode(canonicalInstruction(ex.edit, ex.src) ?? ex.text, MAX_LEN, writer.row<Uint16Array>('canon_tokens'));
   if (canonical) Object.assign(ex, { text: canonical, context: '', referent: null, kind: 'plain' });
   const src = writer.row<Uint8Array>('src');
   const tgt = writer.row<Uint8Array>('tgt');
