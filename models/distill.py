@@ -9,11 +9,12 @@ fraction of a training step. The image encoder and decoder stay frozen and both 
 termination), so a pack exported from the result keeps its graphs' behavior on canonical words.
 
     /usr/bin/python3 models/distill.py --ckpt models/runs/shapes-hex/ckpt.pt --data data/edits-train-pairs \\
-        --out models/runs/shapes-distill --steps 3000
+        --out models/runs/shapes-distill --steps 4500 --context-words
     # resume: the same command again (picks up <out>/ckpt.pt); export.py reads its checkpoint as any run's
 """
 import argparse
 import copy
+import math
 import os
 import time
 from dataclasses import asdict, replace
@@ -94,7 +95,7 @@ def main():
     ap.add_argument('--ckpt', help='the run to start from (ignored on resume)')
     ap.add_argument('--data', required=True, help='shards with canon_tokens (export-edits.ts --with-canonical)')
     ap.add_argument('--out', required=True)
-    ap.add_argument('--steps', type=int, default=3000)
+    ap.add_argument('--steps', type=int, default=4500)
     ap.add_argument('--stop-at', type=int, default=0, help='stop at this step, keeping the schedule of --steps')
     ap.add_argument('--batch', type=int, default=64)
     ap.add_argument('--lr', type=float, default=5e-4)
@@ -125,7 +126,7 @@ def main():
         batch['tokens'] = torch.where(drop, torch.ones_like(tok), tok)
         loss, terms = distill_losses(student, teacher, batch, tracker_history(batch, tc, gen), a.canon_p, gen)
         for g in opt.param_groups:                                    # cosine to 5 %, short warm-up
-            g['lr'] = a.lr * min(1.0, (step + 1) / 100) * (0.05 + 0.475 * (1 + torch.cos(torch.tensor(step / a.steps * 3.14159)).item()))
+            g['lr'] = a.lr * min(1.0, (step + 1) / 100) * (0.05 + 0.475 * (1 + math.cos(math.pi * step / a.steps)))
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
@@ -138,7 +139,8 @@ def main():
             t0 = time.time()
         if step % 250 == 0 or step == last:
             torch.save({'config': asdict(student.c), 'train': asdict(tc), 'model': student.state_dict(),
-                        'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c), 'opt': opt.state_dict(), 'step': step}, path + '.tmp')
+                        'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c),
+                        'opt': opt.state_dict(), 'step': step}, path + '.tmp')
             os.replace(path + '.tmp', path)
 
 
