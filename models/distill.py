@@ -14,7 +14,6 @@ termination), so a pack exported from the result keeps its graphs' behavior on c
 """
 import argparse
 import copy
-import math
 import os
 import time
 from dataclasses import asdict, replace
@@ -25,7 +24,7 @@ import torch.nn.functional as F
 from export import load_checkpoint
 from model import CELL_HEADS, Config, EditModel
 from recognizer import cell_loss
-from train import TrainConfig, batches, open_sets, tracker_history
+from train import TrainConfig, batches, lr_at, open_sets, tracker_history, unknown_words
 
 TRAINED = ('text.', 'tracker.', 'w_init.', 'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.', 'ctx_')   # the middle, not `tg`
 
@@ -114,19 +113,17 @@ def main():
         opt.load_state_dict(ck['opt'])
     step = ck['step'] if resume else 0
     tc = TrainConfig(**dict(ck['train'], out=a.out))
+    schedule = replace(tc, lr=a.lr, warmup=100, steps=a.steps)       # train.py's: cosine to 5 %, short warm-up
     gen = torch.Generator().manual_seed(a.seed * 1000 + step)
     stream = batches(open_sets(a.data)[1], a.batch, seed=a.seed * 7919 + step)
     os.makedirs(a.out, exist_ok=True)
     print(f'{sum(p.numel() for p in params)} of {sum(p.numel() for p in student.parameters())} params trained', flush=True)
     t0, avg, last = time.time(), {}, min(a.steps, a.stop_at or a.steps)
     while step < last:
-        batch = next(stream)
-        tok = batch['tokens']                                          # typos read as unknown words, as in train.py
-        drop = (torch.rand(tok.shape, generator=gen) < tc.unk_p) & (tok != 0)
-        batch['tokens'] = torch.where(drop, torch.ones_like(tok), tok)
+        batch = unknown_words(next(stream), tc.unk_p, gen)
         loss, terms = distill_losses(student, teacher, batch, tracker_history(batch, tc, gen), a.canon_p, gen)
-        for g in opt.param_groups:                                    # cosine to 5 %, short warm-up
-            g['lr'] = a.lr * min(1.0, (step + 1) / 100) * (0.05 + 0.475 * (1 + math.cos(math.pi * step / a.steps)))
+        for g in opt.param_groups:
+            g['lr'] = lr_at(schedule, step)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)

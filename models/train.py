@@ -131,6 +131,15 @@ def tracker_history(batch, tc, gen):
     return [(batch['tokens'].roll(1, 0), other), (ctx, (ctx != 0).any(1, keepdim=True).float())]
 
 
+def unknown_words(batch, p, gen):
+    """The batch with each instruction token dropped to <unk> at chance p (typos read as unknown words)."""
+    if p <= 0:
+        return batch
+    tok = batch['tokens']
+    drop = (torch.rand(tok.shape, generator=gen) < p).to(tok.device) & (tok != 0)
+    return dict(batch, tokens=torch.where(drop, torch.ones_like(tok), tok))
+
+
 def lr_at(tc, step):
     warm = min(1.0, (step + 1) / tc.warmup)
     return tc.lr * warm * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, step / tc.steps))))
@@ -142,10 +151,7 @@ def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
     model.full_steps = step < tc.gate_warmup and not tc.train_only   # a frozen middle keeps its trained gates
     frac = min(1.0, step / max(1, tc.steps))
     lam = tc.lam_start * (tc.lam_end / tc.lam_start) ** frac
-    if tc.unk_p > 0:
-        tok = batch['tokens']
-        drop = (torch.rand(tok.shape, generator=gen) < tc.unk_p).to(tok.device) & (tok != 0)
-        batch = dict(batch, tokens=torch.where(drop, torch.ones_like(tok), tok))
+    batch = unknown_words(batch, tc.unk_p, gen)
     history = tracker_history(batch, tc, gen) if 'ctx_tokens' in batch else ()
     r = model(batch['tokens'], batch['src'], None, lam=lam, history=history, context=batch.get('ctx_tokens'))
     loss, terms = edit_losses(model, r, batch, tc, recognizer)

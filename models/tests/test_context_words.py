@@ -54,7 +54,8 @@ class ContextWordsTest(unittest.TestCase):
             m = self.model
             graphs = export_graphs(m, None, out)
             write_blob(kernel_tensors(m), out, int8=False)
-            json.dump(['<pad>'] * 40, open(os.path.join(out, 'vocab.json'), 'w'))
+            with open(os.path.join(out, 'vocab.json'), 'w') as f:
+                json.dump(['<pad>'] * 40, f)
             write_manifest(out, 'ctx-test', m.c, graphs, {'weights': 'fp32'}, {})
             back, _, man = load_pack(out)
         self.assertTrue(man['config']['context_words'])
