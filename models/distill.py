@@ -106,6 +106,12 @@ def main():
     torch.set_num_threads(a.threads)
     path = os.path.join(a.out, 'ckpt.pt')
     resume = os.path.exists(path)
+    if not resume and not a.ckpt:
+        ap.error(f'--ckpt is needed: {path} does not exist yet')
+    sets = open_sets(a.data)[1]
+    for folder, arrays in zip(a.data.split(','), sets):
+        if 'canon_tokens' not in arrays:
+            ap.error(f'{folder} has no canon_tokens field: export it with export-edits.ts --with-canonical')
     student, teacher, ck = student_and_teacher(path if resume else a.ckpt, a.context_words)
     params = [p for p in student.parameters() if p.requires_grad]
     opt = torch.optim.AdamW(params, lr=a.lr, weight_decay=1e-4)
@@ -115,7 +121,7 @@ def main():
     tc = TrainConfig(**dict(ck['train'], out=a.out))
     schedule = replace(tc, lr=a.lr, warmup=100, steps=a.steps)       # train.py's: cosine to 5 %, short warm-up
     gen = torch.Generator().manual_seed(a.seed * 1000 + step)
-    stream = batches(open_sets(a.data)[1], a.batch, seed=a.seed * 7919 + step)
+    stream = batches(sets, a.batch, seed=a.seed * 7919 + step)
     os.makedirs(a.out, exist_ok=True)
     print(f'{sum(p.numel() for p in params)} of {sum(p.numel() for p in student.parameters())} params trained', flush=True)
     t0, avg, last = time.time(), {}, min(a.steps, a.stop_at or a.steps)

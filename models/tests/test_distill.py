@@ -79,6 +79,18 @@ class DistillTest(unittest.TestCase):
         start = torch.load(self.ckpt)['model']
         self.assertTrue(all(torch.equal(ck['teacher'][k], start[k]) for k in start))
 
+    def test_cli_names_bad_input(self):
+        plain = os.path.join(self.tmp.name, 'plain')
+        write_edit_shards(plain, count=8, vocab_size=V, vocab_sha256=SHA)
+        run = lambda *args: subprocess.run([sys.executable, os.path.join(MODELS, 'distill.py'), *args],
+                                           capture_output=True, text=True)
+        p = run('--ckpt', self.ckpt, '--data', plain, '--out', os.path.join(self.tmp.name, 'd-plain'))
+        self.assertEqual(p.returncode, 2)
+        self.assertIn(f'{plain} has no canon_tokens field', p.stderr)
+        p = run('--data', self.data, '--out', os.path.join(self.tmp.name, 'd-none'))
+        self.assertEqual(p.returncode, 2)
+        self.assertIn('--ckpt is needed', p.stderr)
+
     def test_context_words_student(self):
         student, teacher, _ = student_and_teacher(self.ckpt, context=True)
         self.assertTrue(student.c.context_words)
