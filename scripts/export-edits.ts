@@ -36,14 +36,19 @@ const count = Number(values.count);
 const seed = Number(values.seed);
 const S = IMAGE_SIZE;
 const pairs = values['with-canonical'];
-const paired: Partial<Record<'canon_tokens', FieldSpec>> = pairs ? { canon_tokens: { dtype: 'uint16', shape: [MAX_LEN] } } : {};
-const writer = new ShardWriter<string>(values.out, {
-  ...(paired as Record<string, FieldSpec>),
+const FIELDS = {
   src: { dtype: 'uint8', shape: [S, S, 3] }, tgt: { dtype: 'uint8', shape: [S, S, 3] },
   tokens: { dtype: 'uint16', shape: [MAX_LEN] }, ctx_tokens: { dtype: 'uint16', shape: [MAX_LEN] },
   changed: { dtype: 'uint8', shape: [S, S] }, cells_src: { dtype: 'int8', shape: [9, 4] },
   cells_tgt: { dtype: 'int8', shape: [9, 4] }, op: { dtype: 'uint8', shape: [] }, kind: { dtype: 'uint8', shape: [] },
-}, {
+} satisfies Record<string, FieldSpec>;
+// canon_tokens exists only with --with-canonical; row('canon_tokens') is called only then
+type EditField = keyof typeof FIELDS | 'canon_tokens';
+const canonField = { canon_tokens: { dtype: 'uint16', shape: [MAX_LEN] } } satisfies Record<string, FieldSpec>;
+const writer = new ShardWriter<EditField>(values.out, {
+  ...(pairs ? canonField : {}),
+  ...FIELDS,
+} as Record<EditField, FieldSpec>, {
   kind: 'edits', seed, split, image_size: S, max_len: MAX_LEN, vocab_sha256: vocabSha256(),
   ops: EDIT_OPS, example_kinds: KINDS, shapes: SHAPES, colors: COLORS, sizes: SIZES, textures: TEXTURES,
 });
