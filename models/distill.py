@@ -22,7 +22,8 @@ import torch
 import torch.nn.functional as F
 
 from export import load_checkpoint
-from model import CELL_HEADS, Config, EditModel
+from blocks import CELL_HEADS
+from model import Config, EditModel
 from recognizer import cell_loss
 from train import TrainConfig, batches, lr_at, open_sets, tracker_history, unknown_words
 

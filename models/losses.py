@@ -5,7 +5,7 @@
 import torch
 import torch.nn.functional as F
 
-from model import CELL_HEADS
+from blocks import CELL_HEADS
 from recognizer import cell_loss
 
 

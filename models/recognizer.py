@@ -16,7 +16,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from model import CELL_HEADS, cell_pool_matrix, pool_cells
+from blocks import CELL_HEADS, cell_pool_matrix, pool_cells
 
 HEADS = tuple(zip(('shape', 'color', 'size', 'texture'), CELL_HEADS))
 

@@ -6,7 +6,8 @@ import unittest
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-from model import CELL_HEADS, CellCopy  # noqa: E402
+from blocks import CELL_HEADS  # noqa: E402
+from decoder import CellCopy  # noqa: E402
 
 N = sum(CELL_HEADS)
 
