@@ -62,7 +62,10 @@ for (let i = 0; i < count; i++) {
   const ex = makeEditExample(rng, split, { typo: Number(values.typo) });
   const canonical = rng.chance(Number(values.canonical)) ? canonicalInstruction(ex.edit, ex.src) : null;
   // an edit the dialogue layer has no one canonical wording for keeps its own words on both sides
-  if (pairs) encode(canonicalInstruction(ex.edit, ex.src) ?? ex.text, MAX_LEN, writer.row<Uint16Array>('canon_tokens'));
+  if (pairs) {
+    const canonWords = canonical ?? canonicalInstruction(ex.edit, ex.src) ?? ex.text;
+    encode(canonWords, MAX_LEN, writer.row<Uint16Array>('canon_tokens'));
+  }
   if (canonical) Object.assign(ex, { text: canonical, context: '', referent: null, kind: 'plain' });
   const src = writer.row<Uint8Array>('src');
   const tgt = writer.row<Uint8Array>('tgt');
