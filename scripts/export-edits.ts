@@ -3,6 +3,7 @@
  * Usage: npm run data:edits -- --out data/edits-train --count 20000 --seed 1 --split train|heldout [--typo 0.08]
  *   [--canonical 0.5]  (that share of examples carries the dialogue layer's canonical instruction, what the app sends)
  *   [--with-canonical]  (every example also carries its canonical instruction as `canon_tokens`: models/distill.py)
+ *   [--postnominal]  (train only: some references put an adjective after the noun, "the circle of red color")
  * Example i is generated from its own seed (seed, split, i), so any range can be regenerated alone.
  * Also writes examples.jsonl (text, context, kind, edit) for inspection.
  */
@@ -25,11 +26,16 @@ const { values } = parseArgs({
     out: { type: 'string' }, count: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' },
     split: { type: 'string', default: 'train' }, typo: { type: 'string', default: '0.08' },
     canonical: { type: 'string', default: '0' }, 'with-canonical': { type: 'boolean', default: false },
+    postnominal: { type: 'boolean', default: false },
   },
 });
 const split = values.split;
 if (!values.out || (split !== 'train' && split !== 'heldout')) {
   console.error('usage: export-edits --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P]');
+  process.exit(2);
+}
+if (values.postnominal && split !== 'train') {
+  console.error('export-edits: --postnominal is for the train split (held-out phrasings must stay as they are)');
   process.exit(2);
 }
 const count = Number(values.count);
@@ -51,6 +57,7 @@ const writer = new ShardWriter<EditField>(values.out, {
 } as Record<EditField, FieldSpec>, {
   kind: 'edits', seed, split, image_size: S, max_len: MAX_LEN, vocab_sha256: vocabSha256(),
   ops: EDIT_OPS, example_kinds: KINDS, shapes: SHAPES, colors: COLORS, sizes: SIZES, textures: TEXTURES,
+  ...(values.postnominal ? { postnominal: true } : {}),
 });
 
 const t0 = performance.now();
@@ -59,7 +66,7 @@ const perKind = new Map<string, number>();
 let disagreements = 0;
 for (let i = 0; i < count; i++) {
   const rng = new Rng(hashString(`edits:${seed}:${split}:${i}`));
-  const ex = makeEditExample(rng, split, { typo: Number(values.typo) });
+  const ex = makeEditExample(rng, split, { typo: Number(values.typo), postnominal: values.postnominal });
   const canonical = rng.chance(Number(values.canonical)) ? canonicalInstruction(ex.edit, ex.src) : null;
   // an edit the dialogue layer has no one canonical wording for keeps its own words on both sides
   if (pairs) {

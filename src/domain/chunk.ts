@@ -85,6 +85,17 @@ function adjective(w: readonly string[], j: number, end: number, d: Desc): numbe
   return j;
 }
 
+/** "of red color", "of small size", "of striped texture" after a noun: the end of the phrase, or j when none (the
+ * adjective must be of the attribute named). */
+function ofAttribute(w: readonly string[], j: number, end: number, d: Desc): number {
+  const one: Desc = {};
+  const k = adjective(w, j + 1, end, one);
+  const attr = k > j + 1 ? ATTRIBUTE_TABLE.match(w, k, end) : null;
+  if (!attr || !(attr.value in one)) return j;
+  Object.assign(d, one);
+  return k + attr.n;
+}
+
 /** Parses a definite noun phrase or pronoun at word i; `answer` allows "left", "the red one", "the one on the left". */
 export function parseNounPhrase(w: readonly string[], i: number, end = w.length, answer = false): NounPhrase | null {
   let pr = PRONOUN_TABLE.match(w, i, end);
@@ -138,7 +149,11 @@ export function parseNounPhrase(w: readonly string[], i: number, end = w.length,
       const k = adjective(w, j + 2, end, d);
       if (k === j + 2) break;
       j = k;
-    } else break;
+    } else {
+      const k = w[j] === 'of' ? ofAttribute(w, j, end, d) : j;
+      if (k === j) break;
+      j = k;
+    }
   }
   const number = det?.value ?? (plural ? 'all' : 'one');
   return { ref: { kind: 'desc', number, ...d }, start: i, end: j, tails: spans.filter((s) => s.end === j).map((s) => s.start) };

@@ -53,19 +53,19 @@ function sameEdit(rng: Rng, scene: Scene, target: number, source: number): { edi
   return { edit, attr };
 }
 
-function text(rng: Rng, plan: EditPlan, scene: Scene, split: Split, typo: number): string {
-  return decorate(rng, realizePlan(rng, plan, scene, split), split, { typo });
-}
-
-/** Options of makeEditExample. */
+/** Options of makeEditExample; `postnominal` as in realizeRef (train split only). */
 export interface ExampleOptions {
   typo?: number;
   kind?: ExampleKind;
+  postnominal?: boolean;
+}
+
+function text(rng: Rng, plan: EditPlan, scene: Scene, split: Split, opts: ExampleOptions): string {
+  return decorate(rng, realizePlan(rng, plan, scene, split, opts), split, { typo: opts.typo ?? 0.08 });
 }
 
 /** Generates one example of the given split; retries internally until the scene allows the chosen kind. */
 export function makeEditExample(rng: Rng, split: Split, opts: ExampleOptions = {}): EditExample {
-  const typo = opts.typo ?? 0.08;
   for (;;) {
     const kind = opts.kind ?? pickKind(rng);
     const scene = randomScene(rng, { minObjects: 2, maxObjects: 7 });
@@ -73,27 +73,28 @@ export function makeEditExample(rng: Rng, split: Split, opts: ExampleOptions = {
       const c = randomEdit(rng, scene, kind === 'plural' ? { ops: TARGET_OPS, plural: 1 } : {});
       if (!c || (kind === 'plural') !== (c.group !== undefined)) continue;
       const plan = planEdit(rng, scene, c.edit, c.group ? { target: c.group } : {});
-      return { kind, src: scene, tgt: applyEdit(scene, c.edit), text: text(rng, plan, scene, split, typo), context: '', referent: null, edit: c.edit };
+      return { kind, src: scene, tgt: applyEdit(scene, c.edit), text: text(rng, plan, scene, split, opts), context: '', referent: null, edit: c.edit };
     }
     if (kind === 'same-as') {
       const [t, s] = rng.shuffle(occupiedCells(scene));
       const e = sameEdit(rng, scene, t!, s!);
       if (!e) continue;
       const plan = planEdit(rng, scene, e.edit, { same: { attr: e.attr, source: describeOne(rng, scene, s!, { rel: 0 }) } });
-      return { kind, src: scene, tgt: applyEdit(scene, e.edit), text: text(rng, plan, scene, split, typo), context: '', referent: null, edit: e.edit };
+      return { kind, src: scene, tgt: applyEdit(scene, e.edit), text: text(rng, plan, scene, split, opts), context: '', referent: null, edit: e.edit };
     }
     if (kind === 'two-sentence') {
       const c = randomEdit(rng, scene, { ops: ['recolor', 'reshape', 'resize', 'retexture', 'remove', 'move'] });
       if (!c) continue;
       const cell = c.edit.op === 'move' ? c.edit.from : (c.edit as { cells: number[] }).cells[0]!;
-      const focus = rng.pick(split === 'train' ? FRAMES.focus.both : FRAMES.focus.heldout).replace('{R}', realizeRef(rng, describeOne(rng, scene, cell), split));
-      const main = text(rng, planEdit(rng, scene, c.edit, { pronoun: true }), scene, split, typo);
+      const focusFrame = rng.pick(split === 'train' ? FRAMES.focus.both : FRAMES.focus.heldout);
+      const focus = focusFrame.replace('{R}', realizeRef(rng, describeOne(rng, scene, cell), split, { postnominal: opts.postnominal }));
+      const main = text(rng, planEdit(rng, scene, c.edit, { pronoun: true }), scene, split, opts);
       return { kind, src: scene, tgt: applyEdit(scene, c.edit), text: `${focus} ${main}`, context: '', referent: null, edit: c.edit };
     }
     // pronoun / same: a first turn names an object; this turn refers back to it.
     const first = randomEdit(rng, scene, { ops: ['recolor', 'reshape', 'resize', 'retexture', 'move', 'swap', 'add'] });
     if (!first) continue;
-    const context = text(rng, planEdit(rng, scene, first.edit), scene, split, typo);
+    const context = text(rng, planEdit(rng, scene, first.edit), scene, split, opts);
     const src = applyEdit(scene, first.edit);
     const referent = editFocus(first.edit)!;
     let edit: Edit;
@@ -108,6 +109,6 @@ export function makeEditExample(rng: Rng, split: Split, opts: ExampleOptions = {
       if (!e) continue;
       [edit, plan] = [e.edit, planEdit(rng, src, e.edit, { same: { attr: e.attr, source: null } })];
     }
-    return { kind, src, tgt: applyEdit(src, edit), text: text(rng, plan, src, split, typo), context, referent, edit };
+    return { kind, src, tgt: applyEdit(src, edit), text: text(rng, plan, src, split, opts), context, referent, edit };
   }
 }

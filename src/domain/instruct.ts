@@ -5,7 +5,7 @@ import {
   ATTRIBUTE_NOUNS, COLOR_WORDS, COMPARATIVES, DEGREE, RELATIONS, SHAPE_NOUNS, SIZE_WORDS, STEP_UNITS, STEP_WORDS,
   TEXTURE_NOUNS, TEXTURE_WORDS, choose, type Lex, type Split,
 } from './lexicon.ts';
-import { article, positionName, positionPhrase, realizeObject, realizeRef } from './realize.ts';
+import { article, positionName, positionPhrase, realizeObject, realizeRef, type RealizeOptions } from './realize.ts';
 import type { Ref } from './refs.ts';
 import type { Rng } from './rng.ts';
 import { neighbor, objectAt, type Attribute, type Direction, type Scene } from './scene.ts';
@@ -52,20 +52,20 @@ function fill(t: string, slots: Record<string, string>, plural = false): Sentenc
   return { text, imperative: !/^(\{|i |can |there |let )/.test(t) };
 }
 
-function destPhrase(rng: Rng, d: Destination, split: Split, prep: 'to' | 'in'): string {
+function destPhrase(rng: Rng, d: Destination, split: Split, prep: 'to' | 'in', opts: RealizeOptions): string {
   if (d.kind === 'step') {
     const word = choose(rng, STEP_WORDS[d.dir], split);
     if (!rng.chance(0.5)) return word;
     const unit = choose(rng, STEP_UNITS, split);
     return (d.dir === 'left' || d.dir === 'right') && rng.chance(0.5) ? `${unit} to the ${word}` : `${unit} ${word}`;
   }
-  if (d.kind === 'rel') return `${choose(rng, RELATIONS[d.dir], split)} ${realizeRef(rng, d.landmark, split)}`;
+  if (d.kind === 'rel') return `${choose(rng, RELATIONS[d.dir], split)} ${realizeRef(rng, d.landmark, split, opts)}`;
   return prep === 'to' ? `to the ${positionName(rng, d.cell, split)}` : positionPhrase(rng, d.cell, split);
 }
 
-function sameValue(rng: Rng, same: NonNullable<EditPlan['same']>, split: Split): string {
+function sameValue(rng: Rng, same: NonNullable<EditPlan['same']>, split: Split, opts: RealizeOptions): string {
   const noun = choose(rng, ATTRIBUTE_NOUNS[same.attr], split);
-  return `the same ${noun}${same.source ? ` as ${realizeRef(rng, same.source, split)}` : ''}`;
+  return `the same ${noun}${same.source ? ` as ${realizeRef(rng, same.source, split, opts)}` : ''}`;
 }
 
 function requireRef(r: Ref | undefined): Ref {
@@ -73,13 +73,15 @@ function requireRef(r: Ref | undefined): Ref {
   return r;
 }
 
-/** Writes the plan as one sentence in the split's phrasing (no politeness, typos or punctuation yet). */
-export function realizePlan(rng: Rng, plan: EditPlan, scene: Scene, split: Split): Sentence {
+/** Writes the plan as one sentence in the split's phrasing (no politeness, typos or punctuation yet); `opts.postnominal`
+ * as in realizeRef. */
+export function realizePlan(rng: Rng, plan: EditPlan, scene: Scene, split: Split, opts: RealizeOptions = {}): Sentence {
   const e = plan.edit;
-  const R = () => realizeRef(rng, requireRef(plan.target), split);
+  const refOpts = { postnominal: opts.postnominal };
+  const R = () => realizeRef(rng, requireRef(plan.target), split, refOpts);
   const plural = plan.target !== undefined && plan.target.number !== 'one';
   if (plan.same && e.op !== 'remove' && e.op !== 'add' && e.op !== 'move' && e.op !== 'swap') {
-    return fill(frame(rng, FRAMES.same, split), { R: R(), Q: sameValue(rng, plan.same, split) });
+    return fill(frame(rng, FRAMES.same, split), { R: R(), Q: sameValue(rng, plan.same, split, refOpts) });
   }
   switch (e.op) {
     case 'recolor':
@@ -113,15 +115,15 @@ export function realizePlan(rng: Rng, plan: EditPlan, scene: Scene, split: Split
     case 'add':
       return fill(frame(rng, FRAMES.add, split), {
         O: realizeObject(rng, e.object, split),
-        P: destPhrase(rng, plan.dest ?? { kind: 'cell', cell: e.cell }, split, 'in'),
+        P: destPhrase(rng, plan.dest ?? { kind: 'cell', cell: e.cell }, split, 'in', refOpts),
       });
     case 'move': {
       const dest = plan.dest ?? { kind: 'cell', cell: e.to };
       const put = dest.kind !== 'step' && rng.chance(0.3);
-      return fill(frame(rng, put ? FRAMES.put : FRAMES.move, split), { R: R(), P: destPhrase(rng, dest, split, put ? 'in' : 'to') });
+      return fill(frame(rng, put ? FRAMES.put : FRAMES.move, split), { R: R(), P: destPhrase(rng, dest, split, put ? 'in' : 'to', refOpts) });
     }
     case 'swap':
-      return fill(frame(rng, FRAMES.swap, split), { R: R(), R2: realizeRef(rng, requireRef(plan.second), split) });
+      return fill(frame(rng, FRAMES.swap, split), { R: R(), R2: realizeRef(rng, requireRef(plan.second), split, refOpts) });
   }
 }
 

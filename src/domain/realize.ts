@@ -1,6 +1,6 @@
 /** Turns references, objects and positions into English (the generator's surface realizer). */
 import {
-  COLOR_WORDS, EXTREMES, GENERIC_NOUNS, PLURAL_PRONOUNS, POSITION_NAMES, PRONOUNS, RELATIONS, SHAPE_NOUNS,
+  ATTRIBUTE_NOUNS, COLOR_WORDS, EXTREMES, GENERIC_NOUNS, PLURAL_PRONOUNS, POSITION_NAMES, PRONOUNS, RELATIONS, SHAPE_NOUNS,
   SIZE_WORDS, TEXTURE_NOUNS, TEXTURE_WORDS, choose, type Split,
 } from './lexicon.ts';
 import type { Desc, Ref } from './refs.ts';
@@ -49,9 +49,25 @@ function head(rng: Rng, d: Desc, plural: boolean, split: Split, avoidOne = false
   }
 }
 
-/** Options of realizeRef: `answer` realizes extremes as "the one on the left" too. */
+/**
+ * Options of realizeRef: `answer` realizes extremes as "the one on the left" too. `postnominal` (train split only)
+ * sometimes moves an adjective after the noun ("the circle of red color"): more varied training references that
+ * leave the held-out relative clauses ("the circle that is red") unseen.
+ */
 export interface RealizeOptions {
   answer?: boolean;
+  postnominal?: boolean;
+}
+
+/**
+ * The attribute of the last word adjectives() returned (size, color, texture order) when it may follow the noun as
+ * "of red color" / "of small size", else null. Not after "shape" ("the shape of red color" reads as "the shape of
+ * <object>"), not textures ("remove the circle of solid texture" reads as removing a texture), not "medium sized".
+ */
+function postnominalAttribute(d: Desc, adjs: readonly string[], postTexture: boolean): 'size' | 'color' | null {
+  if (!d.shape || adjs.length === 0 || (d.texture && !postTexture)) return null;
+  if (d.color) return 'color';
+  return adjs.at(-1)!.endsWith('sized') ? null : 'size';
 }
 
 /** English for a reference ("the big red circle in the top left", "all the stars", "it"). */
@@ -65,6 +81,9 @@ export function realizeRef(rng: Rng, ref: Ref, split: Split, opts: RealizeOption
   // Held-out only: one adjective moves into a relative clause ("the circle that is red").
   if (split === 'heldout' && adjs.length > 0 && rng.chance(0.3)) {
     post.push(`${rng.pick(['that', 'which'])} ${plural ? 'are' : 'is'} ${adjs.pop()!}`);
+  } else if (split === 'train' && opts.postnominal && postnominalAttribute(ref, adjs, postTexture) && rng.chance(0.5)) {
+    const noun = choose(rng, ATTRIBUTE_NOUNS[postnominalAttribute(ref, adjs, postTexture)!], split);
+    post.push(`of ${adjs.pop()!} ${noun}`);
   }
   if (ref.extreme) {
     const word = choose(rng, EXTREMES[ref.extreme], split);
@@ -80,7 +99,8 @@ export function realizeRef(rng: Rng, ref: Ref, split: Split, opts: RealizeOption
   }
   if (postTexture) post.push(`with ${choose(rng, TEXTURE_NOUNS[ref.texture as 'striped' | 'dotted'], split)}`);
   if (ref.rel) {
-    post.push(`${choose(rng, RELATIONS[ref.rel.dir], split)} ${realizeRef(rng, ref.rel.landmark, split)}`);
+    const landmark = realizeRef(rng, ref.rel.landmark, split, { postnominal: opts.postnominal });
+    post.push(`${choose(rng, RELATIONS[ref.rel.dir], split)} ${landmark}`);
   }
   let det = 'the';
   let singularNoun = !plural;

@@ -63,6 +63,21 @@ describe('export-edits', () => {
     }
     expect(JSON.parse(readFileSync(join(plain, 'index.json'), 'utf8')).fields.canon_tokens).toBeUndefined();
   });
+
+  it('words some train references postnominally with --postnominal and refuses it for held-out data', () => {
+    const out = join(dir, 'edits-postnominal');
+    tsx('export-edits.ts', ['--out', out, '--count', '12', '--seed', '5', '--postnominal']);
+    expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')).postnominal).toBe(true);
+    let reworded = 0;
+    for (let i = 0; i < 12; i++) {
+      const example = (postnominal: boolean) =>
+        makeEditExample(new Rng(hashString(`edits:5:train:${i}`)), 'train', { typo: 0.08, postnominal });
+      expect(field(out, 'tokens').data.subarray(i * 32, (i + 1) * 32)).toEqual(encode(example(true).text));
+      if (example(true).text !== example(false).text) reworded++;
+    }
+    expect(reworded).toBeGreaterThan(0);
+    expect(() => tsx('export-edits.ts', ['--out', join(dir, 'x'), '--split', 'heldout', '--postnominal'])).toThrow(/train split/);
+  });
 });
 
 describe('export-cosal and export-dialogues', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeEditExample, type ExampleKind } from '../../../src/domain/edit-examples.ts';
+import { makeEditExample, type ExampleKind, type ExampleOptions } from '../../../src/domain/edit-examples.ts';
 import { applyEdit } from '../../../src/domain/edits.ts';
 import { EXTRA_WORDS } from '../../../src/domain/grammar-words.ts';
 import { interpret } from '../../../src/domain/interpret.ts';
@@ -12,13 +12,13 @@ import { words } from '../../../src/domain/tokenizer.ts';
 
 // Round trip: every generated instruction, read by the reference interpreter in its scene (and context),
 // must give exactly the intended result.
-function roundTrip(split: Split, seed: number, n: number) {
+function roundTrip(split: Split, seed: number, n: number, opts: ExampleOptions = {}) {
   const rng = new Rng(seed);
   const failures: string[] = [];
   const kinds = new Map<ExampleKind, number>();
   const ops = new Set<string>();
   for (let i = 0; i < n; i++) {
-    const ex = makeEditExample(rng, split);
+    const ex = makeEditExample(rng, split, opts);
     kinds.set(ex.kind, (kinds.get(ex.kind) ?? 0) + 1);
     ops.add(ex.edit.op);
     const r = interpret(ex.text, { scene: ex.src, referent: ex.referent });
@@ -37,6 +37,23 @@ describe('grammar round trip through the reference interpreter', () => {
       expect(ops.size).toBe(8);
     });
   }
+
+  it('reads back train instructions with postnominal attributes ("the circle of red color", "of small size")', () => {
+    const { failures } = roundTrip('train', 303, 2500, { postnominal: true });
+    expect(failures.slice(0, 5)).toEqual([]);
+  });
+});
+
+describe('postnominal attributes (train only)', () => {
+  const texts = (split: Split, postnominal: boolean) =>
+    Array.from({ length: 600 }, (_, i) => makeEditExample(new Rng(i), split, { postnominal }).text);
+  const POSTNOMINAL = / of (?!the )\S+ (color|size|texture|pattern)\b/i;
+
+  it('appear only when asked for, and never in held-out instructions', () => {
+    expect(texts('train', true).filter((t) => POSTNOMINAL.test(t)).length).toBeGreaterThan(30);
+    expect(texts('train', false).filter((t) => POSTNOMINAL.test(t))).toEqual([]);
+    expect(texts('heldout', true)).toEqual(texts('heldout', false));
+  });
 });
 
 // Words only held-out phrasings use: a train instruction containing one would leak the held-out split.

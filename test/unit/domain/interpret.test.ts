@@ -43,6 +43,9 @@ describe('interpret: single edits', () => {
     ['remove the dots from the small square', { op: 'retexture', cells: [3], texture: 'solid' }],
     ['make the heart the same color as the big square', { op: 'recolor', cells: [6], color: 'blue' }],
     ['the circle in the top left should be the same size as the heart', { op: 'resize', cells: [0], size: 'large' }],
+    ['make the circle of blue color red', { op: 'recolor', cells: [8], color: 'red' }],
+    ['remove the square of small size', { op: 'remove', cells: [3] }],
+    ['make the square which is red green', { op: 'recolor', cells: [3], color: 'green' }],
   ])('%s', (text, edit) => {
     expect(edits(text)).toEqual([edit]);
   });
