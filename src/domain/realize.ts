@@ -41,11 +41,11 @@ function adjectives(rng: Rng, d: Desc, split: Split, postTexture: boolean): stri
   return out;
 }
 
-function head(rng: Rng, d: Desc, plural: boolean, split: Split, avoidOne = false): string {
+function head(rng: Rng, d: Desc, plural: boolean, split: Split, avoid: readonly string[]): string {
   if (d.shape) return choose(rng, SHAPE_NOUNS[d.shape], split)[plural ? 1 : 0];
   for (;;) {
     const n = choose(rng, GENERIC_NOUNS, split);
-    if (!avoidOne || n[0] !== 'one') return n[plural ? 1 : 0];
+    if (!avoid.includes(n[0])) return n[plural ? 1 : 0];
   }
 }
 
@@ -61,11 +61,10 @@ export interface RealizeOptions {
 
 /**
  * The attribute of the last word adjectives() returned (size, color, texture order) when it may follow the noun as
- * "of red color" / "of small size", else null. Not after "shape" ("the shape of red color" reads as "the shape of
- * <object>"), not textures ("remove the circle of solid texture" reads as removing a texture), not "medium sized".
+ * "of red color" / "of small size", else null. Not textures ("remove the circle of solid texture" reads as removing a texture), not "medium sized".
  */
 function postnominalAttribute(d: Desc, adjs: readonly string[], postTexture: boolean): 'size' | 'color' | null {
-  if (!d.shape || adjs.length === 0 || (d.texture && !postTexture)) return null;
+  if (adjs.length === 0 || (d.texture && !postTexture)) return null;
   if (d.color) return 'color';
   return adjs.at(-1)!.endsWith('sized') ? null : 'size';
 }
@@ -78,12 +77,14 @@ export function realizeRef(rng: Rng, ref: Ref, split: Split, opts: RealizeOption
   const adjs = adjectives(rng, ref, split, postTexture);
   const post: string[] = [];
   const pre: string[] = [];
+  const avoid: string[] = [];                // generic head nouns this reference must not use
   // Held-out only: one adjective moves into a relative clause ("the circle that is red").
   if (split === 'heldout' && adjs.length > 0 && rng.chance(0.3)) {
     post.push(`${rng.pick(['that', 'which'])} ${plural ? 'are' : 'is'} ${adjs.pop()!}`);
   } else if (split === 'train' && opts.postnominal && postnominalAttribute(ref, adjs, postTexture) && rng.chance(0.5)) {
     const noun = choose(rng, ATTRIBUTE_NOUNS[postnominalAttribute(ref, adjs, postTexture)!], split);
     post.push(`of ${adjs.pop()!} ${noun}`);
+    avoid.push('shape');                     // "the shape of red color" would read as "the shape of <object>"
   }
   if (ref.extreme) {
     const word = choose(rng, EXTREMES[ref.extreme], split);
@@ -99,8 +100,8 @@ export function realizeRef(rng: Rng, ref: Ref, split: Split, opts: RealizeOption
   }
   if (postTexture) post.push(`with ${choose(rng, TEXTURE_NOUNS[ref.texture as 'striped' | 'dotted'], split)}`);
   if (ref.rel) {
-    const landmark = realizeRef(rng, ref.rel.landmark, split, { postnominal: opts.postnominal });
-    post.push(`${choose(rng, RELATIONS[ref.rel.dir], split)} ${landmark}`);
+    const rel = choose(rng, RELATIONS[ref.rel.dir], split);
+    post.push(`${rel} ${realizeRef(rng, ref.rel.landmark, split, { postnominal: opts.postnominal })}`);
   }
   let det = 'the';
   let singularNoun = !plural;
@@ -110,7 +111,8 @@ export function realizeRef(rng: Rng, ref: Ref, split: Split, opts: RealizeOption
   } else if (ref.number === 'both') {
     det = rng.pick(split === 'heldout' ? ['both of the', 'the two'] : ['both', 'both the']);
   }
-  const noun = head(rng, ref, !singularNoun, split, singularNoun && det !== 'the');
+  if (singularNoun && det !== 'the') avoid.push('one');
+  const noun = head(rng, ref, !singularNoun, split, avoid);
   return [det, ...pre, ...adjs, noun, ...post].join(' ');
 }
 
