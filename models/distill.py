@@ -25,7 +25,7 @@ from export import load_checkpoint
 from blocks import CELL_HEADS
 from model import Config, EditModel
 from recognizer import cell_loss
-from train import TrainConfig, batches, lr_at, open_sets, tracker_history, unknown_words
+from train import TrainConfig, batches, inserted_unknowns, lr_at, open_sets, tracker_history, unknown_words
 
 TRAINED = ('text.', 'tracker.', 'w_init.', 'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.', 'ctx_')   # the middle, not `tg`
 
@@ -101,6 +101,8 @@ def main():
     ap.add_argument('--lr', type=float, default=5e-4)
     ap.add_argument('--canon-p', type=float, default=0.25)
     ap.add_argument('--context-words', action='store_true', help='the student reads the previous instruction too')
+    ap.add_argument('--insert-unk', type=float, default=0.0,
+                    help='chance of one <unk> inserted into a raw instruction (unseen words read as ignorable)')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
     a = ap.parse_args()
@@ -128,6 +130,8 @@ def main():
     t0, avg, last = time.time(), {}, min(a.steps, a.stop_at or a.steps)
     while step < last:
         batch = unknown_words(next(stream), tc.unk_p, gen)
+        for p in (a.insert_unk, a.insert_unk / 2):                     # up to two, as in "which is"
+            batch = inserted_unknowns(batch, p, gen)
         loss, terms = distill_losses(student, teacher, batch, tracker_history(batch, tc, gen), a.canon_p, gen)
         for g in opt.param_groups:
             g['lr'] = lr_at(schedule, step)

@@ -140,6 +140,22 @@ def unknown_words(batch, p, gen):
     return dict(batch, tokens=torch.where(drop, torch.ones_like(tok), tok))
 
 
+def inserted_unknowns(batch, p, gen):
+    """The batch with one <unk> inserted at a random place in each instruction at chance p (where it fits): words the
+    model never saw, such as a held-out phrasing's "which is", come to read as ignorable."""
+    if p <= 0:
+        return batch
+    tok = batch['tokens']
+    B, L = tok.shape
+    n = (tok != 0).sum(1)
+    at = (torch.rand(B, generator=gen) * (n + 1).float()).long().clamp(max=L - 1)     # 0..n
+    on = (torch.rand(B, generator=gen) < p) & (n < L)
+    j = torch.arange(L)[None]
+    src = torch.where(j > at[:, None], j - 1, j)                                        # shift right after `at`
+    out = torch.where(j == at[:, None], torch.ones_like(tok), tok.gather(1, src))
+    return dict(batch, tokens=torch.where(on[:, None], out, tok))
+
+
 def lr_at(tc, step):
     warm = min(1.0, (step + 1) / tc.warmup)
     return tc.lr * warm * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, step / tc.steps))))

@@ -14,7 +14,7 @@ sys.path.insert(0, HERE)
 from distill import context_words, distill_losses, student_and_teacher  # noqa: E402
 from synth import write_edit_shards  # noqa: E402
 from test_pipeline import SHA, V, train  # noqa: E402
-from train import TrainConfig, batches, open_sets, tracker_history  # noqa: E402
+from train import TrainConfig, batches, inserted_unknowns, open_sets, tracker_history  # noqa: E402
 
 
 class DistillTest(unittest.TestCase):
@@ -113,6 +113,24 @@ class DistillTest(unittest.TestCase):
         ck = torch.load(os.path.join(out, 'ckpt.pt'))
         self.assertTrue(ck['config']['context_words'])
         self.assertFalse(ck['teacher_config']['context_words'])
+
+    def test_inserted_unknowns_keep_every_word_in_order(self):
+        tok = torch.tensor([[5, 6, 7, 0, 0], [5, 6, 7, 8, 9], [4, 0, 0, 0, 0]])
+        gen = torch.Generator().manual_seed(3)
+        self.assertTrue(torch.equal(inserted_unknowns({'tokens': tok}, 0.0, gen)['tokens'], tok))
+        places = set()
+        for _ in range(40):
+            out = inserted_unknowns({'tokens': tok}, 1.0, gen)['tokens']
+            self.assertTrue(torch.equal(out[1], tok[1]))                          # full: no room, unchanged
+            for row, n in ((0, 3), (2, 1)):
+                self.assertEqual((out[row] == 1).sum().item(), 1)
+                self.assertEqual(out[row][(out[row] != 1) & (out[row] != 0)].tolist(), tok[row][:n].tolist())
+                self.assertEqual((out[row] != 0).sum().item(), n + 1)
+            places.add(int((out[0] == 1).nonzero()))
+        self.assertEqual(places, {0, 1, 2, 3})                                    # before, between and after words
+        cmd = [sys.executable, os.path.join(MODELS, 'distill.py'), '--ckpt', self.ckpt, '--data', self.data,
+               '--out', os.path.join(self.tmp.name, 'distilled-unk'), '--batch', '4', '--steps', '1', '--insert-unk', '0.5']
+        self.assertIn('step 1/1', subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
 
 
 if __name__ == '__main__':
