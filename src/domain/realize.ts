@@ -61,7 +61,8 @@ export interface RealizeOptions {
 
 /**
  * The attribute of the last word adjectives() returned (size, color, texture order) when it may follow the noun as
- * "of red color" / "of small size", else null. Not textures ("remove the circle of solid texture" reads as removing a texture), not "medium sized".
+ * "of red color" / "of small size", else null. Not textures ("remove the circle of solid texture" reads as removing
+ * a texture), not "medium sized" ("of medium sized size").
  */
 function postnominalAttribute(d: Desc, adjs: readonly string[], postTexture: boolean): 'size' | 'color' | null {
   if (adjs.length === 0 || (d.texture && !postTexture)) return null;
@@ -78,12 +79,12 @@ export function realizeRef(rng: Rng, ref: Ref, split: Split, opts: RealizeOption
   const post: string[] = [];
   const pre: string[] = [];
   const avoid: string[] = [];                // generic head nouns this reference must not use
+  const moved = split === 'train' && opts.postnominal ? postnominalAttribute(ref, adjs, postTexture) : null;
   // Held-out only: one adjective moves into a relative clause ("the circle that is red").
   if (split === 'heldout' && adjs.length > 0 && rng.chance(0.3)) {
     post.push(`${rng.pick(['that', 'which'])} ${plural ? 'are' : 'is'} ${adjs.pop()!}`);
-  } else if (split === 'train' && opts.postnominal && postnominalAttribute(ref, adjs, postTexture) && rng.chance(0.5)) {
-    const noun = choose(rng, ATTRIBUTE_NOUNS[postnominalAttribute(ref, adjs, postTexture)!], split);
-    post.push(`of ${adjs.pop()!} ${noun}`);
+  } else if (moved && rng.chance(0.5)) {
+    post.push(`of ${adjs.pop()!} ${choose(rng, ATTRIBUTE_NOUNS[moved], split)}`);
     avoid.push('shape');                     // "the shape of red color" would read as "the shape of <object>"
   }
   if (ref.extreme) {
