@@ -18,7 +18,7 @@ import torch
 from blocks import CELL_HEADS
 from export import load_checkpoint
 from recognizer import predict_cells
-from tokenizer import words
+from tokenizer import encode
 from train import open_shards, to_batch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,8 +66,6 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    vocab = json.load(open(os.path.join(HERE, '..', 'src', 'domain', 'vocab.json')))
-    ids = {w: i for i, w in enumerate(vocab)}
     with open(os.path.join(HERE, 'lexicon.json')) as f:
         colors = color_words(json.load(f))
     with open(os.path.join(a.edits, 'examples.jsonl')) as f:
@@ -76,14 +74,12 @@ def main():
     sel = clause_turns(rows, colors)
     if not sel:
         raise SystemExit(f'{a.edits}: no plain turn with a colour relative clause in the first {a.limit}')
-    L = index['max_len']
-    enc = lambda t: ([ids.get(w, 1) for w in words(t)[:L]] + [0] * L)[:L]
     batch = to_batch(arrays, np.array(sel))
     print(f'{len(sel)} plain held-out turns with a colour relative clause')
     for path in a.ckpts:
         model, _ = load_checkpoint(path)
         model.eval()
-        got = {k: score(model, batch, torch.tensor([enc(f(rows[i]['text'].lower())) for i in sel]))
+        got = {k: score(model, batch, torch.tensor([encode(f(rows[i]['text'].lower()), index['max_len']) for i in sel]))
                for k, f in REWRITES.items()}
         print(path, ' | '.join(f'{k} {v:.3f}' for k, v in got.items()), flush=True)
 
