@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { SpellingCorrector, editDistance } from '../../../src/understanding/spelling.ts';
+import { normalize, tokenize, MAX_TURN_CHARS } from '../../../src/understanding/text.ts';
+
+const words = ['circle', 'square', 'triangle', 'diamond', 'hexagon', 'purple', 'yellow', 'red', 'the', 'bigger', 'middle', 'make', 'it'];
+const c = new SpellingCorrector(words);
+
+describe('spelling correction', () => {
+  it.each([['traingle', 'triangle'], ['hexgon', 'hexagon'], ['diamnod', 'diamond'], ['midle', 'middle'], ['sqaure', 'square'],
+    ['purpel', 'purple'], ['teh', 'the'], ['biger', 'bigger']])('reads %s as %s', (typed, read) => {
+    expect(c.correct(typed)).toBe(read);
+  });
+
+  it('leaves short, known, numeric and far words alone', () => {
+    for (const w of ['bed', 'red', 'x1', 'banana', 'reed']) expect(c.correct(w)).toBeNull();
+  });
+
+  it('refuses a correction with two equally close candidates', () => {
+    const two = new SpellingCorrector(['cart', 'card']);
+    expect(two.correct('carx')).toBeNull();
+  });
+
+  it('counts an adjacent swap as one edit', () => {
+    expect(editDistance('sqaure', 'square')).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('stays linear: a 20,000-character word and a 400-character turn take milliseconds', () => {
+    const t0 = performance.now();
+    expect(c.correct('x'.repeat(20000))).toBeNull();
+    normalize('qwertyuiopasdfghjklz '.repeat(100), c);
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+});
+
+describe('normalization', () => {
+  it('splits clause punctuation, expands contractions and shorthand, fixes typos and stretched words', () => {
+    const u = normalize("Pls make the traingle sooo much bigger, it's 2 small!", c);
+    expect(u.words).toEqual(['please', 'make', 'the', 'triangle', 'so', 'much', 'bigger', ',', 'it', 'is', '2', 'small', '!']);
+    expect(u.corrected).toContainEqual({ typed: 'traingle', read: 'triangle' });
+  });
+
+  it('reads "2 the" as "to the" and hyphens as spaces', () => {
+    expect(normalize('move it 2 the top-left', c).words).toEqual(['move', 'it', 'to', 'the', 'top', 'left']);
+  });
+
+  it('bounds what it reads', () => {
+    expect(tokenize('a '.repeat(MAX_TURN_CHARS)).length).toBeLessThanOrEqual(MAX_TURN_CHARS / 2);
+  });
+});
