@@ -1,6 +1,8 @@
 /** The worker proxy side of `Engine`: the UI talks to the editor worker through this. */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition } from '../workers/engine.ts';
+import type {
+  EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition, TaggerInput, TaggerOutput,
+} from '../workers/engine.ts';
 import type { EditorApi } from '../workers/editor.ts';
 
 /** Runs the engine in a module worker; AbortSignals become `abort(id)` calls since signals cannot cross threads. */
@@ -28,6 +30,14 @@ export class WorkerEngine implements Engine {
 
   recognize(image: Uint8ClampedArray, size: number): Promise<Recognition> {
     return this.api.recognize(image, size);
+  }
+
+  understandingVocab(): Promise<string[] | null> {
+    return this.api.understandingVocab();
+  }
+
+  understand(input: TaggerInput): Promise<TaggerOutput> {
+    return this.api.understand(input);
   }
 
   async dispose(): Promise<void> {

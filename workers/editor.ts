@@ -1,7 +1,7 @@
 /** The editor worker: one comlink-exposed API object around the in-process engine. */
 import { expose, transfer } from 'comlink';
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.jsep.wasm?url';
-import type { EditRequest, LoadOptions, ProgressFn } from './engine.ts';
+import type { EditRequest, LoadOptions, ProgressFn, TaggerInput } from './engine.ts';
 import { configureOrt } from './runtime/ort.ts';
 import { LocalEngine } from './runtime/local-engine.ts';
 import { httpSource } from './runtime/http-source.ts';
@@ -33,6 +33,8 @@ const api = {
       return transfer(r, [r.image.buffer, r.mask.buffer, r.attention.buffer, r.steps.buffer] as ArrayBuffer[]);
     }),
   recognize: (image: Uint8ClampedArray, size: number) => engine.recognize(image, size),
+  understandingVocab: () => engine.understandingVocab(),
+  understand: (input: TaggerInput) => engine.understand(input),
   abort: (abortId: number) => controllers.get(abortId)?.abort(),
   dispose: () => engine.dispose(),
 };

@@ -67,6 +67,20 @@ export interface Recognition {
   confidence: number[];
 }
 
+/** One turn for the understanding tagger: ids from src/understanding/features.ts, the context token first. */
+export interface TaggerInput {
+  words: Int32Array;
+  ngrams: Int32Array;
+  length: number;
+}
+
+/** The tagger's probabilities per position, row-major: tags (13), clause operations (19), clause starts (2). */
+export interface TaggerOutput {
+  tags: Float32Array;
+  ops: Float32Array;
+  starts: Float32Array;
+}
+
 /** The engine every caller programs against. */
 export interface Engine {
   info(): Promise<EngineInfo>;
@@ -74,5 +88,9 @@ export interface Engine {
   edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult>;
   /** Reads the scene off an RGBA image at the pack's size. */
   recognize(image: Uint8ClampedArray, size: number): Promise<Recognition>;
+  /** The pack's understanding vocabulary (null when the pack has no understanding graph). */
+  understandingVocab(): Promise<string[] | null>;
+  /** Runs the pack's understanding tagger on one turn. */
+  understand(input: TaggerInput): Promise<TaggerOutput>;
   dispose(): Promise<void>;
 }

@@ -1,10 +1,13 @@
 /** The in-process `Engine`: pack loading, backend choice, warm-up, device-loss recovery. The worker wraps it. */
-import type { BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition } from '../engine.ts';
-import { DeviceLostError, InputError, NoPackError, throwIfAborted } from '../errors.ts';
+import type {
+  BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition, TaggerInput, TaggerOutput,
+} from '../engine.ts';
+import { DeviceLostError, InputError, NoPackError, PackError, throwIfAborted } from '../errors.ts';
 import { probeWebGpu, type AdapterProbe } from './adapter.ts';
 import { loadPack, type LoadedPack, type PackSource } from './pack-loader.ts';
 import { ortVersion } from './ort.ts';
 import { SceneRecognizer } from './recognizer.ts';
+import { UnderstandingModel } from './understanding-model.ts';
 
 /** A ready-to-run edit pipeline on one backend. */
 export interface Pipeline {
@@ -31,6 +34,7 @@ export class LocalEngine implements Engine {
   private pack: LoadedPack | null = null;
   private pipeline: Pipeline | null = null;
   private recognizer: SceneRecognizer | null = null;
+  private understanding: UnderstandingModel | null = null;
   private lost = false;
   private timings: Partial<Record<BackendKind, number>> = {};
   private adapter: AdapterProbe | null = null;
@@ -80,9 +84,12 @@ export class LocalEngine implements Engine {
     if (!best) throw new NoPackError('No backend could run this model pack.');
     const graph = pack.manifest.graphs.recognizer;
     const recognizer = graph ? await SceneRecognizer.create(pack.files.get(graph.file)!, pack.manifest.image_size) : null;
+    const understanding = await loadUnderstanding(pack);
     // Swap only when the new pack is fully ready, so a failed load leaves the old one in use.
     await this.pipeline?.dispose();
     await this.recognizer?.dispose();
+    await this.understanding?.dispose();
+    this.understanding = understanding;
     this.pack = pack;
     this.pipeline = best;
     this.recognizer = recognizer;
@@ -116,9 +123,22 @@ export class LocalEngine implements Engine {
     return this.recognizer.recognize(image, size);
   }
 
+  async understandingVocab(): Promise<string[] | null> {
+    if (!this.pack) throw new NoPackError('No model pack is loaded yet.');
+    return this.understanding ? [...this.understanding.vocab] : null;
+  }
+
+  async understand(input: TaggerInput): Promise<TaggerOutput> {
+    if (!this.pack) throw new NoPackError('No model pack is loaded yet.');
+    if (!this.understanding) throw new NoPackError(`Pack "${this.pack.manifest.name}" has no understanding model.`);
+    return this.understanding.run(input);
+  }
+
   async dispose(): Promise<void> {
     await this.pipeline?.dispose();
     await this.recognizer?.dispose();
+    await this.understanding?.dispose();
+    this.understanding = null;
     this.pipeline = null;
     this.recognizer = null;
     this.pack = null;
@@ -155,4 +175,21 @@ export class LocalEngine implements Engine {
     await pipeline.run(request, signal);
     return performance.now() - start;
   }
+}
+
+/** The pack's understanding tagger and its word list, when it ships one. */
+async function loadUnderstanding(pack: LoadedPack): Promise<UnderstandingModel | null> {
+  const graph = pack.manifest.graphs.understanding;
+  if (!graph || !pack.manifest.understanding) return null;
+  const text = new TextDecoder().decode(pack.files.get(pack.manifest.understanding.vocab)!);
+  let vocab: unknown;
+  try {
+    vocab = JSON.parse(text);
+  } catch {
+    vocab = null;
+  }
+  if (!Array.isArray(vocab) || !vocab.every((w) => typeof w === 'string')) {
+    throw new PackError(`${pack.manifest.understanding.vocab} must be a JSON list of words`);
+  }
+  return UnderstandingModel.create(pack.files.get(graph.file)!, vocab as string[]);
 }

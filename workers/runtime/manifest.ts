@@ -27,6 +27,8 @@ export interface PackManifest {
   files: Record<string, PackFile>;
   graphs: Record<string, PackGraph>;
   kernels: { blob: string; layout: string };
+  /** The understanding tagger's word list (with graphs.understanding). */
+  understanding?: { vocab: string };
   quantization?: Record<string, unknown>;
   metrics?: Record<string, unknown>;
 }
@@ -68,6 +70,12 @@ export function parseManifest(text: string, expectedDomain?: string): PackManife
     m.kernels.layout,
     ...Object.values(m.graphs).map((g) => (isObject(g) ? g.file : undefined)),
   ];
+  if (m.graphs.understanding) {
+    if (!isObject(m.understanding) || typeof m.understanding.vocab !== 'string') {
+      throw new PackError('manifest.json: a pack with an understanding graph needs "understanding": {"vocab": FILE}');
+    }
+    referenced.push(m.understanding.vocab);
+  }
   for (const file of referenced) {
     if (typeof file !== 'string' || !(file in m.files)) {
       throw new PackError(`manifest.json references "${String(file)}", which is not listed in "files"`);
