@@ -57,7 +57,7 @@ export class SessionController {
     const session = await deps.store.getSession(id);
     if (!session) return null;
     const nodes = sessionNodes(deps.store, id, deps.codec);
-    const conversation = Conversation.resume(deps.engine, nodes, session.dialogue);
+    const conversation = await Conversation.resume(deps.engine, nodes, session.dialogue);
     // Remembering which session is open is a convenience; a full disk must not stop the user reading a session.
     await deps.store.setCurrentSession(id).catch(() => undefined);
     return new SessionController(deps, conversation, nodes, session, await deps.store.turns(id));
@@ -172,7 +172,7 @@ export class SessionController {
       return { turn: done, error: null };
     } catch (e) {
       // Conversation.say rolls back itself; this also covers a jump, and a failed final write.
-      this.conversation = Conversation.resume(this.deps.engine, this.nodeStore, before);
+      this.conversation.restore(before);
       const failed: Turn = { ...pending, status: 'failed', reply: describeError(e), error: errorName(e) };
       this.setTurn(failed);
       await this.deps.store.putTurn(failed).catch(() => undefined); // a full disk keeps it pending, retryable after reload

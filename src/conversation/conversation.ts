@@ -11,8 +11,10 @@ import { editCells } from '../domain/edits.ts';
 import { differingCells, type Scene } from '../domain/scene.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
+import type { Understander } from '../understanding/understander.ts';
 import { confineToCells } from './confine.ts';
 import { swapCells } from './transplant.ts';
+import { understanderFor } from './understander.ts';
 
 /** What is kept for a history node that has its own picture. */
 export interface NodeData {
@@ -74,6 +76,7 @@ export interface ConversationTurn {
 export class Conversation {
   private constructor(
     private readonly engine: Engine,
+    private readonly understander: Understander,
     private manager: DialogueManager,
     private readonly nodes: NodeStore,
     /** Read at every turn, so a settings change applies to the next one. */
@@ -84,15 +87,33 @@ export class Conversation {
   static async start(
     engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number, options: ConversationOptions = {},
   ): Promise<Conversation> {
+    const understander = await understanderFor(engine);
     const recognition = await engine.recognize(image, size);
-    const manager = new DialogueManager(recognition.scene);
+    const manager = new DialogueManager(recognition.scene, understander.lexicon);
     await nodes.put(manager.current.id, { image, size, state: null, recognition });
-    return new Conversation(engine, manager, nodes, options);
+    return new Conversation(engine, understander, manager, nodes, options);
   }
 
   /** Resumes a saved conversation. */
-  static resume(engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
-    return new Conversation(engine, DialogueManager.fromJSON(state), nodes, options);
+  static async resume(engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Promise<Conversation> {
+    const understander = await understanderFor(engine);
+    return new Conversation(engine, understander, DialogueManager.fromJSON(state, understander.lexicon), nodes, options);
+  }
+
+  /**
+   * Makes the picture on screen show `scene` (rendered as `image`): evaluation's teacher forcing, so that each
+   * turn starts from the expected previous scene. The history keeps its shape; only this node's picture changes.
+   */
+  async force(scene: Scene, image: Uint8ClampedArray): Promise<void> {
+    const data = await this.dataOf(this.manager.current.id);
+    const forced = this.manager.forceScene(scene);
+    const id = forced.added ? forced.node : this.manager.current.image;
+    await this.nodes.put(id, { ...data, image, recognition: { scene, confidence: scene.cells.map(() => 1) } });
+  }
+
+  /** Puts the dialogue back to a saved state (a failed turn's rollback). */
+  restore(state: DialogueState): void {
+    this.manager = DialogueManager.fromJSON(state, this.understander.lexicon);
   }
 
   /** The dialogue state to persist after every turn. */
@@ -117,13 +138,16 @@ export class Conversation {
     const before = this.manager.toJSON();
     try {
       const current = await this.dataOf(this.manager.current.id);
-      const dialogue = this.manager.turn(text, current.recognition.scene, { confidence: current.recognition.confidence });
+      const reading = await this.understander.read(text, this.manager.context);
+      const dialogue = this.manager.turn(reading, current.recognition.scene, { confidence: current.recognition.confidence });
       let results: EditResult[] = [];
       let repaired: number[] = [];
       let reply = dialogue.reply;
       if (dialogue.steps.length > 0) {
         const size = current.size;
-        const painted = await this.paint(dialogue.steps, current, size, signal);
+        // A correction starts from the picture before the edit it replaces.
+        const base = dialogue.from ? await this.dataOf(dialogue.from) : current;
+        const painted = await this.paint(dialogue.steps, base, size, signal);
         const done = await this.touchUp(dialogue.scene, painted.picture, size, signal);
         results = [...painted.results, ...done.results];
         repaired = done.repaired;
@@ -135,7 +159,7 @@ export class Conversation {
       }
       return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results, repaired };
     } catch (e) {
-      this.manager = DialogueManager.fromJSON(before);
+      this.restore(before);
       throw e;
     }
   }

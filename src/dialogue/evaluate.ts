@@ -1,9 +1,11 @@
 /**
- * Replays spec dialogues (JSONL `expect` scenes or `{"clarify": true}`) through the DialogueManager with a perfect
- * model: after each turn the "recognized" scene is the expected one, so the figures measure the dialogue layer alone.
+ * Replays spec dialogues (JSONL `expect` scenes or `{"clarify": true}`) through understanding and the
+ * DialogueManager with a perfect model: after each turn the "recognized" scene is the expected one, so the
+ * figures measure understanding and the dialogue layer alone (each turn starts from the expected scene).
  */
 import type { Dialogue } from '../domain/dialogue.ts';
 import { cloneScene, sceneToJson, scenesEqual, type Scene } from '../domain/scene.ts';
+import type { Understander } from '../understanding/understander.ts';
 import { DialogueManager, type DialogueKind } from './manager.ts';
 
 /** One replayed turn. */
@@ -17,6 +19,10 @@ export interface TurnOutcome {
   asked: boolean;
   /** Clarify turns: asked; scene turns: not asked and the resulting scene equals `expect`. */
   ok: boolean;
+  /** Understanding's confidence (edit, answer and confirm turns). */
+  confidence?: number;
+  /** Time to read and act on the turn (understanding + dialogue layer), ms. */
+  ms: number;
 }
 
 /** Aggregate figures of a replay. */
@@ -33,32 +39,42 @@ export interface DialogueReport {
   /** Share of dialogues whose every turn succeeded. */
   dialogueSuccess: number;
   failures: TurnOutcome[];
+  outcomes: TurnOutcome[];
 }
 
+/** Kinds that ask the user something (a clarifying question or a confirmation). */
+export const ASKING: ReadonlySet<DialogueKind> = new Set(['clarify', 'confirm']);
+
 /** Replays one dialogue, feeding the expected scene back as the recognized scene after every turn. */
-export function replayDialogue(d: Dialogue): TurnOutcome[] {
+export async function replayDialogue(d: Dialogue, understander: Understander, confirmBelow?: number): Promise<TurnOutcome[]> {
   let scene: Scene = cloneScene(d.scene as Scene);
-  const manager = new DialogueManager(scene);
-  return d.turns.map((t, i) => {
-    const r = manager.turn(t.user, scene);
-    const asked = r.kind === 'clarify';
+  const manager = new DialogueManager(scene, understander.lexicon);
+  if (confirmBelow !== undefined) manager.confirmBelow = confirmBelow;
+  const out: TurnOutcome[] = [];
+  for (const [i, t] of d.turns.entries()) {
+    const t0 = performance.now();
+    const r = manager.turn(await understander.read(t.user, manager.context), scene);
+    const ms = performance.now() - t0;
+    const asked = ASKING.has(r.kind);
     const expectedClarify = 'clarify' in t.expect;
     let ok = asked === expectedClarify;
     if (!expectedClarify) {
       const expect = t.expect as ReturnType<typeof sceneToJson> as Scene;
       ok &&= scenesEqual(r.scene, expect);
       scene = cloneScene(expect);
+      if (r.kind !== 'confirm') manager.forceScene(scene);
     }
-    return { id: d.id, turn: i, user: t.user, kind: r.kind, reply: r.reply, expectedClarify, asked, ok };
-  });
+    out.push({ id: d.id, turn: i, user: t.user, kind: r.kind, reply: r.reply, expectedClarify, asked, ok, confidence: r.confidence, ms });
+  }
+  return out;
 }
 
 /** Replays dialogues and sums up clarification accuracy and turn success. */
-export function evaluateDialogues(dialogues: readonly Dialogue[]): DialogueReport {
+export async function evaluateDialogues(dialogues: readonly Dialogue[], understander: Understander, confirmBelow?: number): Promise<DialogueReport> {
   const all: TurnOutcome[] = [];
   let perfect = 0;
   for (const d of dialogues) {
-    const outcomes = replayDialogue(d);
+    const outcomes = await replayDialogue(d, understander, confirmBelow);
     if (outcomes.every((o) => o.ok)) perfect++;
     all.push(...outcomes);
   }
@@ -72,5 +88,6 @@ export function evaluateDialogues(dialogues: readonly Dialogue[]): DialogueRepor
     sceneTurnSuccess: share(all.filter((o) => !o.expectedClarify && o.ok).length, all.filter((o) => !o.expectedClarify).length),
     dialogueSuccess: share(perfect, dialogues.length),
     failures: all.filter((o) => !o.ok),
+    outcomes: all,
   };
 }

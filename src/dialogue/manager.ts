@@ -1,46 +1,59 @@
 /**
- * The dialogue manager (issue 7, after DialogPaint): classifies each user turn, resolves references against the
- * scene the recognizer read, asks when a reference is ambiguous, and turns edits into canonical instructions
- * for the model. Its whole state is plain JSON, saved by the app every turn.
+ * The dialogue manager (after DialogPaint): acts on each turn as understanding read it (src/understanding),
+ * resolves references against the scene the recognizer read, asks when a reference, value or place is
+ * missing or ambiguous, confirms when unsure, and turns edits into canonical instructions for the model.
+ * Its whole state is plain JSON, saved by the app every turn.
  */
-import { applyEdit, type Edit } from '../domain/edits.ts';
-import { interpret, type Pending } from '../domain/interpret.ts';
-import { sentences, stripFiller } from '../domain/normalize.ts';
-import { emptyCells, scenesEqual, type Scene } from '../domain/scene.ts';
-import { words } from '../domain/tokenizer.ts';
-import { canonicalInstruction, pastTense, splitEdit } from './canonical.ts';
-import { parseCommand, type Command } from './commands.ts';
-import { splitConjunctions } from './conjunctions.ts';
+import { changeToEdit } from '../domain/language.ts';
+import type { Edit } from '../domain/edits.ts';
+import { scenesEqual, type Scene } from '../domain/scene.ts';
+import { fits } from '../understanding/changes.ts';
+import { EDIT_OPS, interpret } from '../understanding/interpret.ts';
+import type { Lexicon } from '../understanding/lexicon.ts';
+import { resolveRef } from '../understanding/match.ts';
+import type { Need } from '../understanding/outcome.ts';
+import { readRef } from '../understanding/spans.ts';
+import type { Reading } from '../understanding/reading.ts';
+import type { Context } from '../understanding/tags.ts';
+import { MAX_TURN_CHARS } from '../understanding/text.ts';
+import { stepCount } from './answers.ts';
+import { nodeWords, runCommand } from './commands.ts';
+import { pastTense } from './canonical.ts';
+import { planSteps, targetCells } from './plan.ts';
+import { CONFIRM_BELOW, readingConfidence } from './confidence.ts';
+import { alongWords, contradicts } from './contradiction.ts';
+import { correction } from './correction.ts';
+import { asPlainRequest, changedCells, isCorrection, mainClauses } from './turn-shape.ts';
 import { HistoryTree, type EditStep, type HistoryNode, type HistoryState } from './history.ts';
-import { answerWhere, answerWhich, isOwnRequest } from './open-question.ts';
-import { CELL_NAMES, joinAnd } from './phrases.ts';
-import { LOW_CONFIDENCE, answerQuestion } from './question-answer.ts';
-import { parseQuestions } from './question-parse.ts';
-import { alreadyReply, failureReply, focusReply, helpReply, whereQuestion, whichQuestion } from './replies.ts';
+import { answerOpen } from './open-answer.ts';
+import type { LastEdit, OpenQuestion, Request } from './request.ts';
+import { CELL_NAMES } from './phrases.ts';
+import { LOW_CONFIDENCE, answerTurn } from './question-answer.ts';
+import { confirmQuestion, failureReply, helpReply, needQuestion, remarkReply } from './replies.ts';
+
+export type { LastEdit, OpenQuestion, Request } from './request.ts';
 
 /** How a turn was understood. */
 export type DialogueKind =
-  | 'edit' | 'answer' | 'clarify' | 'question' | 'focus' | 'undo' | 'redo' | 'reset' | 'jump' | 'cancel' | 'impossible' | 'unknown';
+  | 'edit' | 'answer' | 'clarify' | 'confirm' | 'question' | 'focus' | 'undo' | 'redo' | 'reset' | 'jump' | 'cancel'
+  | 'impossible' | 'unknown' | 'other';
 
 /** The outcome of one turn: what to say, what the model must run, and which history node to show. */
 export interface DialogueTurn {
   kind: DialogueKind;
-  /** Short reply for the user ("Made the circle in the top left red.", or the question asked). */
   reply: string;
   /** Edits for the model, in order, each on the previous one's output (edit and answer turns only). */
   steps: EditStep[];
-  /** The history node current after the turn. */
   node: string;
-  /** The node whose picture goes on screen (the original's after a reset). */
   show: string;
-  /** The scene expected on screen after the turn. */
+  /** The scene expected on screen after the turn (for a confirm: the scene the proposed edit would give). */
   scene: Scene;
-  /** Cells the open clarifying question chooses among (clarify turns). */
   candidates?: number[];
+  /** How sure understanding was (edit, answer and confirm turns). */
+  confidence?: number;
+  /** The node whose picture the steps start from (the one before a corrected edit, for a correction). */
+  from?: string;
 }
-
-/** A question the manager asked and waits to have answered. */
-export type OpenQuestion = { kind: 'which'; pending: Pending } | { kind: 'where'; text: string };
 
 /** Serializable state of a DialogueManager. */
 export interface DialogueState {
@@ -48,6 +61,8 @@ export interface DialogueState {
   history: HistoryState;
   referent: number[] | null;
   open: OpenQuestion | null;
+  last?: LastEdit | null;
+  context?: Context;
 }
 
 /** Per-turn extras: the recognizer's confidence per cell (0..1), when the scene was read off pixels. */
@@ -55,116 +70,182 @@ export interface TurnOptions {
   confidence?: readonly number[];
 }
 
-const QUESTION_WORDS = new Set(['what', "what's", 'whats', 'how', 'where', "where's", 'which', 'who', 'why', 'when', 'does', 'do', 'is', 'are']);
-const QUESTION_HELP = 'I can answer questions like "what color is the star?", "how many circles are there?", ' +
-  '"is there a heart?" or "what is left of the star?", but not that one.';
+const OPEN_KINDS = new Set(['which', 'value', 'where', 'what', 'confirm']);
 
-/** Runs a dialogue over one picture: history tree, pronoun referent and open questions. */
 export class DialogueManager {
   private open: OpenQuestion | null = null;
   private referent: number[] | null = null;
-
+  private last: LastEdit | null = null;
+  private lastKind: Context = 'start';
   private history: HistoryTree;
 
-  /** A dialogue over a picture whose objects the recognizer read as `initial`. */
-  constructor(initial: Scene) {
+  /** Confirm edits read with less confidence than this (CONFIRM_BELOW; 0 never confirms, for calibration). */
+  confirmBelow = CONFIRM_BELOW;
+
+  constructor(initial: Scene, readonly lex: Lexicon) {
     this.history = HistoryTree.start(initial);
   }
 
-  /** Restores a dialogue from toJSON's output. */
-  static fromJSON(state: DialogueState): DialogueManager {
+  /** Restores a dialogue from toJSON's output (an open question in an older format is dropped). */
+  static fromJSON(state: DialogueState, lex: Lexicon): DialogueManager {
     if (state.version !== 1) throw new RangeError(`unknown dialogue state version ${String(state.version)}`);
-    const m = new DialogueManager(state.history.nodes[0]!.scene);
+    const m = new DialogueManager(state.history.nodes[0]!.scene, lex);
     m.history = HistoryTree.fromJSON(state.history);
     m.referent = state.referent ? [...state.referent] : null;
-    m.open = state.open ? structuredClone(state.open) : null;
+    const open = state.open as OpenQuestion | null;
+    m.open = open && OPEN_KINDS.has(open.kind) && (open.kind === 'what' || 'request' in open) ? structuredClone(open) : null;
+    m.last = state.last?.reading ? structuredClone(state.last) : null;
+    m.lastKind = state.context ?? 'other';
     return m;
   }
 
-  /** The serializable state (a deep copy). */
   toJSON(): DialogueState {
-    return { version: 1, history: this.history.toJSON(), referent: this.referent ? [...this.referent] : null, open: structuredClone(this.open) };
+    return {
+      version: 1, history: this.history.toJSON(), referent: this.referent ? [...this.referent] : null,
+      open: structuredClone(this.open), last: structuredClone(this.last), context: this.lastKind,
+    };
   }
 
-  /** The history node on screen. */
   get current(): HistoryNode {
     return this.history.current;
   }
 
-  /** Every history node, in creation order (for a history view). */
   get nodes(): HistoryNode[] {
     return this.history.all();
   }
 
-  /** True while a clarifying question waits for its answer. */
   get awaitingAnswer(): boolean {
     return this.open !== null;
   }
 
-  /** One user turn against the scene now on screen (as the recognizer read it). */
-  turn(text: string, scene: Scene, opts: TurnOptions = {}): DialogueTurn {
+  /** What the dialogue waits for, as the understanding model's context token. */
+  get context(): Context {
+    return this.open?.kind ?? this.lastKind;
+  }
+
+  /** One user turn, as understanding read it, against the scene now on screen (as the recognizer read it). */
+  turn(reading: Reading, scene: Scene, opts: TurnOptions = {}): DialogueTurn {
     this.history.setScene(scene);
-    if (words(text).length === 0) return this.result('unknown', helpReply(scene, 'Please tell me what to change.'));
-    const cmd = parseCommand(text, this.open !== null);
-    if (cmd) return this.command(cmd, text);
-    const still = () => (this.open ? ` ${this.reask(scene)}` : '');
-    const qs = parseQuestions(text);
-    if (qs) {
-      const replies = qs.map((q) => {
-        const a = answerQuestion(q, { scene, referent: this.referent, confidence: opts.confidence });
-        if (a.referent) this.referent = a.referent; // "is there a star? what color is it?"
-        return a.reply;
-      });
-      return this.result('question', `${replies.join(' ')}${still()}`);
-    }
-    // A question we cannot answer must not fall through to the editor ("does" is one typo from "dots").
-    if (looksLikeQuestion(text)) return this.result('unknown', `${QUESTION_HELP}${still()}`);
+    const t = this.decide(reading, scene, opts);
+    this.lastKind = t.kind === 'edit' || t.kind === 'answer' ? 'edited' : 'other';
+    return t;
+  }
+
+  private decide(read: Reading, scene: Scene, opts: TurnOptions): DialogueTurn {
+    if (read.utterance.text.length > MAX_TURN_CHARS) return this.fail({ code: 'too-long', max: MAX_TURN_CHARS }, scene);
+    const reading = mainClauses(read);
+    const first = reading.clauses.find((c) => c.op !== 'other') ?? reading.clauses[0];
+    if (!first) return this.result('unknown', helpReply(scene, 'Please tell me what to change.'));
     const open = this.open;
-    if (open) {
-      const special = open.kind === 'where' ? answerWhere(text, open.text, scene, this.referent)
-        : answerWhich(text, scene, this.referent, open.pending);
-      if (special && 'edits' in special) return this.edit(text, scene, special.edits, special.referent, 'answer', opts);
-      if (special) {
-        const again = `${openFailure(special.failure, scene)} ${this.reask(scene)}`;
-        return open.kind === 'which' ? this.ask(again, open.pending) : this.result('clarify', again);
-      }
-    }
-    const rewritten = splitConjunctions(text, { scene, referent: this.referent });
-    const fresh = interpret(rewritten, { scene, referent: this.referent });
-    if (open?.kind === 'which' && fresh.kind !== 'edit') {
-      const r = interpret(rewritten, { scene, referent: this.referent, pending: open.pending });
-      if (r.kind === 'edit') return this.edit(text, scene, r.edits, r.referent, 'answer', opts);
-      if (r.kind === 'clarify') {
-        const p = r.pending;
-        const same = p.index === open.pending.index && p.slot === open.pending.slot;
-        // Answered, and the turn's next reference is ambiguous too; or the answer narrowed the choice.
-        if (!same || p.candidates.length < open.pending.candidates.length) return this.ask(whichQuestion(scene, p.candidates), p);
-        if (!isOwnRequest(fresh, rewritten)) {
-          return this.ask(`Sorry, that doesn't pick out one of them. ${whichQuestion(scene, p.candidates)}`, p);
-        }
-      }
-    }
-    if (open?.kind === 'where' && fresh.kind === 'unknown' && !isOwnRequest(fresh, rewritten)) {
-      return this.result('clarify', `Sorry, I didn't get the place. ${whereQuestion(scene)}`);
-    }
-    switch (fresh.kind) {
-      case 'edit':
-        return this.edit(text, scene, fresh.edits, fresh.referent, 'edit', opts);
-      case 'focus':
-        this.open = null;
-        this.referent = fresh.referent;
-        return this.result('focus', focusReply(scene, fresh.referent));
-      case 'clarify':
-        return this.ask(whichQuestion(scene, fresh.pending.candidates), fresh.pending);
+    switch (first.op) {
       case 'undo':
       case 'redo':
-        return this.command({ kind: fresh.kind, count: 1 }, text);
-      case 'reset':
-        return this.command({ kind: 'reset' }, text);
-      case 'unknown':
         this.open = null;
-        return this.failure(fresh.reason, rewritten, scene);
+        return this.command(first.op, stepCount(first.words, this.lex));
+      case 'reset':
+        this.open = null;
+        // "undo everything" walks back to the original (redo can walk forward again); "start over" adds a step.
+        return first.words.includes('undo') ? this.command('undo', this.history.depth) : this.command('reset', 1);
+      case 'cancel':
+        this.open = null;
+        return this.result('cancel', open ? 'OK, never mind. What should I change?' : 'OK.');
+      case 'question':
+        return this.question(reading, scene, opts);
+      case 'other': {
+        // "why is the sky blue?": a question Parley cannot answer gets the list of those it can.
+        if (/\?\s*$/.test(reading.utterance.text) || /^(what|why|how|where|which|who|is|are|does|do|can)$/.test(reading.utterance.words[0] ?? '')) return this.question(reading, scene, opts);
+        // Mostly words Parley has never seen ("asdf qwer zxcv"): say so rather than chat back.
+        const u = reading.utterance;
+        if (u.unknown.length * 2 >= u.words.filter((w) => /[a-z]/.test(w)).length) return this.fail({ code: 'nothing-recognized' }, scene);
+        return this.result('other', `${remarkReply(first.words, scene)}${this.still(scene)}`);
+      }
+      default:
+        break;
     }
+    if (open) {
+      const a = answerOpen(open, reading, scene, this.lex, this.referent);
+      if (a && 'request' in a) return this.carry(a.request, scene, opts, 'answer');
+      if (a && 'cancel' in a) {
+        this.open = null;
+        return this.result('cancel', a.cancel);
+      }
+      if (a) return this.ask(a.reask, (open as { request: Request }).request, scene, a.lead);
+    }
+    const referent = open?.kind === 'what' ? open.targets : this.referent;
+    if (first.op === 'fix' && /\b(as well|too|also)\b/.test(first.words.join(' '))) {
+      return this.carry({ reading: { ...reading, clauses: reading.clauses.map((c) => (c.op === 'fix' ? { ...c, op: 'repeat' as const } : c)) }, choices: [], given: [], referent }, scene, opts);
+    }
+    if (first.op === 'fix' && isCorrection(first.words)) return this.fix(reading, scene, opts);
+    if (first.op === 'fix') return this.carry({ reading: asPlainRequest(reading), choices: [], given: [], referent }, scene, opts);
+    if (first.op === 'yes' || first.op === 'no') return this.result('other', first.op === 'yes' ? 'OK.' : 'OK, nothing changed.');
+    if (first.op === 'select') return this.focus(reading, scene);
+    if (!reading.clauses.some((c) => EDIT_OPS.has(c.op))) return this.fail({ code: 'nothing-recognized' }, scene);
+    this.open = null;
+    return this.carry({ reading, choices: [], given: [], referent }, scene, opts);
+  }
+
+  /** Carries out a request: edits, a question, or a failure. */
+  carry(req: Request, shown: Scene, opts: TurnOptions, kind: 'edit' | 'answer' = 'edit'): DialogueTurn {
+    // A correction works on the picture before the edit it replaces, while that edit is still the one on screen.
+    const replacing = req.replaces !== undefined && req.replaces === this.current.id && this.current.parent !== null;
+    const scene = replacing ? this.history.node(this.current.parent!)!.scene : shown;
+    // Proposed changes are used as they are only while the picture still allows them.
+    const it = req.changes && req.confirmed && fits(req.changes, scene.cells)
+      ? { kind: 'changes' as const, changes: req.changes, referent: req.changes.flatMap((c) => ('cells' in c ? c.cells : [])), unknown: [] }
+      : interpret(req.reading, this.lex, {
+        scene, referent: req.referent !== undefined ? req.referent : this.referent, choices: req.choices, given: req.given,
+        previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null,
+      });
+    if (it.kind === 'fail') return this.fail(it.failure, shown);
+    if (it.kind === 'ask') return this.ask(it.need, req, shown);
+    const confidence = req.confidence ?? readingConfidence(req.reading, it.unknown, this.lex);
+    const against = !req.changes && contradicts(req.reading, it.changes, this.lex, (c) => scene.cells[c]?.size);
+    // Words that say the opposite of the edit: propose what the words say, and ask.
+    const changes = against ? alongWords(req.reading, it.changes, this.lex) : it.changes;
+    const edits = changes.map(changeToEdit);
+    if (!req.confirmed && (confidence < this.confirmBelow || against)) {
+      const steps = planSteps(edits, scene).steps;
+      if (steps.length) {
+        this.open = { kind: 'confirm', request: { ...req, ...(against ? { changes } : {}) } };
+        return { ...this.result('confirm', confirmQuestion(steps)), scene: steps[steps.length - 1]!.expected, confidence };
+      }
+    }
+    this.open = null;
+    if (replacing && planSteps(edits, scene).steps.length) {
+      this.history.undo(1);
+      this.history.setScene(scene);
+    }
+    const done = this.edit(req.reading.utterance.text, scene, edits, it.referent, kind, opts);
+    if (done.kind === kind) this.last = { node: done.node, reading: req.reading, choices: req.choices, given: req.given, changes: it.changes };
+    return { ...done, confidence };
+  }
+
+  /** Opens a question for a need. */
+  ask(need: Need, req: Request, scene: Scene, lead?: string): DialogueTurn {
+    this.open = need.need === 'what' ? { kind: 'what', targets: need.targets } : { kind: need.need, need, request: req } as OpenQuestion;
+    // "What color should the star be?" -> "make it red": "it" is what the question was about.
+    if ((need.need === 'value' || need.need === 'what') && need.targets.length) this.referent = [...need.targets];
+    const t = this.result('clarify', `${lead ? `${lead} ` : ''}${needQuestion(need, scene)}`);
+    return need.need === 'which' ? { ...t, candidates: [...need.candidates] } : t;
+  }
+
+  /** Says why a turn could not be done (and keeps an open question open, asking it again). */
+  fail(f: Parameters<typeof failureReply>[0], scene: Scene): DialogueTurn {
+    const r = failureReply(f, scene);
+    return this.result(r.impossible ? 'impossible' : 'unknown', `${r.reply}${this.still(scene)}`);
+  }
+
+  /**
+   * Teacher forcing for evaluation: the history goes on from `scene` as if the turn had produced it. A turn that
+   * meant this scene keeps its node (only the picture was off); otherwise a node with it is added. Returns the
+   * id of the node that now shows `scene`, and whether it is new.
+   */
+  forceScene(scene: Scene): { node: string; added: boolean } {
+    if (scenesEqual(this.current.scene, scene)) return { node: this.current.id, added: false };
+    this.open = null;
+    const node = this.history.add({ kind: 'edit', user: '', summary: 'The expected picture.', steps: [], scene, referent: this.referent });
+    this.lastKind = 'edited';
+    return { node: node.id, added: true };
   }
 
   /** Moves to any history node (a click in the history view); throws RangeError for an unknown id. */
@@ -177,121 +258,66 @@ export class DialogueManager {
     return this.result('jump', what);
   }
 
-  private result(kind: DialogueKind, reply: string, steps: EditStep[] = []): DialogueTurn {
+  result(kind: DialogueKind, reply: string, steps: EditStep[] = []): DialogueTurn {
     const node = this.history.current;
     return { kind, reply, steps, node: node.id, show: node.image, scene: steps.length ? steps[steps.length - 1]!.expected : node.scene };
   }
 
-  private ask(question: string, pending: Pending): DialogueTurn {
-    this.open = { kind: 'which', pending };
-    return { ...this.result('clarify', question), candidates: [...pending.candidates] };
+  /** The open question, asked again after a reply that did not answer it. */
+  private still(scene: Scene): string {
+    const o = this.open;
+    if (!o) return '';
+    if (o.kind === 'what') return ` ${needQuestion({ need: 'what', targets: o.targets }, scene)}`;
+    if (o.kind === 'confirm') return ' (Say yes or no to my question, or tell me what to do instead.)';
+    return ` ${needQuestion(o.need, scene)}`;
   }
 
-  private reask(scene: Scene): string {
-    if (this.open?.kind === 'which') return whichQuestion(scene, this.open.pending.candidates);
-    return whereQuestion(scene);
+  private question(reading: Reading, scene: Scene, opts: TurnOptions): DialogueTurn {
+    const a = answerTurn(reading, scene, this.referent, opts.confidence);
+    if (a.referent) this.referent = a.referent;
+    return this.result('question', `${a.reply}${this.still(scene)}`);
+  }
+
+  /** "the red one" with nothing asked: that object becomes "it", and Parley asks what to do with it. */
+  private focus(reading: Reading, scene: Scene): DialogueTurn {
+    const words = reading.clauses[0]!.spans.find((s) => s.role === 'TGT')?.words ?? reading.clauses[0]!.words;
+    const r = resolveRef(scene, readRef(words, this.lex), this.lex.schema, { referent: this.referent });
+    if (r.status === 'none') return this.fail({ code: 'nothing-recognized' }, scene);
+    this.referent = r.cells;
+    this.open = { kind: 'what', targets: r.cells };
+    if (r.status === 'ambiguous') return { ...this.result('clarify', needQuestion({ need: 'which', slot: { clause: 0, role: 'TGT', span: 0 }, candidates: r.cells, phrase: words.join(' ') }, scene)), candidates: r.cells };
+    return this.result('clarify', needQuestion({ need: 'what', targets: r.cells }, scene));
+  }
+
+  /** "no, the other one" / "make it blue instead" / "keep the green one": the last edit is replaced by the corrected one. */
+  private fix(reading: Reading, scene: Scene, opts: TurnOptions): DialogueTurn {
+    const last = this.last;
+    if (!last || last.node !== this.current.id || this.history.current.parent === null) {
+      return this.carry({ reading: asPlainRequest(reading), choices: [], given: [] }, scene, opts);
+    }
+    const before = this.history.node(this.history.current.parent!)!.scene;
+    this.referent = changedCells(last.changes);
+    const req = correction(last, reading, before, this.lex);
+    return req ? this.carry(req, scene, opts) : this.fail({ code: 'nothing-to-fix' }, scene);
   }
 
   private edit(user: string, scene: Scene, edits: Edit[], referent: number[] | null, kind: 'edit' | 'answer', opts: TurnOptions): DialogueTurn {
-    this.open = null;
     this.referent = referent;
-    const steps: EditStep[] = [];
-    const notes: string[] = [];
-    let cur = scene;
-    for (const whole of edits) {
-      for (const e of canonicalInstruction(whole, cur) === null ? splitEdit(whole) : [whole]) {
-        const next = applyEdit(cur, e);
-        if (scenesEqual(next, cur)) notes.push(alreadyReply(e, cur));
-        else steps.push({ edit: e, instruction: canonicalInstruction(e, cur)!, expected: next });
-        cur = next;
-      }
-    }
-    if (steps.length === 0) return this.result('impossible', `${notes[0]} Nothing changed.`);
-    const unsure = [...new Set(steps.flatMap((s) => targetCells(s.edit)))]
-      .filter((c) => opts.confidence?.[c] !== undefined && opts.confidence[c]! < LOW_CONFIDENCE);
+    const { steps, notes, end } = planSteps(edits, scene);
+    if (steps.length === 0) return this.result('impossible', `${notes[0] ?? 'That changes nothing.'} Nothing changed.`);
+    const unsure = [...new Set(steps.flatMap((s) => targetCells(s.edit)))].filter((c) => (opts.confidence?.[c] ?? 1) < LOW_CONFIDENCE);
     if (unsure.length) notes.push(`(I wasn't sure what is in the ${unsure.map((c) => CELL_NAMES[c]).join(' and the ')}.)`);
     const summary = steps.map((s) => pastTense(s.instruction)).join(' ');
-    this.history.add({ kind: 'edit', user, summary, steps, scene: cur, referent });
-    return this.result(kind, [summary, ...notes].join(' '), steps);
+    const from = this.history.current.id;
+    this.history.add({ kind: 'edit', user, summary, steps, scene: end, referent });
+    return { ...this.result(kind, [summary, ...notes].join(' '), steps), from };
   }
 
-  private command(cmd: Command, user: string): DialogueTurn {
-    const wasOpen = this.open !== null;
-    this.open = null;
-    const h = this.history;
-    switch (cmd.kind) {
-      case 'cancel':
-        return this.result('cancel', wasOpen ? "OK, never mind. What should I change?" : 'OK.');
-      case 'reset': {
-        if (h.current.image === h.root.id || scenesEqual(h.current.scene, h.root.scene)) {
-          return this.result('reset', 'This is already the original picture, so nothing changed.');
-        }
-        h.add({ kind: 'reset', user, summary: 'Went back to the original picture.', steps: [], scene: h.root.scene, referent: null, image: h.root.image });
-        this.referent = null;
-        return this.result('reset', 'Back to the original picture. Say "undo" to return to the edits.');
-      }
-      case 'undo': {
-        const left = h.undo(cmd.count);
-        if (left.length === 0) return this.result('undo', 'There is nothing to undo: this is the original picture.');
-        this.referent = undoFocus(left[left.length - 1]!);
-        const end = h.current.parent === null && left.length < cmd.count ? ' This is the original picture.' : '';
-        const what = left.length === 1 ? `Undid: ${nodeWords(left[0]!)}.` : `Went back ${left.length} steps.`;
-        return this.result('undo', `${what}${end}`);
-      }
-      case 'redo': {
-        const entered = h.redo(cmd.count);
-        if (entered.length === 0) return this.result('redo', 'There is nothing to redo.');
-        this.referent = h.current.referent;
-        const what = entered.length === 1 ? `Redid: ${nodeWords(entered[0]!)}.` : `Redid ${entered.length} steps.`;
-        return this.result('redo', what);
-      }
-    }
-  }
-
-  private failure(reason: string, text: string, scene: Scene): DialogueTurn {
-    if (reason === 'where should it go?') {
-      if (emptyCells(scene).length === 0) return this.result('impossible', 'The grid is full, so there is no free spot; nothing changed.');
-      if (sentences(text).length === 1) {
-        this.open = { kind: 'where', text };
-        return this.result('clarify', whereQuestion(scene));
-      }
-    }
-    const f = failureReply(reason, scene);
-    return this.result(f.impossible ? 'impossible' : 'unknown', f.reply);
+  private command(kind: 'undo' | 'redo' | 'reset', count: number): DialogueTurn {
+    const r = runCommand(this.history, kind, count);
+    if (r.referent !== undefined) this.referent = r.referent;
+    return this.result(kind, r.reply);
   }
 }
 
-/** Cells an edit reads (recognizer confidence matters there). */
-function targetCells(e: Edit): number[] {
-  if (e.op === 'add') return [];
-  if (e.op === 'move') return [e.from];
-  if (e.op === 'swap') return [e.a, e.b];
-  return e.cells;
-}
 
-/** What "it" means after undoing a node: the objects its first edit changed, where they are again. */
-function undoFocus(node: HistoryNode): number[] | null {
-  const e = node.steps[0]?.edit;
-  if (!e || e.op === 'add') return null;
-  if (e.op === 'move') return [e.from];
-  if (e.op === 'swap') return [e.a];
-  return e.cells.slice();
-}
-
-/** A question by its first word: such turns are never edits. */
-function looksLikeQuestion(text: string): boolean {
-  const w = stripFiller(words(text));
-  return w.length > 1 && QUESTION_WORDS.has(w[0]!);
-}
-
-function openFailure(failure: string, scene: Scene): string {
-  if (failure === 'one at a time') return 'I can only do that to one of them at a time.';
-  if (failure.startsWith('there are only')) return `Sorry, ${failure}.`;
-  return failureReply(failure, scene).reply;
-}
-
-/** "made the circle in the top left red and removed the star in the middle" (for undo, redo and jump replies). */
-function nodeWords(node: HistoryNode): string {
-  if (node.kind !== 'edit') return 'went back to the original picture';
-  return joinAnd(node.steps.map((s) => pastTense(s.instruction).replace(/\.$/, '')).map((p) => p[0]!.toLowerCase() + p.slice(1)));
-}

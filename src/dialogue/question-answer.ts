@@ -2,7 +2,8 @@
 import { matchRef, type Ref } from '../domain/refs.ts';
 import { neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene, type SceneObject } from '../domain/scene.ts';
 import { CELL_NAMES, capitalize, descWords, inCell, joinAnd, objectRef, objectWords, valueWord, withArticle } from './phrases.ts';
-import type { Place, Question, Test } from './question-parse.ts';
+import type { Reading } from '../understanding/reading.ts';
+import { parseQuestions, type Place, type Question, type Test } from './question-parse.ts';
 
 /** Below this recognizer confidence a cell's reading is reported as uncertain. */
 export const LOW_CONFIDENCE = 0.5;
@@ -172,4 +173,18 @@ function testWords(test: Test): string {
   if (p.kind === 'cell') return inCell(p.cell);
   const lm = p.landmark.kind === 'pronoun' ? 'it' : `the ${descWords(p.landmark, false)}`;
   return p.dirs.length === 1 ? `${REL_WORDS[p.dirs[0]!]} ${lm}` : `next to ${lm}`;
+}
+
+/** Answers a turn the understanding model read as questions: each question of its words, or why not. */
+export function answerTurn(reading: Reading, scene: Scene, referent: number[] | null, confidence?: readonly number[]): { reply: string; referent: number[] | null } {
+  const text = reading.utterance.words.filter((w) => !/^[.,!;:]$/.test(w)).join(' ');
+  const qs = parseQuestions(text.endsWith('?') ? text : `${text}?`);
+  if (!qs) return { reply: 'I can answer questions like "what color is the star?", "how many circles are there?" or "what is left of the star?", but not that one.', referent: null };
+  let ref = referent;
+  const replies = qs.map((q) => {
+    const a = answerQuestion(q, { scene, referent: ref, confidence });
+    if (a.referent) ref = a.referent;
+    return a.reply;
+  });
+  return { reply: replies.join(' '), referent: ref === referent ? null : ref };
 }

@@ -1,8 +1,11 @@
-/** The dialogue's own sentences: clarifying questions, why nothing changed, help, and acknowledgements. */
+/**
+ * The dialogue's own sentences: clarifying questions, why nothing changed, help, and acknowledgements. Failures and
+ * needs arrive as typed codes (src/understanding/outcome.ts); only this file puts them into words.
+ */
 import type { Edit } from '../domain/edits.ts';
-import { PRONOUN_TABLE } from '../domain/phrase-table.ts';
-import { COLORS, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../domain/scene.ts';
-import { words } from '../domain/tokenizer.ts';
+import type { Failure, Need } from '../understanding/outcome.ts';
+import type { EditStep } from './history.ts';
+import { COLORS, SHAPES, SIZES, TEXTURES, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../domain/scene.ts';
 import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, objectWords, shapeNoun, valueWord, withArticle } from './phrases.ts';
 
 /** "Which square: the red one in the top left or the blue one in the bottom right?" (candidates in cell order). */
@@ -44,36 +47,12 @@ export function helpReply(scene: Scene, lead = "Sorry, I didn't understand that.
     `or ask "how many ${shapeNoun(o.shape, true)} are there?".`;
 }
 
-/** Why an interpretation failed, as a reply; `impossible` when the request was understood but cannot be done. */
-export function failureReply(reason: string, scene: Scene): { impossible: boolean; reply: string } {
-  const m = /^nothing matches "(.*)"$/.exec(reason);
-  if (m) {
-    const phrase = m[1]!;
-    const w = words(phrase);
-    const pronoun = PRONOUN_TABLE.match(w, 0)?.n === w.length || ['that', 'this', 'those', 'these'].includes(w[0]!);
-    if (pronoun) {
-      return { impossible: false, reply: `I'm not sure what "${phrase}" refers to here; please name the shape, like "${objectRefExample(scene)}".` };
-    }
-    return { impossible: true, reply: `I can't find ${phrase} in the picture, so nothing changed.` };
-  }
-  if (reason === 'that place is taken') {
-    const full = emptyCells(scene).length === 0;
-    return { impossible: true, reply: full ? 'The grid is full, so nothing changed.' : `That spot is already taken, so nothing changed. ${freeSpots(scene)}` };
-  }
-  if (reason === 'that place is off the grid') return { impossible: true, reply: 'That would go off the grid, so nothing changed.' };
-  if (reason === 'this edit needs a single object') return { impossible: false, reply: 'That works on one shape at a time; please name just one.' };
-  if (reason === 'a new object needs a shape and a color') {
-    return { impossible: false, reply: 'To add a shape, tell me its shape, color and place, like "add a red star in the top right".' };
-  }
-  const same = /^the same (\w+) as what\?$/.exec(reason);
-  if (same) return { impossible: false, reply: `The same ${same[1]} as which shape? Please name it, like "the same ${same[1]} as ${objectRefExample(scene)}".` };
-  if (/^cell \d+ is (occupied|empty)$/.test(reason)) return { impossible: true, reply: "That can't be done in this picture, so nothing changed." };
-  return { impossible: false, reply: helpReply(scene) };
-}
-
-function objectRefExample(scene: Scene): string {
-  const occ = occupiedCells(scene);
-  return occ.length ? objectRef(scene, occ[0]!) : 'the circle';
+/** A reply to a remark that asks for no change: thanks, a greeting, or something Parley cannot do. */
+export function remarkReply(words: readonly string[], scene: Scene): string {
+  const said = ` ${words.join(' ')} `;
+  if (/ (thanks|thank|cheers|ty|thx) /.test(said)) return "You're welcome. What next?";
+  if (/ (hello|hi|hey|morning|afternoon|evening) /.test(said)) return helpReply(scene, 'Hello!');
+  return helpReply(scene, 'I can change colors, shapes, sizes and patterns, and add, remove, move or swap shapes.');
 }
 
 /** "OK, the heart in the bottom left. What should I do with it?" */
@@ -120,4 +99,73 @@ export function shortfallNote(expected: Scene, seen: Scene, limit = 2): string {
   const more = off.length - parts.length;
   if (more > 0) parts.push(`${more} more spot${more > 1 ? 's' : ''} differ${more > 1 ? '' : 's'}`);
   return `It may not have come out right: ${joinAnd(parts)}. Say "undo" or try other words.`;
+}
+
+const VALUES: Readonly<Record<string, readonly string[]>> = { color: COLORS, shape: SHAPES, size: SIZES, texture: TEXTURES };
+const ATTR_WORD: Readonly<Record<string, string>> = { color: 'color', shape: 'shape', size: 'size', texture: 'pattern' };
+
+function them(scene: Scene, cells: readonly number[]): string {
+  const live = cells.filter((c) => scene.cells[c]);
+  if (live.length === 0) return 'it';
+  return live.length > 2 ? `the ${live.length} shapes` : joinAnd(live.map((c) => objectRef(scene, c)));
+}
+
+/** The question that resolves a need ("Which square: ...?", "What color should the star be?"). */
+export function needQuestion(need: Need, scene: Scene): string {
+  switch (need.need) {
+    case 'which':
+      return need.candidates.length ? whichQuestion(scene, need.candidates) : 'Which shape do you mean? Please name it by its shape or place.';
+    case 'where': {
+      const spots = need.candidates.map((c) => `the ${CELL_NAMES[c]}`);
+      return `Where should it go? ${spots.length ? `Free spots: ${joinAnd(spots)}.` : 'The grid is full.'}`;
+    }
+    case 'what':
+      return need.targets.length ? focusReply(scene, need.targets) : 'Which shape should I change, and how?';
+    case 'value': {
+      const what = need.op === 'add' ? 'the new shape' : them(scene, need.targets);
+      if (need.choices) return `Do you mean ${joinOr([...need.choices])} for ${what}?`;
+      if (!need.attr) return `What should I change about ${what}: its color, shape, size or pattern?`;
+      const all = VALUES[need.attr] ?? [];
+      const lead = need.unavailable ? `There is no ${need.unavailable} here. ` : '';
+      return `${lead}What ${ATTR_WORD[need.attr] ?? need.attr} should ${what} be? (${joinOr([...all])})`;
+    }
+  }
+}
+
+/** A reply for a failure, and whether it means "understood, but it cannot be done". */
+export function failureReply(f: Failure, scene: Scene): { reply: string; impossible: boolean } {
+  switch (f.code) {
+    case 'empty':
+      return { reply: helpReply(scene, 'Please tell me what to change.'), impossible: false };
+    case 'too-long':
+      return { reply: `That is too long for me (over ${f.max} characters). Please say it in fewer words.`, impossible: false };
+    case 'nothing-recognized':
+      return { reply: helpReply(scene), impossible: false };
+    case 'no-match':
+      return { reply: `I can't find ${f.phrase} in the picture, so nothing changed.`, impossible: true };
+    case 'unknown-pronoun':
+      return { reply: `I'm not sure what "${f.phrase}" means here; please name the shape.`, impossible: false };
+    case 'place-taken':
+      return { reply: `The ${CELL_NAMES[f.cell]} is already taken, so nothing changed. ${freeSpots(scene)}`, impossible: true };
+    case 'off-grid':
+      return { reply: 'That would go off the grid, so nothing changed.', impossible: true };
+    case 'grid-full':
+      return { reply: 'The grid is full, so there is no free spot; nothing changed.', impossible: true };
+    case 'needs-one':
+      return { reply: 'That works on one shape at a time; please name just one.', impossible: false };
+    case 'unavailable-value':
+      return { reply: `There is no ${f.name} here, so nothing changed.`, impossible: true };
+    case 'unsupported':
+      return { reply: helpReply(scene, "I can't do that here."), impossible: true };
+    case 'nothing-to-repeat':
+      return { reply: 'There is no earlier change to repeat yet.', impossible: true };
+    case 'nothing-to-fix':
+      return { reply: 'There is no change of mine to correct; please say what you want changed.', impossible: true };
+  }
+}
+
+/** "Make the circle in the middle bigger?" for a turn Parley is not sure it read right. */
+export function confirmQuestion(steps: readonly EditStep[]): string {
+  const parts = steps.map((s) => s.instruction.replace(/\.$/, ''));
+  return `${capitalize(parts.join(', then '))}?`;
 }

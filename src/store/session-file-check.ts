@@ -1,11 +1,16 @@
 /** Validation of imported session files: every problem is an InputError naming where in the file it is. */
 import { DialogueManager } from '../dialogue/index.ts';
+import { SHAPES_LANGUAGE } from '../domain/language.ts';
 import { GRID } from '../domain/scene.ts';
 import { sceneProblem } from '../domain/validate.ts';
+import { Lexicon } from '../understanding/lexicon.ts';
 import { InputError } from '../../workers/errors.ts';
+
 import type { SessionFile } from './session-file.ts';
 
 type Obj = Record<string, unknown>;
+// Restoring a dialogue needs the domain's words; shapes-v1 is the only domain with sessions so far.
+const LEXICON = new Lexicon(SHAPES_LANGUAGE);
 
 /** The file format tag; a later incompatible format gets a new tag. */
 export const SESSION_FORMAT = 'parley-session-v1';
@@ -97,7 +102,7 @@ function history(dialogue: Obj): Map<string, Obj> {
   }
   if (!nodes.has(str(h.current, 'dialogue.history.current'))) fail('dialogue.history.current', 'is not a node of the history');
   try {
-    DialogueManager.fromJSON(dialogue as never);
+    DialogueManager.fromJSON(dialogue as never, LEXICON);
   } catch (e) {
     fail('dialogue', `cannot be restored (${(e as Error).message})`);
   }

@@ -59,3 +59,25 @@ export function changeFocus(ch: Change): number[] | null {
 export function sceneOf(cells: Cells): GridScene {
   return { cells };
 }
+
+/** True when every change can be made on these cells (its objects are there, its destinations free). */
+export function fits(changes: readonly Change[], cells: readonly (object | null)[]): boolean {
+  let now: (object | null)[] = [...cells];
+  for (const ch of changes) {
+    const full = (c: number) => now[c] !== null && now[c] !== undefined;
+    if ('cells' in ch && !ch.cells.every(full)) return false;
+    if ((ch.op === 'add' || ch.op === 'move') && full(ch.op === 'add' ? ch.cell : ch.to)) return false;
+    if ((ch.op === 'move' && !full(ch.from)) || (ch.op === 'swap' && !(full(ch.a) && full(ch.b)))) return false;
+    now = applyChangeShape(now, ch);
+  }
+  return true;
+}
+
+function applyChangeShape(cells: (object | null)[], ch: Change): (object | null)[] {
+  const next = [...cells];
+  if (ch.op === 'remove') for (const c of ch.cells) next[c] = null;
+  if (ch.op === 'add') next[ch.cell] = { ...ch.object };
+  if (ch.op === 'move') [next[ch.to], next[ch.from]] = [next[ch.from]!, null];
+  if (ch.op === 'swap') [next[ch.a], next[ch.b]] = [next[ch.b]!, next[ch.a]!];
+  return next;
+}

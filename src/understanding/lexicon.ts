@@ -90,6 +90,13 @@ export class Lexicon {
     return null;
   }
 
+  /** Single words naming a value (colours, shapes, sizes, patterns): spelling correction prefers them. */
+  valueWords(): Set<string> {
+    const out = new Set<string>();
+    for (const [k, es] of this.map) if (!k.includes(' ') && es.some((e) => e.k === 'value' || e.k === 'cmp')) out.add(k);
+    return out;
+  }
+
   /** Every single word the lexicon knows (for spelling correction). */
   words(): Set<string> {
     const out = new Set<string>();

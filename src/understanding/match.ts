@@ -84,7 +84,18 @@ export function matchRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema,
     cells = cells.filter((c) => !out.has(c));
   }
   if (ref.other && ctx.referent?.length) {
-    const rest = cells.filter((c) => !ctx.referent!.includes(c));
+    let rest = cells.filter((c) => !ctx.referent!.includes(c));
+    // "the other one" with nothing else said: another object of the kind just talked about (same shape, else colour).
+    const first = scene.cells[ctx.referent[0]!];
+    if (first && Object.keys(ref.values).length === 0) {
+      for (const attr of schema.attributes.filter((a) => a.noun || a.name === 'color')) {
+        const alike = rest.filter((c) => valueOf(scene.cells[c]!, attr.name) === valueOf(first, attr.name));
+        if (alike.length) {
+          rest = alike;
+          break;
+        }
+      }
+    }
     if (rest.length) cells = rest;
   }
   if (ref.place) {
@@ -113,9 +124,13 @@ export function matchRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema,
 
 /** Resolves a reference: one object, exactly two for "both", exactly n for a count, or all that match. */
 export function resolveRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema, ctx: RefContext): Resolution {
-  const cells = matchRef(scene, ref, schema, ctx);
+  let cells = matchRef(scene, ref, schema, ctx);
   if (cells.length === 0) return { status: 'none' };
   const n = ref.number;
+  // "those two circles", "both squares" among more: the ones just talked about, when they are exactly that many.
+  const want = n === 'both' ? 2 : typeof n === 'number' ? n : 0;
+  const recent = cells.filter((c) => ctx.referent?.includes(c));
+  if (want && cells.length > want && recent.length === want) cells = recent;
   if (n === 'one' && !ref.pronoun && cells.length > 1) return { status: 'ambiguous', cells };
   if (n === 'both' && cells.length !== 2) return cells.length > 2 ? { status: 'ambiguous', cells } : { status: 'none' };
   if (typeof n === 'number' && cells.length !== n) return cells.length > n ? { status: 'ambiguous', cells } : { status: 'none' };

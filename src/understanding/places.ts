@@ -56,6 +56,9 @@ export function readPlace(p: PlaceWords, rows: number, cols: number, destination
     if (p.corner) return { cells: corners.filter((x) => (r === undefined || Math.floor(x / cols) === r) && (c === undefined || x % cols === c)) };
     return { cells: cellsOf(rows, cols, r, c) };
   }
+  // "the rightmost one in the bottom row": an extreme within a row (or a column), not a corner cell.
+  if (p.extreme && p.row && r !== undefined && c !== undefined) return { extreme: p.horizontal!, within: cellsOf(rows, cols, r) };
+  if (p.extreme && p.column && r !== undefined && c !== undefined) return { extreme: p.vertical!, within: cellsOf(rows, cols, undefined, c) };
   if (r !== undefined && c !== undefined) return { cells: cellsOf(rows, cols, r, c) };
   if (p.middle > 0) {
     if (r !== undefined) return { cells: cellsOf(rows, cols, r, p.row ? undefined : midC) };

@@ -58,7 +58,8 @@ function sideWord(p: PlaceWords, e: Extract<Entry, { k: 'side' }>): void {
 }
 
 /** Reads a reference phrase (no leading verb); `rows`/`cols` size the grid. */
-export function readRef(w: readonly string[], lex: Lexicon): RefSpec {
+export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
+  let w = words;
   const grid = lex.schema.grid;
   const spec: RefSpec = { number: 'one', values: {}, unknown: [] };
   const p = noPlace();
@@ -69,6 +70,14 @@ export function readRef(w: readonly string[], lex: Lexicon): RefSpec {
   if (/\b(i|you) (just |last )?(changed|moved|made|added|did|edited|put|swapped|recolou?red)\b|\b(new|last) one\b/.test(w.join(' '))) {
     return { number: 'one', values: {}, unknown: [], pronoun: 'one' };
   }
+  // "one of them", "one of the circles": a single object among those; "every one of them", "each of them": all.
+  if (w[0] === 'one' && w[1] === 'of' && w.length > 2) return { ...readRef(w.slice(2), lex), number: 'one' };
+  const of = w.indexOf('of');
+  if (of > 0 && of <= 2 && /^(them|those|these|em)$/.test(w[of + 1] ?? '') && /^(every|each|all|both)$/.test(w[0]!)) {
+    return { number: w[0] === 'both' ? 'both' : 'all', values: {}, unknown: [], pronoun: 'all' };
+  }
+  // "in the same row": the relation already says where; the words are not a place of their own.
+  w = w.filter((x, i) => !(x === 'same' && /^(row|column|line)$/.test(w[i + 1] ?? '')) && !(/^(row|column|line)$/.test(x) && w[i - 1] === 'same'));
   let count: number | null = null;
   for (let i = 0; i < w.length; ) {
     const m = lex.match(w, i);
@@ -102,7 +111,9 @@ export function readRef(w: readonly string[], lex: Lexicon): RefSpec {
     const value = entry(es, 'value');
     const pron = entry(es, 'pronoun');
     const d = entry(es, 'det');
-    if (pron && i === 0 && !(w[i + m.n] && lex.match(w, i + m.n)?.entries.some((e) => e.k === 'value' || e.k === 'generic'))) {
+    // "this" and "that" alone point back; before a noun they are determiners ("this picture", "that star").
+    const beforeNoun = w[i + m.n] !== undefined && (/^(this|that)$/.test(w[i]!) || lex.match(w, i + m.n)?.entries.some((e) => e.k === 'value' || e.k === 'generic'));
+    if (pron && i === 0 && !beforeNoun) {
       spec.pronoun = pron.number;
     } else if (d && det === null) det = d.number;
     else if (entry(es, 'ordinal')) spec.ordinal = { n: entry(es, 'ordinal')!.n, axis: 'reading' };
@@ -132,8 +143,9 @@ export function readRef(w: readonly string[], lex: Lexicon): RefSpec {
     const place = readPlace(p, grid.rows, grid.cols, false);
     if (place) spec.place = place;
   }
-  if ((p.row || p.column) && !hasNoun && !plural) plural = true; // "the bottom row": everything in it
-  if (count !== null && count > 1) spec.number = count;
+  if ((p.row || p.column) && !hasNoun && !plural && !spec.pronoun) plural = true; // "the bottom row": everything in it
+  if (spec.pronoun === 'all') spec.number = 'all';
+  else if (count !== null && count > 1) spec.number = count;
   else if (det === 'both') spec.number = 'both';
   else if (det === 'all' || (plural && det !== 'some')) spec.number = 'all';
   else if (det === 'some') spec.number = plural ? 'all' : 'one';
@@ -200,7 +212,13 @@ const PLACE_PREPS = new Set(['to', 'in', 'into', 'at', 'on', 'onto', 'over', 'th
 export function readDest(w: readonly string[], lex: Lexicon): { dest: DestSpec | null; unknown: string[] } {
   const words = w.filter((x) => x !== 'please');
   if (words.length === 0) return { dest: null, unknown: [] };
-  if (words.includes('there') && words.length <= 2) return { dest: { kind: 'there' }, unknown: [] };
+  const said = words.join(' ');
+  if ((words.includes('there') && words.length <= 3) || /\bwhere (it|he|she|they|the \w+) (was|were|used to be|had been)\b/.test(said)) {
+    return { dest: { kind: 'there' }, unknown: [] };
+  }
+  // "to its right", "on their left": next to what was just talked about.
+  const its = /\b(?:to|on|at) (?:its|their|his|her) (left|right)\b/.exec(said);
+  if (its) return { dest: { kind: 'rel', dir: its[1] as Direction, landmark: { number: 'one', values: {}, unknown: [], pronoun: 'one' } }, unknown: [] };
   const between = words.indexOf('between');
   const and = words.indexOf('and', between + 1);
   if (between >= 0 && and > between + 1) {
@@ -212,10 +230,12 @@ export function readDest(w: readonly string[], lex: Lexicon): { dest: DestSpec |
   const stepAt = words.findIndex((x) => STEP_WORDS[x] !== undefined);
   const hasPrep = stepAt > 0 && PLACE_PREPS.has(words[stepAt - 1]!) && words[stepAt - 1] !== 'the';
   const counted = words.some((x) => /^(cell|cells|space|spaces|step|steps|spot|spots|square|squares|row|rows|column|columns|place|places)$/.test(x));
+  // "up to the middle", "over to the top right": the place after "to" is where it goes, not a step.
+  const placeAfter = stepAt >= 0 && words.slice(stepAt + 1).some((x, k, rest) => (x === 'to' || x === 'into') && rest.slice(k + 1).some((y) => y !== 'the' && !STEP_WORDS[y]));
   const rel = words.findIndex((_, i) => lex.match(words, i)?.entries.some((e) => e.k === 'rel') ?? false);
-  if (stepAt >= 0 && rel < 0 && (!hasPrep || counted)) {
+  if (stepAt >= 0 && rel < 0 && !placeAfter && (!hasPrep || counted)) {
     const n = words.map((x) => lex.match([x], 0)?.entries.find((e) => e.k === 'number')).find((e) => e);
-    const solo = words.every((x, i) => i === stepAt || FUNCTION_WORDS.has(x) || /^(one|a|cell|cells|space|spaces|step|steps|spot|spots|square|squares|row|rows|column|columns|place|places|more|bit|further)$/.test(x) || lex.match([x], 0)?.entries.some((e) => e.k === 'number'));
+    const solo = words.every((x, i) => i === stepAt || FUNCTION_WORDS.has(x) || /^(one|a|cell|cells|space|spaces|step|steps|spot|spots|square|squares|row|rows|column|columns|place|places|more|bit|further|over|notch|to|the)$/.test(x) || lex.match([x], 0)?.entries.some((e) => e.k === 'number'));
     if (solo || counted) return { dest: { kind: 'step', dir: STEP_WORDS[words[stepAt]!]!, count: n && n.k === 'number' ? n.n : 1 }, unknown: [] };
   }
   const ref = readRef(words, lex);

@@ -52,7 +52,8 @@ export class SpellingCorrector {
   private readonly index = new Map<string, string[]>();
   private readonly known: ReadonlySet<string>;
 
-  constructor(words: Iterable<string>) {
+  /** `preferred` words win a tie ("yelow": "yellow" over "below"): the domain's own words are likelier. */
+  constructor(words: Iterable<string>, private readonly preferred: ReadonlySet<string> = new Set()) {
     this.known = new Set(words);
     for (const w of this.known) {
       if (w.length > MAX_CORRECTABLE || w.length < 3) continue;
@@ -91,6 +92,7 @@ export class SpellingCorrector {
         else if (d === best && !found.includes(cand)) found.push(cand);
       }
     }
+    if (found.length > 1) found = found.filter((w) => this.preferred.has(w));
     return found.length === 1 ? found[0]! : null;
   }
 }

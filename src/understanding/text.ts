@@ -16,6 +16,8 @@ export interface Utterance {
   source: number[];
   /** Words spelled differently from what was typed ("traingle" -> "triangle"). */
   corrected: { typed: string; read: string }[];
+  /** Words nobody taught Parley (after correction), punctuation and numbers aside. */
+  unknown: string[];
 }
 
 const CONTRACTIONS: Readonly<Record<string, string>> = {
@@ -65,5 +67,6 @@ export function normalize(text: string, corrector: SpellingCorrector): Utterance
       source.push(i);
     }
   }
-  return { text, words, source, corrected };
+  const unknown = words.filter((w) => /[a-z]/.test(w) && !corrector.has(w));
+  return { text, words, source, corrected, unknown };
 }

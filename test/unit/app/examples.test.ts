@@ -3,6 +3,7 @@ import { EXAMPLES, randomStart } from '../../../src/app/examples.ts';
 import { DialogueManager } from '../../../src/dialogue/index.ts';
 import { occupiedCells, scenesEqual } from '../../../src/domain/scene.ts';
 import { sceneProblem } from '../../../src/domain/validate.ts';
+import { packUnderstander } from '../understanding/pack-understander.ts';
 
 describe('start pictures', () => {
   it('has valid, distinct examples with unique ids', () => {
@@ -11,9 +12,10 @@ describe('start pictures', () => {
     for (let i = 1; i < EXAMPLES.length; i++) expect(scenesEqual(EXAMPLES[i]!.scene, EXAMPLES[0]!.scene)).toBe(false);
   });
 
-  it('makes "Two squares" ask which square is meant', () => {
-    const d = new DialogueManager(EXAMPLES.find((e) => e.id === 'two-squares')!.scene);
-    const t = d.turn('make the square green', EXAMPLES[0]!.scene);
+  it('makes "Two squares" ask which square is meant', async () => {
+    const u = await packUnderstander();
+    const d = new DialogueManager(EXAMPLES.find((e) => e.id === 'two-squares')!.scene, u.lexicon);
+    const t = d.turn(await u.read('make the square green', d.context), EXAMPLES[0]!.scene);
     expect(t.kind).toBe('clarify');
     expect(t.candidates).toEqual([0, 2]);
   });

@@ -1,4 +1,5 @@
 /** Shared stand-ins for the app tests: an exact "model" and recognizer, and a Node PNG codec. */
+import { readFileSync } from 'node:fs';
 import { decodePng, encodePng } from '../../../scripts/lib/png.ts';
 import { cellOfPixel } from '../../../src/conversation/confine.ts';
 import { applyEdit } from '../../../src/domain/edits.ts';
@@ -7,6 +8,20 @@ import { renderSceneRgba } from '../../../src/domain/raster.ts';
 import { emptyScene, type Scene } from '../../../src/domain/scene.ts';
 import type { ImageCodec } from '../../../src/store/node-store.ts';
 import type { EditRequest, EditResult, Engine } from '../../../workers/engine.ts';
+import { configureOrt } from '../../../workers/runtime/ort.ts';
+import { UnderstandingModel } from '../../../workers/runtime/understanding-model.ts';
+
+let tagger: Promise<UnderstandingModel> | null = null;
+/** The committed pack's understanding tagger: the stand-in engines understand people as the real one does. */
+function packTagger(): Promise<UnderstandingModel> {
+  tagger ??= (() => {
+    configureOrt();
+    const dir = 'models/packs/shapes-v1';
+    const vocab = JSON.parse(readFileSync(`${dir}/understanding-vocab.json`, 'utf8')) as string[];
+    return UnderstandingModel.create(new Uint8Array(readFileSync(`${dir}/understanding.onnx`)), vocab);
+  })();
+  return tagger;
+}
 
 /** PNG through scripts/lib/png.ts, as the canvas codec does in the browser. */
 export const nodeCodec: ImageCodec = {
@@ -76,6 +91,8 @@ export function perfectEngine(opts: PerfectOptions = {}) {
     load: async () => engine.info(),
     dispose: async () => undefined,
     recognize: async (image) => ({ scene: read(image), confidence: Array(9).fill(1) }),
+    understandingVocab: async () => [...(await packTagger()).vocab],
+    understand: async (input) => (await packTagger()).run(input),
     async edit(r: EditRequest, signal?: AbortSignal): Promise<EditResult> {
       await opts.beforeEdit?.(r);
       if (signal?.aborted) throw Object.assign(new Error('Cancelled.'), { name: 'AbortError' });

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDialogues, replayDialogue } from '../../../src/dialogue/evaluate.ts';
 import { generateDialogue, type Dialogue } from '../../../src/domain/dialogue.ts';
 import { hashString, Rng } from '../../../src/domain/rng.ts';
+import { packUnderstander } from '../understanding/pack-understander.ts';
+
+const u = await packUnderstander();
 
 // Same seeding as scripts/export-dialogues.ts, another seed than the one the report quotes.
 function heldout(count: number, seed: number): Dialogue[] {
@@ -12,8 +15,8 @@ function heldout(count: number, seed: number): Dialogue[] {
 describe('dialogue evaluation on generated held-out dialogues (perfect model)', () => {
   const dialogues = heldout(400, 11);
 
-  it('meets the targets: clarification accuracy >= 95%, turn success >= 90%', () => {
-    const report = evaluateDialogues(dialogues);
+  it('meets the targets: clarification accuracy >= 95%, turn success >= 90%', async () => {
+    const report = await evaluateDialogues(dialogues, u);
     expect(report.turns).toBeGreaterThan(1500);
     expect(report.clarifyTurns).toBeGreaterThan(200);
     expect(report.clarificationAccuracy, JSON.stringify(report.failures.slice(0, 5))).toBeGreaterThanOrEqual(0.95);
@@ -21,21 +24,22 @@ describe('dialogue evaluation on generated held-out dialogues (perfect model)', 
     expect(report.sceneTurnSuccess).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('counts a wrong scene or a missed question as a failure (negative controls)', () => {
-    const d = dialogues.find((x) => x.turns.some((t) => 'clarify' in t.expect) && x.turns.some((t) => !('clarify' in t.expect)))!;
-    expect(replayDialogue(d).every((o) => o.ok)).toBe(true);
+  it('counts a wrong scene or a missed question as a failure (negative controls)', async () => {
+    const ok = await Promise.all(dialogues.map(async (x) => (await replayDialogue(x, u)).every((o) => o.ok)));
+    const d = dialogues.find((x, i) => ok[i] && x.turns.some((t) => 'clarify' in t.expect) && x.turns.some((t) => !('clarify' in t.expect)))!;
+    expect((await replayDialogue(d, u)).every((o) => o.ok)).toBe(true);
     const wrongScene = structuredClone(d);
     const k = wrongScene.turns.findIndex((t) => !('clarify' in t.expect));
     const cells = (wrongScene.turns[k]!.expect as { cells: unknown[] }).cells;
     const at = cells.findIndex((c) => c !== null);
     cells[at] = null;
-    const out = replayDialogue(wrongScene);
+    const out = await replayDialogue(wrongScene, u);
     expect(out[k]!.ok).toBe(false);
     expect(out[k]!.asked).toBe(false);
     const noQuestion = structuredClone(d);
     const q = noQuestion.turns.findIndex((t) => 'clarify' in t.expect);
     noQuestion.turns[q]!.expect = structuredClone(d.scene);
-    const report = evaluateDialogues([noQuestion]);
+    const report = await evaluateDialogues([noQuestion], u);
     expect(report.clarificationAccuracy).toBeLessThan(1);
     expect(report.failures.map((f) => f.turn)).toContain(q);
   });

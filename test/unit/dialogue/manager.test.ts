@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DialogueManager, type DialogueTurn } from '../../../src/dialogue/manager.ts';
 import { applyEdit } from '../../../src/domain/edits.ts';
 import { cloneScene, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { packUnderstander } from '../understanding/pack-understander.ts';
+
+const u = await packUnderstander();
 
 // 0 red circle | 1 blue striped large square | 2 -
 // 3 red dotted small square | 4 green star | 5 -
@@ -20,18 +23,18 @@ function scene(): Scene {
 /** A user at the app: each turn sees what the previous one left on screen (a perfect model and recognizer). */
 class Chat {
   screen = scene();
-  constructor(readonly m = new DialogueManager(scene())) {}
-  say(text: string, confidence?: number[]): DialogueTurn {
-    const r = this.m.turn(text, this.screen, confidence ? { confidence } : {});
-    this.screen = cloneScene(r.scene);
+  constructor(readonly m = new DialogueManager(scene(), u.lexicon)) {}
+  async say(text: string, confidence?: number[]): Promise<DialogueTurn> {
+    const r = this.m.turn(await u.read(text, this.m.context), this.screen, confidence ? { confidence } : {});
+    if (r.kind !== 'confirm') this.screen = cloneScene(r.scene);
     return r;
   }
 }
 
 /** Asserts a turn changed nothing: no steps, same node, same scene. */
-function unchanged(c: Chat, text: string): DialogueTurn {
+async function unchanged(c: Chat, text: string): Promise<DialogueTurn> {
   const before = { node: c.m.current.id, scene: cloneScene(c.screen), nodes: c.m.nodes.length };
-  const r = c.say(text);
+  const r = await await c.say(text);
   expect(r.steps, text).toEqual([]);
   expect(r.node, text).toBe(before.node);
   expect(r.scene, text).toEqual(before.scene);
@@ -40,9 +43,9 @@ function unchanged(c: Chat, text: string): DialogueTurn {
 }
 
 describe('DialogueManager: edits', () => {
-  it('turns an edit into one canonical step with the expected scene and a short summary', () => {
+  it('turns an edit into one canonical step with the expected scene and a short summary', async () => {
     const c = new Chat();
-    const r = c.say('Please make the stra red!');
+    const r = await c.say('Please make the stra red!');
     expect(r.kind).toBe('edit');
     expect(r.steps).toEqual([{ edit: { op: 'recolor', cells: [4], color: 'red' }, instruction: 'make the star in the middle red', expected: r.scene }]);
     expect(r.scene.cells[4]!.color).toBe('red');
@@ -50,9 +53,9 @@ describe('DialogueManager: edits', () => {
     expect([r.node, r.show]).toEqual(['n1', 'n1']);
   });
 
-  it('gives one step per edit of a multi-sentence or coordinated turn, each on the previous result', () => {
+  it('gives one step per edit of a multi-sentence or coordinated turn, each on the previous result', async () => {
     const c = new Chat();
-    const r = c.say('Move the star to the top right, then make it blue.');
+    const r = await c.say('Move the star to the top right, then make it blue.');
     expect(r.steps.map((s) => s.instruction)).toEqual(['move the star in the middle to the top right', 'make the star in the top right blue']);
     expect(r.steps[0]!.expected).toEqual(applyEdit(scene(), { op: 'move', from: 4, to: 2 }));
     expect(r.steps[1]!.expected).toEqual(r.scene);
@@ -66,200 +69,208 @@ describe('DialogueManager: edits', () => {
       ['swap the heart and the star', ['swap the heart in the bottom left and the star in the top right']],
     ] as const) {
       const t = new Chat();
-      t.say('Move the star to the top right, then make it blue.');
-      if (text.startsWith('make it')) t.say('see the star?');
-      expect(t.say(text).steps.map((s) => s.instruction), text).toEqual(instructions);
+      await t.say('Move the star to the top right, then make it blue.');
+      if (text.startsWith('make it')) await t.say('see the star?');
+      expect((await t.say(text)).steps.map((s) => s.instruction), text).toEqual(instructions);
     }
   });
 
-  it('handles plurals, and plural pronouns across turns', () => {
+  it('handles plurals, and plural pronouns across turns', async () => {
     const c = new Chat();
-    expect(c.say('make all the circles green').steps.map((s) => s.instruction)).toEqual(['make all the circles green']);
-    const r = c.say('now make them large');
+    expect((await c.say('make all the circles green')).steps.map((s) => s.instruction)).toEqual(['make all the circles green']);
+    const r = await c.say('now make them large');
     expect(r.steps.map((s) => s.edit)).toEqual([{ op: 'resize', cells: [0, 8], size: 'large' }]);
     expect(r.reply).toBe('Made all the circles large.');
-    expect(c.say('remove both squares').steps.map((s) => s.instruction)).toEqual(['remove all the squares']);
+    expect((await c.say('remove both squares')).steps.map((s) => s.instruction)).toEqual(['remove all the squares']);
   });
 
-  it('keeps pronoun referents by cell when the recognizer replaces the scene', () => {
+  it('keeps pronoun referents by cell when the recognizer replaces the scene', async () => {
     const c = new Chat();
-    c.say('move the heart right');
+    await c.say('move the heart right');
     // The recognizer misreads the moved heart as a diamond: "it" still means the object in that cell.
     c.screen.cells[7] = { ...c.screen.cells[7]!, shape: 'diamond' };
-    const r = c.say('make it smaller');
+    const r = await c.say('make it smaller');
     expect(r.steps.map((s) => s.instruction)).toEqual(['make the diamond in the bottom middle smaller']);
     expect(c.m.current.parent).toBe('n1');
     expect(c.m.nodes.find((n) => n.id === 'n1')!.scene.cells[7]!.shape).toBe('diamond');
-    expect(c.say('make it the same color as the star').steps[0]!.edit).toEqual({ op: 'recolor', cells: [7], color: 'green' });
+    expect((await c.say('make it the same color as the star')).steps[0]!.edit).toEqual({ op: 'recolor', cells: [7], color: 'green' });
   });
 
-  it('notes low recognizer confidence about the cells it edits', () => {
+  it('notes low recognizer confidence about the cells it edits', async () => {
     const c = new Chat();
-    const r = c.say('make the star blue', [1, 1, 1, 1, 0.2, 1, 1, 1, 1]);
+    const r = await c.say('make the star blue', [1, 1, 1, 1, 0.2, 1, 1, 1, 1]);
     expect(r.reply).toBe("Made the star in the middle blue. (I wasn't sure what is in the middle.)");
   });
 });
 
 describe('DialogueManager: clarification', () => {
-  it('asks a specific question, then resumes with the answer', () => {
+  it('asks a specific question, then resumes with the answer', async () => {
     const c = new Chat();
-    const q = unchanged(c, 'make the square bigger');
+    const q = await unchanged(c, 'make the square bigger');
     expect(q.kind).toBe('clarify');
     expect(q.reply).toBe('Which square: the large blue striped one in the top middle or the small red dotted one in the middle left?');
     expect(q.candidates).toEqual([1, 3]);
     expect(c.m.awaitingAnswer).toBe(true);
-    const a = c.say('the left one');
+    const a = await c.say('the left one');
     expect(a.kind).toBe('answer');
     expect(a.steps.map((s) => s.instruction)).toEqual(['make the square in the middle left bigger']);
     expect(c.m.awaitingAnswer).toBe(false);
   });
 
-  it('understands ordinals and "both" as answers', () => {
+  it('understands ordinals and "both" as answers', async () => {
     const c = new Chat();
-    c.say('make the square blue');
-    const tooFar = unchanged(c, 'the third one');
+    await c.say('make the square blue');
+    const tooFar = await unchanged(c, 'the third one');
     expect(tooFar.reply).toMatch(/^Sorry, there are only 2\. Which square:/);
     expect(tooFar.candidates).toEqual([1, 3]);
-    expect(c.say('the second one').steps.map((s) => s.edit)).toEqual([{ op: 'recolor', cells: [3], color: 'blue' }]);
-    c.say('make the circle bigger');
-    expect(c.say('both').steps.map((s) => s.instruction)).toEqual(['make all the circles bigger']);
+    expect((await c.say('the second one')).steps.map((s) => s.edit)).toEqual([{ op: 'recolor', cells: [3], color: 'blue' }]);
+    await c.say('make the circle bigger');
+    expect((await c.say('both')).steps.map((s) => s.instruction)).toEqual(['make all the circles bigger']);
   });
 
-  it('asks again about a second ambiguous reference in the same turn, keeping the first answer', () => {
+  it('asks again about a second ambiguous reference in the same turn, keeping the first answer', async () => {
     const c = new Chat();
-    expect(c.say('swap the square and the circle').candidates).toEqual([1, 3]);
-    const q2 = c.say('the top one');
+    expect((await c.say('swap the square and the circle')).candidates).toEqual([1, 3]);
+    const q2 = await c.say('the top one');
     expect(q2.kind).toBe('clarify');
     expect(q2.reply).toBe('Which circle: the medium red one in the top left or the small blue one in the bottom right?');
-    expect(c.say('the blue one').steps.map((s) => s.edit)).toEqual([{ op: 'swap', a: 1, b: 8 }]);
+    expect((await c.say('the blue one')).steps.map((s) => s.edit)).toEqual([{ op: 'swap', a: 1, b: 8 }]);
   });
 
-  it('re-asks when the answer picks none, answers questions meanwhile, and drops the question for a new request', () => {
+  it('re-asks when the answer picks none, answers questions meanwhile, and drops the question for a new request', async () => {
     const c = new Chat();
-    c.say('make the square bigger');
-    expect(unchanged(c, 'the green one').reply).toMatch(/^Sorry, that doesn't pick out one of them\. Which square:/);
-    const q = unchanged(c, 'what color is the star?');
+    await c.say('make the square bigger');
+    expect((await unchanged(c, 'the green one')).reply).toMatch(/^Sorry, that doesn't pick out one of them\. Which square:/);
+    const q = await unchanged(c, 'what color is the star?');
     expect(q.kind).toBe('question');
     expect(q.reply).toBe('The star in the middle is green. Which square: the large blue striped one in the top middle or the small red dotted one in the middle left?');
     expect(c.m.awaitingAnswer).toBe(true);
-    expect(unchanged(c, 'make the triangle red').kind).toBe('impossible');
+    expect((await unchanged(c, 'make the triangle red')).kind).toBe('impossible');
     expect(c.m.awaitingAnswer).toBe(false);
-    c.say('make the square bigger');
-    expect(unchanged(c, 'never mind').kind).toBe('cancel');
+    await c.say('make the square bigger');
+    expect((await unchanged(c, 'never mind')).kind).toBe('cancel');
     expect(c.m.awaitingAnswer).toBe(false);
-    c.say('make the square bigger');
-    expect(c.say('make the heart red').kind).toBe('edit');
+    await c.say('make the square bigger');
+    expect((await c.say('make the heart red')).kind).toBe('edit');
     expect(c.m.awaitingAnswer).toBe(false);
   });
 
-  it('asks where a new shape goes, and takes a place as the answer', () => {
+  it('asks where a new shape goes, and takes a place as the answer', async () => {
     const c = new Chat();
-    const q = unchanged(c, 'add a pink star');
+    const q = await unchanged(c, 'add a pink star');
     expect(q.reply).toBe('Where should it go? Free spots: the top right, the middle right and the bottom middle.');
-    expect(unchanged(c, 'the middle').reply).toMatch(/^That spot is already taken/);
-    const a = c.say('top right');
+    expect((await unchanged(c, 'the middle')).reply).toMatch(/^That spot is already taken/);
+    const a = await c.say('top right');
     expect(a.kind).toBe('answer');
     expect(a.steps.map((s) => s.instruction)).toEqual(['add a pink star in the top right']);
   });
 
-  it('survives a JSON round trip in the middle of a clarification', () => {
+  it('survives a JSON round trip in the middle of a clarification', async () => {
     const c = new Chat();
-    c.say('make the star red');
-    c.say('make the square bigger');
-    const restored = DialogueManager.fromJSON(JSON.parse(JSON.stringify(c.m.toJSON())));
+    await c.say('make the star red');
+    await c.say('make the square bigger');
+    const restored = DialogueManager.fromJSON(JSON.parse(JSON.stringify(c.m.toJSON())), u.lexicon);
     expect(restored.awaitingAnswer).toBe(true);
     expect(restored.toJSON()).toEqual(c.m.toJSON());
-    const a = restored.turn('the left one', c.screen);
-    expect(a).toEqual(c.m.turn('the left one', c.screen));
+    const reading = await u.read('the left one', restored.context);
+    const a = restored.turn(reading, c.screen);
+    expect(a).toEqual(c.m.turn(reading, c.screen));
     expect(a.steps.map((s) => s.instruction)).toEqual(['make the square in the middle left bigger']);
-    expect(restored.turn('undo', a.scene).scene.cells[4]!.color).toBe('red');
-    expect(() => DialogueManager.fromJSON({ ...c.m.toJSON(), version: 2 as 1 })).toThrow(RangeError);
+    expect(restored.turn(await u.read('undo', restored.context), a.scene).scene.cells[4]!.color).toBe('red');
+    expect(() => DialogueManager.fromJSON({ ...c.m.toJSON(), version: 2 as 1 }, u.lexicon)).toThrow(RangeError);
   });
 });
 
 describe('DialogueManager: history', () => {
-  it('undoes, redoes, branches and jumps through a history tree', () => {
+  it('undoes, redoes, branches and jumps through a history tree', async () => {
     const c = new Chat();
-    const a = c.say('make the star red');
-    const b = c.say('make the heart blue');
-    const u = c.say('undo that');
+    const a = await c.say('make the star red');
+    const b = await c.say('make the heart blue');
+    const u = await c.say('undo that');
     expect([u.kind, u.node, u.show]).toEqual(['undo', a.node, a.node]);
     expect(u.scene).toEqual(a.scene);
     expect(u.reply).toBe('Undid: made the heart in the bottom left blue.');
-    const branch = c.say('make the heart pink');
+    const branch = await c.say('make the heart pink');
     expect(c.m.nodes.find((n) => n.id === a.node)!.children).toEqual([b.node, branch.node]);
-    expect(unchanged(c, 'redo').reply).toBe('There is nothing to redo.');
+    expect((await unchanged(c, 'redo')).reply).toBe('There is nothing to redo.');
     const j = c.m.jump(b.node);
     expect([j.kind, j.node]).toEqual(['jump', b.node]);
     expect(j.scene.cells[6]!.color).toBe('blue');
     c.screen = j.scene;
-    c.say('undo');
-    expect(c.say('redo').node).toBe(b.node); // redo follows the most recently visited child
+    await c.say('undo');
+    expect((await c.say('redo')).node).toBe(b.node); // redo follows the most recently visited child
     expect(() => c.m.jump('n99')).toThrow(RangeError);
   });
 
-  it('goes back several steps, and says so at the start', () => {
+  it('goes back several steps, and says so at the start', async () => {
     const c = new Chat();
-    c.say('make the star red');
-    c.say('make the heart blue');
-    c.say('remove the circle in the top left');
-    const r = c.say('go back two steps');
+    await c.say('make the star red');
+    await c.say('make the heart blue');
+    await c.say('remove the circle in the top left');
+    const r = await c.say('go back two steps');
     expect(r.kind).toBe('undo');
     expect(r.reply).toBe('Went back 2 steps.');
     expect(r.scene.cells[4]!.color).toBe('red');
     expect(r.scene.cells[6]!.color).toBe('yellow');
-    expect(c.say('redo twice').scene.cells[0]).toBeNull();
-    expect(c.say('undo everything').scene).toEqual(scene());
-    expect(unchanged(c, 'undo').reply).toBe('There is nothing to undo: this is the original picture.');
-    c.say('redo');
-    expect(c.say('forget that').scene).toEqual(scene());
+    expect((await c.say('redo twice')).scene.cells[0]).toBeNull();
+    expect((await c.say('undo everything')).scene).toEqual(scene());
+    expect((await unchanged(c, 'undo')).reply).toBe('There is nothing to undo: this is the original picture.');
+    await c.say('redo');
+    expect((await c.say('forget that')).scene).toEqual(scene());
   });
 
-  it('resets to the original as a new, undoable step showing the original picture', () => {
+  it('resets to the original as a new, undoable step showing the original picture', async () => {
     const c = new Chat();
-    const a = c.say('make the star red');
-    const r = c.say('start over');
+    const a = await c.say('make the star red');
+    const r = await c.say('start over');
     expect(r.kind).toBe('reset');
     expect(r.show).toBe('n0');
     expect(r.node).not.toBe(a.node);
     expect(r.scene).toEqual(scene());
-    expect(unchanged(c, 'reset the picture').reply).toBe('This is already the original picture, so nothing changed.');
-    expect(c.say('undo').node).toBe(a.node);
+    expect((await unchanged(c, 'reset the picture')).reply).toBe('This is already the original picture, so nothing changed.');
+    expect((await c.say('undo')).node).toBe(a.node);
   });
 });
 
 describe('DialogueManager: questions, impossible requests and nonsense change nothing', () => {
-  it('answers questions from the scene and lets "it" refer to what was asked about', () => {
+  it('answers questions from the scene and lets "it" refer to what was asked about', async () => {
     const c = new Chat();
-    expect(unchanged(c, 'what color is the heart?').reply).toBe('The heart in the bottom left is yellow.');
-    expect(unchanged(c, 'how many circles are there?').kind).toBe('question');
-    expect(unchanged(c, 'Is there a star? What color is it?').reply).toBe('Yes, there is a medium green star in the middle. The star in the middle is green.');
-    expect(c.say('make it blue').steps.map((s) => s.instruction)).toEqual(['make the star in the middle blue']);
-    expect(unchanged(c, 'why is the sky blue?').reply).toMatch(/^I can answer questions like/);
+    expect((await unchanged(c, 'what color is the heart?')).reply).toBe('The heart in the bottom left is yellow.');
+    expect((await unchanged(c, 'how many circles are there?')).kind).toBe('question');
+    expect((await unchanged(c, 'Is there a star? What color is it?')).reply).toBe('Yes, there is a medium green star in the middle. The star in the middle is green.');
+    expect((await c.say('make it blue')).steps.map((s) => s.instruction)).toEqual(['make the star in the middle blue']);
+    expect((await unchanged(c, 'why is the sky blue?')).reply).toMatch(/^I can answer questions like/);
   });
 
-  it('says why an impossible request cannot be done', () => {
+  it('says why an impossible request cannot be done', async () => {
     const c = new Chat();
-    expect(unchanged(c, 'make the triangle red')).toMatchObject({ kind: 'impossible', reply: "I can't find the triangle in the picture, so nothing changed." });
-    expect(unchanged(c, 'move the heart up').reply).toBe('That spot is already taken, so nothing changed. Free spots: the top right, the middle right and the bottom middle.');
-    expect(unchanged(c, 'move the circle in the top left left').reply).toBe('That would go off the grid, so nothing changed.');
-    expect(unchanged(c, 'make the star green')).toMatchObject({ kind: 'impossible', reply: 'The star in the middle is already green. Nothing changed.' });
+    expect(await unchanged(c, 'make the triangle red')).toMatchObject({ kind: 'impossible', reply: "I can't find the triangle in the picture, so nothing changed." });
+    expect((await unchanged(c, 'move the heart up')).reply).toBe('The middle left is already taken, so nothing changed. Free spots: the top right, the middle right and the bottom middle.');
+    expect((await unchanged(c, 'move the circle in the top left left')).reply).toBe('That would go off the grid, so nothing changed.');
+    expect(await unchanged(c, 'make the star green')).toMatchObject({ kind: 'impossible', reply: 'The star in the middle is already green. Nothing changed.' });
     // The star was just talked about, so "it" is the star; in a fresh dialogue "it" means nothing yet.
-    expect(c.say('make it red').steps.map((s) => s.instruction)).toEqual(['make the star in the middle red']);
-    expect(unchanged(new Chat(), 'make it red').reply).toMatch(/^I'm not sure what "it" refers to/);
-    const full = new Chat(new DialogueManager(scene()));
+    expect((await c.say('make it red')).steps.map((s) => s.instruction)).toEqual(['make the star in the middle red']);
+    // In a fresh dialogue "it" means nothing yet: Parley asks instead of guessing.
+    expect((await unchanged(new Chat(), 'make it red')).kind).toBe('clarify');
+    const full = new Chat(new DialogueManager(scene(), u.lexicon));
     full.screen = scene();
     for (const cell of [2, 5, 7]) full.screen.cells[cell] = { shape: 'cross', color: 'gray', size: 'small', texture: 'solid' };
-    expect(unchanged(full, 'add a red star in the top right')).toMatchObject({ kind: 'impossible', reply: 'The grid is full, so nothing changed.' });
-    expect(unchanged(full, 'add a red star')).toMatchObject({ kind: 'impossible' });
+    expect(await unchanged(full, 'add a red star in the top right')).toMatchObject({ kind: 'impossible', reply: 'The grid is full, so nothing changed.' });
+    expect(await unchanged(full, 'add a red star')).toMatchObject({ kind: 'impossible' });
   });
 
-  it('replies helpfully to empty or nonsense text', () => {
+  it('replies helpfully to empty or nonsense text, and to remarks that ask for nothing', async () => {
     const c = new Chat();
-    for (const text of ['', '   ', 'asdf qwer zxcv', 'hello', 'the weather is nice']) {
-      const r = unchanged(c, text);
+    for (const text of ['', '   ', 'asdf qwer zxcv']) {
+      const r = await unchanged(c, text);
       expect(r.kind, text).toBe('unknown');
       expect(r.reply, text).toMatch(/"make the circle in the top left orange"/);
     }
+    for (const text of ['hello', 'the weather is nice']) {
+      const r = await unchanged(c, text);
+      expect(r.kind, text).toBe('other');
+      expect(r.reply, text).toMatch(/"make the circle in the top left orange"/);
+    }
+    expect((await unchanged(c, 'thanks!')).reply).toMatch(/welcome/);
   });
 });

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DialogueManager } from '../../../src/dialogue/index.ts';
+import { SHAPES_LANGUAGE } from '../../../src/domain/language.ts';
 import { emptyScene } from '../../../src/domain/scene.ts';
+import { Lexicon } from '../../../src/understanding/lexicon.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
 import { SessionStore, newId, type NodeRecord, type Session, type Turn } from '../../../src/store/sessions.ts';
 
 const session = (over: Partial<Session> = {}): Session => ({
   id: newId(), title: 'first', createdAt: 1, updatedAt: 1, pack: 'shapes-v1', size: 64,
-  dialogue: new DialogueManager(emptyScene()).toJSON(), ...over,
+  dialogue: new DialogueManager(emptyScene(), new Lexicon(SHAPES_LANGUAGE)).toJSON(), ...over,
 });
 
 const turn = (sessionId: string, over: Partial<Turn> = {}): Turn => ({

@@ -1,0 +1,34 @@
+/** How a turn's clauses are taken: remarks around a request set aside, corrections told from plain requests. */
+import type { Change } from '../understanding/changes.ts';
+import type { Reading } from '../understanding/reading.ts';
+
+/** Greetings and remarks around a request ("Thank you. Now make ...") are not the request. */
+export function mainClauses(r: Reading): Reading {
+  // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
+  const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
+  return main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;
+}
+
+const CORRECTION_CUES = /\b(no|nope|nah|not|actually|instead|meant|mean|wait|sorry|oops|whoops|wrong|rather|prefer|preferred|keep|leave|stay|only|just)\b/;
+
+/** A correction says so ("no, the other one", "actually blue"); a "fix" read without such words is a request. */
+export function isCorrection(words: readonly string[]): boolean {
+  return CORRECTION_CUES.test(words.join(' '));
+}
+
+/** A reading whose "fix" clauses act as plain requests (a move with a place, else a change of value). */
+export function asPlainRequest(r: Reading): Reading {
+  return { ...r, clauses: r.clauses.map((c) => (c.op !== 'fix' ? c : { ...c, op: c.spans.some((s) => s.role === 'DEST') ? 'move' as const : 'set' as const })) };
+}
+
+
+/** "keep the green one green", "not the top one", "except the circle": the objects named are left out. */
+export function isExclusion(r: Reading): boolean {
+  const said = ` ${r.utterance.words.join(' ')} `;
+  return / (keep|leave|except|stay|stays|not the|not that|but not|apart from|other than) /.test(said) || r.clauses.some((c) => c.spans.some((s) => s.role === 'TGT2'));
+}
+
+/** The cells a set of changes was about. */
+export function changedCells(changes: readonly Change[]): number[] {
+  return [...new Set(changes.flatMap((c) => ('cells' in c ? c.cells : c.op === 'move' ? [c.from] : c.op === 'swap' ? [c.a, c.b] : [c.cell])))];
+}

@@ -1,0 +1,231 @@
+/**
+ * One clause of a reading turned into changes: the operation's rules (set, step, remove, add, move, swap, copy,
+ * repeat), new objects' attributes, and destinations. Needs and failures leave through Stop.
+ */
+import type { Change, Cells } from './changes.ts';
+import type { Lexicon } from './lexicon.ts';
+import { matchRef, neighbor, related, resolveRef } from './match.ts';
+import type { Failure, Given, Need } from './outcome.ts';
+import type { Clause } from './reading.ts';
+import { readDest, type RefSpec, type ValueSpec } from './spans.ts';
+
+/** How a clause ends early: a question to ask or a failure (caught by interpret). */
+export class Stop {
+  constructor(readonly result: { kind: 'ask'; need: Need } | { kind: 'fail'; failure: Failure; impossible: boolean }) {}
+}
+export const fail = (failure: Failure, impossible = true): never => {
+  throw new Stop({ kind: 'fail', failure, impossible });
+};
+export const ask = (need: Need): never => {
+  throw new Stop({ kind: 'ask', need });
+};
+
+const REMOVAL = /\b(remove|off|no|without|lose|drop|clear|rid|take|away|strip|erase)\b/;
+
+/** What a clause can ask of interpret: its targets, its values, answers given, the scene so far. */
+export interface ClauseTools {
+  targets: (role: 'TGT' | 'TGT2' | 'SRC', required: boolean, prefer?: (cells: number[]) => number[]) => number[] | null;
+  valuesOf: (role: 'VAL' | 'CUR') => ValueSpec[];
+  given: Given | undefined;
+  cells: Cells;
+  lex: Lexicon;
+  previous: readonly Change[] | null;
+  last: number[] | null;
+}
+
+export function clauseToChanges(c: Clause, ci: number, t: ClauseTools): Change[] {
+  const schema = t.lex.schema;
+  const ordered = schema.attributes.find((a) => a.ordered);
+  switch (c.op) {
+    case 'set': {
+      const cells = t.targets('TGT', true)!;
+      const all = [...t.valuesOf('VAL'), ...(t.given?.values ?? []).map((v) => ({ kind: 'set' as const, ...v }))];
+      // The last value said for an attribute wins ("red, no, blue"; a correction's value over the old one).
+      const vals = all.filter((v, i) => v.kind === 'attr' || !all.slice(i + 1).some((w) => w.attr === v.attr && w.kind !== 'attr'));
+      const out: Change[] = [];
+      for (const v of vals) {
+        if (v.kind === 'set') out.push({ op: 'set', cells, attr: v.attr, value: v.value });
+        else if (v.kind === 'step') out.push({ op: 'step', cells, attr: v.attr, dir: v.dir });
+        else if (v.kind === 'either') ask({ need: 'value', clause: ci, attr: v.attr, targets: cells, op: 'set', choices: v.values });
+        else if (v.kind === 'unavailable') ask({ need: 'value', clause: ci, attr: v.attr, targets: cells, op: 'set', unavailable: v.name });
+      }
+      // "take the stripes off the star", "lose the dots": a value taken away leaves the attribute's default.
+      const dropped = t.valuesOf('CUR').find((v) => v.kind === 'set' && schema.attributes.find((a) => a.name === v.attr)?.default);
+      if (out.length === 0 && dropped && REMOVAL.test(c.words.join(' '))) {
+        out.push({ op: 'set', cells, attr: dropped.attr, value: schema.attributes.find((a) => a.name === dropped.attr)!.default! });
+      }
+      if (out.length === 0) {
+        const named = vals.find((v) => v.kind === 'attr') ?? t.valuesOf('CUR').find((v) => v.kind !== 'step');
+        ask({ need: 'value', clause: ci, attr: named ? named.attr : null, targets: cells, op: 'set' });
+      }
+      return out;
+    }
+    case 'more':
+    case 'less': {
+      const vals = t.valuesOf('VAL');
+      const absolute = vals.find((v) => v.kind === 'set' && schema.attributes.find((a) => a.name === v.attr)?.ordered);
+      if (absolute && absolute.kind === 'set') return [{ op: 'set', cells: t.targets('TGT', true)!, attr: absolute.attr, value: absolute.value }];
+      const step = vals.find((v) => v.kind === 'step');
+      const orderedWords = [...vals, ...t.valuesOf('CUR')].some((v) => v.kind === 'step' || schema.attributes.find((a) => a.name === v.attr)?.ordered);
+      if (!orderedWords && vals.some((v) => v.kind === 'set')) return clauseToChanges({ ...c, op: 'set' }, ci, t);
+      // The words decide the direction when they say one ("make it smaller" read as `more` stays smaller).
+      let dir: 1 | -1 = c.op === 'more' ? 1 : -1;
+      if (step && step.kind === 'step') dir = step.dir;
+      else {
+        const cur = t.valuesOf('CUR').find((v) => v.kind === 'set' && schema.attributes.find((a) => a.name === v.attr)?.ordered);
+        if (cur && cur.kind === 'set') {
+          const vs = schema.attributes.find((a) => a.name === cur.attr)!.values;
+          dir = vs.indexOf(cur.value) >= vs.length / 2 ? -1 : 1;
+        }
+      }
+      const attr = (step && step.kind === 'step' ? step.attr : undefined) ?? ordered?.name;
+      if (!attr) return ask({ need: 'value', clause: ci, attr: null, targets: [], op: c.op });
+      // "the triangle is too big" with a small and a large triangle: only the large one can get smaller.
+      const order = schema.attributes.find((a) => a.name === attr)!.values;
+      const can = (cell: number) => {
+        const i = order.indexOf(t.cells[cell]?.[attr] ?? '');
+        return dir > 0 ? i < order.length - 1 : i > 0;
+      };
+      const evaluative = c.spans.some((s) => s.role === 'CUR');
+      const cells = t.targets('TGT', true, evaluative ? (cs) => cs.filter(can) : undefined)!;
+      // "make it bigger and striped": the other values are set as well.
+      const also = vals.flatMap((v): Change[] => (v.kind === 'set' && v.attr !== attr ? [{ op: 'set', cells, attr: v.attr, value: v.value }] : []));
+      return [{ op: 'step', cells, attr, dir }, ...also];
+    }
+    case 'remove':
+      return [{ op: 'remove', cells: t.targets('TGT', true)! }];
+    case 'add': {
+      const object = newObject(t, ci, c.words);
+      const cell = destination(c, ci, t, null);
+      return [{ op: 'add', cell, object }];
+    }
+    case 'move': {
+      const from = t.targets('TGT', true)!;
+      if (from.length !== 1) fail({ code: 'needs-one', phrase: c.spans.find((s) => s.role === 'TGT')?.words.join(' ') ?? '' }, false);
+      return [{ op: 'move', from: from[0]!, to: destination(c, ci, t, from[0]!) }];
+    }
+    case 'swap': {
+      const a = t.targets('TGT', true)!;
+      const b = t.targets('TGT2', false);
+      if (b && a.length === 1 && b.length === 1 && a[0] !== b[0]) return [{ op: 'swap', a: a[0]!, b: b[0]! }];
+      if (!b && a.length === 2) return [{ op: 'swap', a: a[0]!, b: a[1]! }];
+      return fail({ code: 'needs-one', phrase: c.words.join(' ') }, false);
+    }
+    case 'copy': {
+      const cells = t.targets('TGT', true)!;
+      const src = t.targets('SRC', false) ?? t.last;
+      if (!src || src.length !== 1) return ask({ need: 'which', slot: { clause: ci, role: 'SRC', span: 0 }, candidates: [], phrase: '' });
+      const attrs = t.valuesOf('VAL').map((v) => v.attr);
+      const o = t.cells[src[0]!];
+      if (!o) return fail({ code: 'no-match', phrase: c.spans.find((x) => x.role === 'SRC')?.words.join(' ') ?? 'that' });
+      return (attrs.length ? [...new Set(attrs)] : [schema.attributes.find((a) => !a.noun)!.name]).map((attr) => ({ op: 'set', cells, attr, value: o[attr]! }) as Change);
+    }
+    case 'repeat': {
+      const prev = t.previous?.[t.previous.length - 1];
+      if (!prev) return fail({ code: 'nothing-to-repeat' }, false);
+      const hasTarget = c.spans.some((s) => s.role === 'TGT');
+      const cells = hasTarget ? t.targets('TGT', true)! : prev.op === 'set' || prev.op === 'step' || prev.op === 'remove' ? prev.cells : [];
+      if (prev.op === 'set' || prev.op === 'step' || prev.op === 'remove') return [{ ...prev, cells }];
+      return fail({ code: 'nothing-to-repeat' }, false);
+    }
+    default:
+      return [];
+  }
+}
+
+function newObject(t: ClauseTools, ci: number, words: readonly string[]): Record<string, string> {
+  const schema = t.lex.schema;
+  const object: Record<string, string> = {};
+  for (const v of [...t.valuesOf('VAL'), ...(t.given?.values ?? []).map((x) => ({ kind: 'set' as const, ...x }))]) {
+    if (v.kind === 'set') object[v.attr] = v.value;
+    else if (v.kind === 'either') ask({ need: 'value', clause: ci, attr: v.attr, targets: [], op: 'add', choices: v.values });
+    else if (v.kind === 'unavailable') ask({ need: 'value', clause: ci, attr: v.attr, targets: [], op: 'add', unavailable: v.name });
+  }
+  // "an orange one", "another one just like it": what is not said comes from the object last talked about.
+  const like = t.last?.length === 1 ? t.cells[t.last[0]!] : null;
+  const all = /\b(just like|like (it|that|this|the other|the last)|same|identical|copy|another one|one more)\b/.test(words.join(' '));
+  for (const a of schema.attributes) {
+    if (object[a.name]) continue;
+    if (like && (a.noun || all)) {
+      object[a.name] = like[a.name]!;
+      continue;
+    }
+    if (a.default) object[a.name] = a.default;
+    else ask({ need: 'value', clause: ci, attr: a.name, targets: [], op: 'add' });
+  }
+  return object;
+}
+
+function destination(c: Clause, ci: number, t: ClauseTools, from: number | null): number {
+  const schema = t.lex.schema;
+  const { rows, cols } = schema.grid!;
+  const empty = t.cells.flatMap((o, i) => (o ? [] : [i]));
+  if (t.given?.cell !== undefined) return t.given.cell;
+  const span = c.spans.find((s) => s.role === 'DEST');
+  if (empty.length === 0) fail({ code: 'grid-full' });
+  if (empty.length === 1 && !span) return empty[0]!;
+  if (!span) return ask({ need: 'where', clause: ci, candidates: empty });
+  const { dest } = readDest(span.words, t.lex);
+  if (!dest) return ask({ need: 'where', clause: ci, candidates: empty });
+  let options: number[];
+  if (dest.kind === 'step') {
+    if (from === null) return ask({ need: 'where', clause: ci, candidates: empty });
+    let cell: number | null = from;
+    for (let k = 0; k < dest.count && cell !== null; k++) cell = neighbor(cell, dest.dir, rows, cols);
+    if (cell === null) fail({ code: 'off-grid' });
+    options = [cell!];
+  } else if (dest.kind === 'rel') {
+    const lm: RefSpec = dest.landmark;
+    const r = resolveRef({ cells: t.cells }, lm, schema, { referent: t.last });
+    if (r.status === 'none') fail({ code: 'no-match', phrase: span.words.join(' ') });
+    options = [...new Set((r.status === 'ok' || r.status === 'ambiguous' ? r.cells : []).flatMap((l) => related(l, dest.dir, rows, cols)))];
+    if (options.length === 0) fail({ code: 'off-grid' });
+  } else if (dest.kind === 'there') {
+    // "put it back there", "where it used to be": the cell the last change emptied.
+    const prev = t.previous?.[t.previous.length - 1];
+    const vacated = prev?.op === 'remove' ? prev.cells[0] : prev?.op === 'move' ? prev.from : undefined;
+    if (vacated === undefined) return ask({ need: 'where', clause: ci, candidates: empty });
+    options = [vacated];
+  } else if (dest.kind === 'between') {
+    // The cells next to both landmarks.
+    const near = (r: RefSpec) => new Set(matchRef({ cells: t.cells }, r, schema, { referent: t.last }).flatMap((l) => related(l, 'next', rows, cols)));
+    const [na, nb] = [near(dest.a), near(dest.b)];
+    options = [...na].filter((x) => nb.has(x));
+    if (options.length === 0) fail({ code: 'no-match', phrase: span.words.join(' ') });
+  } else if (dest.kind === 'place') options = 'cells' in dest.place && dest.place.cells.length ? dest.place.cells : empty;
+  else return ask({ need: 'where', clause: ci, candidates: empty });
+  if (from !== null && options.length === 1 && options[0] === from) fail({ code: 'place-taken', cell: from });
+  const free = options.filter((x) => !t.cells[x]);
+  if (free.length === 1) return free[0]!;
+  if (free.length === 0) return options.length === 1 ? fail({ code: 'place-taken', cell: options[0]! }) : fail({ code: 'grid-full' });
+  return ask({ need: 'where', clause: ci, candidates: free });
+}
+
+/**
+ * Small repairs of the tagger's phrases before a clause is read: a repeat's object tagged as a value becomes its
+ * target; a place the tagger left inside the target ("put the heart in the bottom left corner" read as one phrase): for a
+ * move or add without a destination, a trailing place phrase of the target becomes the destination.
+ */
+export function tidyClause(clause: Clause, lex: Lexicon): Clause {
+  let c = clause;
+  // "and the heart too" with the object tagged as a value: in a repeat it is the target.
+  if (c.op === 'repeat' && !c.spans.some((s) => s.role === 'TGT')) {
+    const named = c.spans.find((s) => s.role === 'VAL' && s.words.some((w) => lex.match([w], 0)?.entries.some((e) => e.k === 'value' && e.noun)));
+    if (named) c = { ...c, spans: c.spans.map((s) => (s === named ? { ...s, role: 'TGT' as const } : s)) };
+  }
+  const tgt = c.spans.find((s) => s.role === 'TGT');
+  if (!tgt || c.op !== 'move' || c.spans.some((s) => s.role === 'DEST')) return c;
+  for (let k = tgt.words.length - 1; k > 0; k--) {
+    if (!['in', 'to', 'into', 'at', 'on', 'onto'].includes(tgt.words[k]!)) continue;
+    const { dest } = readDest(tgt.words.slice(k), lex);
+    if (dest?.kind !== 'place') continue;
+    const head = { ...tgt, words: tgt.words.slice(0, k), end: tgt.start + k };
+    const place = { ...tgt, role: 'DEST' as const, words: tgt.words.slice(k), start: tgt.start + k };
+    return { ...c, spans: c.spans.flatMap((s) => (s === tgt ? [head, place] : [s])) };
+  }
+  // "move the heart up": words after the target that read as a destination, left untagged.
+  const after = c.words.slice(tgt.end - c.start).filter((w) => !/^[.,!?]$/.test(w));
+  const { dest } = after.length ? readDest(after, lex) : { dest: null };
+  if (dest && dest.kind !== 'there') return { ...c, spans: [...c.spans, { role: 'DEST', words: after, start: tgt.end, end: c.end, prob: tgt.prob }] };
+  return c;
+}

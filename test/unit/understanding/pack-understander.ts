@@ -1,0 +1,11 @@
+/** The committed shapes-v1 pack's understander (its tagger on ORT-WASM), shared by the tests that talk to Parley. */
+import { nodeUnderstander } from '../../../scripts/lib/node-understander.ts';
+import type { Understander } from '../../../src/understanding/understander.ts';
+
+let cached: Promise<Understander> | null = null;
+
+/** The understander of models/packs/shapes-v1, loaded once per test file. */
+export function packUnderstander(): Promise<Understander> {
+  cached ??= nodeUnderstander('models/packs/shapes-v1').then((u) => u.understander);
+  return cached;
+}
