@@ -2,18 +2,19 @@
  * Measures the dialogue layer alone on the spec's dialogue JSONL: each dialogue is replayed through the
  * DialogueManager with the EXPECTED scene standing in for the recognizer's reading after every turn.
  * Prints clarification accuracy (asked exactly when expected) and turn success (scene equals `expect`).
- * Usage: npm run eval:dialogue -- --dialogues FILE.jsonl [--show N] [--json]
+ * Usage: npm run eval:dialogue -- --dialogues FILE.jsonl [--pack DIR] [--show N] [--json]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateDialogues } from '../src/dialogue/evaluate.ts';
 import { validateDialogues } from '../src/domain/validate.ts';
+import { nodeUnderstander } from './lib/node-understander.ts';
 
 const { values } = parseArgs({
-  options: { dialogues: { type: 'string' }, show: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+  options: { dialogues: { type: 'string' }, pack: { type: 'string', default: 'models/packs/shapes-v1' }, show: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
 });
 if (!values.dialogues) {
-  console.error('usage: eval-dialogue --dialogues FILE.jsonl [--show N] [--json]');
+  console.error('usage: eval-dialogue --dialogues FILE.jsonl [--pack DIR] [--show N] [--json]');
   process.exit(2);
 }
 let text: string;
@@ -29,7 +30,9 @@ if (issues.length > 0) {
   process.exit(1);
 }
 const t0 = performance.now();
-const report = evaluateDialogues(records);
+const { understander, dispose } = await nodeUnderstander(values.pack);
+const report = await evaluateDialogues(records, understander);
+await dispose();
 const secs = (performance.now() - t0) / 1000;
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 if (values.json) {
@@ -38,6 +41,9 @@ if (values.json) {
   console.log(`${values.dialogues}: ${report.dialogues} dialogues, ${report.turns} turns (${report.clarifyTurns} expect a question) in ${secs.toFixed(1)} s`);
   console.log(`  clarification accuracy: ${pct(report.clarificationAccuracy)}`);
   console.log(`  turn success:           ${pct(report.turnSuccess)} (scene turns ${pct(report.sceneTurnSuccess)}, whole dialogues ${pct(report.dialogueSuccess)})`);
+  const ms = report.outcomes.map((o) => o.ms).sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))]!.toFixed(2);
+  console.log(`  reading a turn (understanding + dialogue, ORT-WASM): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms`);
   for (const f of report.failures.slice(0, Number(values.show))) {
     console.log(`  FAIL ${f.id}#${f.turn} ${JSON.stringify(f.user)} -> ${f.kind}: ${f.reply}`);
   }

@@ -1,9 +1,12 @@
 /**
  * Evaluates the whole system headless (dialogue layer + model), turn by turn, each turn on its own previous output.
  * Usage: npm run eval -- --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N] [--repair-rounds N] [--model-moves] [--model-only]
+ *        [--teacher-forced]
  * The conversation runs as in the app (touch-up rounds, steps confined to their cells, moves and swaps by copying
  * pixels); --model-only measures the model's own output instead (no touch-up, no confinement, every edit by the
  * model); --model-moves leaves moves and swaps to the model; --repair-rounds N sets the touch-up rounds.
+ * --teacher-forced starts every turn from the expected previous scene (its render), so one miss does not hide the
+ * turns after it. Each failed turn gets one failure kind (scripts/lib/failure-kinds.ts).
  * Writes DIR/<id>/<turn>.png, DIR/<id>/<turn>.expected.png and DIR/report.json (spec/shapes-v1.md).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,12 +18,14 @@ import { IMAGE_SIZE, type Scene } from '../src/domain/scene.ts';
 import { validateDialogues } from '../src/domain/validate.ts';
 import { fail, packDir, readInput, writePng } from './lib/cli.ts';
 import { nodeEngine } from './lib/node-engine.ts';
+import { ASKING } from '../src/dialogue/evaluate.ts';
+import { failureKind, isWrongEdit } from './lib/failure-kinds.ts';
 import { aggregate, changedCells, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
 
 const { values } = parseArgs({
   options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' },
     'repair-rounds': { type: 'string' }, 'model-only': { type: 'boolean', default: false },
-    'model-moves': { type: 'boolean', default: false } },
+    'model-moves': { type: 'boolean', default: false }, 'teacher-forced': { type: 'boolean', default: false } },
 });
 if (!values.out) fail('missing --out DIR');
 const text = readInput(values.dialogues, '--dialogues file').toString('utf8');
@@ -35,6 +40,7 @@ if (repairRounds !== undefined && !(Number.isInteger(repairRounds) && repairRoun
   fail(`--repair-rounds must be a whole number >= 0, got "${values['repair-rounds']}"`);
 }
 const options = { repairRounds, confine: !values['model-only'], transplant: !values['model-only'] && !values['model-moves'] };
+const mode = { teacherForced: values['teacher-forced'] };
 const engine = await nodeEngine(packDir('shapes-v1', values.pack));
 const size = (await engine.info()).imageSize!;
 if (size !== IMAGE_SIZE) fail(`the pack edits ${size}x${size} images; shapes-v1 dialogues need ${IMAGE_SIZE}x${IMAGE_SIZE}`);
@@ -47,7 +53,12 @@ for (const d of dialogues) {
   let expectedImage = renderSceneRgba(expected);
   const conversation = await Conversation.start(engine, memoryNodes(), expectedImage, size, options);
   let previous = expectedImage;
+  let seen = (await conversation.dataOf(conversation.dialogue.current.id)).recognition.scene;
   for (const [n, turn] of d.turns.entries()) {
+    if (values['teacher-forced'] && n > 0) {
+      await conversation.force(expected, expectedImage);
+      [previous, seen] = [expectedImage, expected];
+    }
     const result = await conversation.say(turn.user);
     const clarifyExpected = 'clarify' in turn.expect;
     const before = expected;
@@ -56,22 +67,26 @@ for (const d of dialogues) {
     const shown = result.shown.image;
     writePng(join(dir, `${n}.png`), shown, size);
     writePng(join(dir, `${n}.expected.png`), expectedImage, size);
-    const clarifyAsked = result.dialogue.kind === 'clarify';
+    const clarifyAsked = ASKING.has(result.dialogue.kind);
     const cells = scoreCells(result.shown.recognition.scene, expected);
+    const success = clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1;
+    const facts = { kind: result.dialogue.kind, asked: clarifyAsked, clarifyExpected, success, before: seen, intended: result.dialogue.scene, expectedBefore: before, expected };
     turns.push({
       id: d.id, turn: n, user: turn.user, kind: result.dialogue.kind, reply: result.dialogue.reply, clarifyExpected, clarifyAsked,
-      success: clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1,
+      success, failure: failureKind(facts), wrongEdit: isWrongEdit(facts), confidence: result.dialogue.confidence,
       ...cells, ...scoreImage(shown, expectedImage, previous, changedCells(before, expected), size),
       repaired: result.repaired.length,
       modelMs: result.results.reduce((s, r) => s + (r.timings.total ?? 0), 0),
     });
     previous = shown;
+    seen = result.shown.recognition.scene;
   }
 }
 const report = {
   pack: (await engine.info()).pack,
   dialogues: dialogues.length,
   options,
+  mode,
   seconds: Math.round((performance.now() - started) / 100) / 10,
   aggregate: aggregate(turns),
   turns,

@@ -1,5 +1,6 @@
 /** Per-turn figures of `npm run eval` (spec: clarification, PSNR, SSIM, cell accuracy, changes outside edited cells). */
 import { ATTRIBUTES, differingCells, objectsEqual, type Scene, type SceneObject } from '../../src/domain/scene.ts';
+import { FAILURE_KINDS, type FailureKind } from './failure-kinds.ts';
 import { changedOutside, psnr, ssim } from './metrics.ts';
 
 /** What one evaluated turn measured. */
@@ -27,6 +28,11 @@ export interface TurnScore {
   repaired: number;
   /** Model time this turn, touch-ups included, ms (0 when no model ran). */
   modelMs: number;
+  /** Why it failed (null for a success), and whether it changed the picture in a way not asked. */
+  failure: FailureKind | null;
+  wrongEdit: boolean;
+  /** Understanding's confidence in the turn, when it read one. */
+  confidence?: number;
 }
 
 /** Cells whose content differs between two scenes. */
@@ -117,6 +123,10 @@ export function aggregate(turns: TurnScore[]) {
     clarification_accuracy_pct: pct(clarifyOk / turns.length),
     clarify_recall_pct: pct(askedWhenExpected.filter((t) => t.clarifyAsked).length / Math.max(1, askedWhenExpected.length)),
     turn_success_pct: pct(turns.filter((t) => t.success).length / turns.length),
+    wrong_edit_pct: pct(turns.filter((t) => t.wrongEdit).length / turns.length),
+    not_understood_reply_pct: pct(turns.filter((t) => t.kind === 'unknown').length / turns.length),
+    confirmations_pct: pct(turns.filter((t) => t.kind === 'confirm').length / turns.length),
+    failures: Object.fromEntries(FAILURE_KINDS.map((k) => [k, turns.filter((t) => t.failure === k).length])),
     clean_history_turns: clean.length,
     clean_history_turn_success_pct: pct(clean.filter((t) => t.success).length / Math.max(1, clean.length)),
     cell_accuracy_pct: pct(mean(edits.map((t) => t.cellAccuracy))),

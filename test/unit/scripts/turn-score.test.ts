@@ -5,6 +5,7 @@ import type { Scene } from '../../../src/domain/scene.ts';
 
 const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
   id, turn: n, user: 'u', kind: 'edit', reply: '', clarifyExpected: false, clarifyAsked: false, success,
+  failure: success ? null : 'model_drew_wrong', wrongEdit: false,
   psnr: 30, ssim: 0.9, cellAccuracy: success ? 1 : 8 / 9, misread: [], attributes: { shape: 1, color: 1, size: 1, texture: 1 },
   outsideChanged: 0, repaired, modelMs: 10 * (n + 1),
 });
