@@ -175,6 +175,17 @@ $PY models/quantize.py --pack models/runs/cosal/pack-fp32 --out models/packs/cos
 $PY models/eval.py --pack models/packs/cosal-v1 --fp32 models/runs/cosal/pack-fp32 \
   --cosal data/cosal-k4-test data/cosal-k6-test data/cosal-k8-test --write --threads $T
 
+# 4b. the understanding tagger (src/understanding): tagged paraphrases from the schema-driven generator, trained and
+# installed into the shapes-v1 pack after quantize.py wrote its manifest (issue 23)
+[ -f data/understanding-train.jsonl ] || npx tsx scripts/understanding/export-understanding.ts --out data/understanding-train.jsonl \
+  --count 300000 --seed 1 --words data/understanding-known.json
+[ -f data/understanding-val.jsonl ] || npx tsx scripts/understanding/export-understanding.ts --out data/understanding-val.jsonl \
+  --count 5000 --seed 2
+nice -n 10 $PY models/understand.py train --data data/understanding-train.jsonl --val data/understanding-val.jsonl \
+  --out models/runs/understanding --steps ${UNDERSTAND_STEPS:-6000} --known data/understanding-known.json --threads $T
+$PY models/understand.py export --ckpt models/runs/understanding/ckpt.pt --out models/runs/understanding/export --pack models/packs/shapes-v1
+$PY models/understanding_fixture.py --out test/fixtures/understanding
+
 # 5. references for the ONNX tests of the committed packs
 $PY models/tiny_fixtures.py --pack models/packs/shapes-v1 --shards data/edits-heldout
 $PY models/tiny_fixtures.py --pack models/packs/cosal-v1 --shards data/cosal-k4-test
