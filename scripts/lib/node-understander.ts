@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHAPES_LANGUAGE } from '../../src/domain/language.ts';
+import { Lexicon } from '../../src/understanding/lexicon.ts';
 import { Understander } from '../../src/understanding/understander.ts';
 import { configureOrt } from '../../workers/runtime/ort.ts';
 import { UnderstandingModel } from '../../workers/runtime/understanding-model.ts';
@@ -17,5 +18,5 @@ export async function nodeUnderstander(dir: string): Promise<{ understander: Und
   if (!existsSync(graph) || !existsSync(vocabFile)) throw new Error(`no understanding model in ${dir} (understanding.onnx, understanding-vocab.json)`);
   const vocab = JSON.parse(readFileSync(vocabFile, 'utf8')) as string[];
   const model = await UnderstandingModel.create(new Uint8Array(readFileSync(graph)), vocab);
-  return { understander: new Understander(SHAPES_LANGUAGE, vocab, (input) => model.run(input)), dispose: () => model.dispose() };
+  return { understander: new Understander(new Lexicon(SHAPES_LANGUAGE), vocab, (input) => model.run(input)), dispose: () => model.dispose() };
 }

@@ -57,7 +57,7 @@ export class SessionController {
     const session = await deps.store.getSession(id);
     if (!session) return null;
     const nodes = sessionNodes(deps.store, id, deps.codec);
-    const conversation = await Conversation.resume(deps.engine, nodes, session.dialogue);
+    const conversation = Conversation.resume(deps.engine, nodes, session.dialogue);
     // Remembering which session is open is a convenience; a full disk must not stop the user reading a session.
     await deps.store.setCurrentSession(id).catch(() => undefined);
     return new SessionController(deps, conversation, nodes, session, await deps.store.turns(id));

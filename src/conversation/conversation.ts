@@ -14,7 +14,7 @@ import { throwIfAborted } from '../../workers/errors.ts';
 import type { Understander } from '../understanding/understander.ts';
 import { confineToCells } from './confine.ts';
 import { swapCells } from './transplant.ts';
-import { understanderFor } from './understander.ts';
+import { domainLexicon, understanderFor } from './understander.ts';
 
 /** What is kept for a history node that has its own picture. */
 export interface NodeData {
@@ -76,7 +76,8 @@ export interface ConversationTurn {
 export class Conversation {
   private constructor(
     private readonly engine: Engine,
-    private readonly understander: Understander,
+    /** Loaded on the first turn, so a stored conversation reopens before its model pack has loaded. */
+    private understander: Understander | null,
     private manager: DialogueManager,
     private readonly nodes: NodeStore,
     /** Read at every turn, so a settings change applies to the next one. */
@@ -89,15 +90,14 @@ export class Conversation {
   ): Promise<Conversation> {
     const understander = await understanderFor(engine);
     const recognition = await engine.recognize(image, size);
-    const manager = new DialogueManager(recognition.scene, understander.lexicon);
+    const manager = new DialogueManager(recognition.scene, domainLexicon());
     await nodes.put(manager.current.id, { image, size, state: null, recognition });
     return new Conversation(engine, understander, manager, nodes, options);
   }
 
   /** Resumes a saved conversation. */
-  static async resume(engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Promise<Conversation> {
-    const understander = await understanderFor(engine);
-    return new Conversation(engine, understander, DialogueManager.fromJSON(state, understander.lexicon), nodes, options);
+  static resume(engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
+    return new Conversation(engine, null, DialogueManager.fromJSON(state, domainLexicon()), nodes, options);
   }
 
   /**
@@ -113,7 +113,7 @@ export class Conversation {
 
   /** Puts the dialogue back to a saved state (a failed turn's rollback). */
   restore(state: DialogueState): void {
-    this.manager = DialogueManager.fromJSON(state, this.understander.lexicon);
+    this.manager = DialogueManager.fromJSON(state, domainLexicon());
   }
 
   /** The dialogue state to persist after every turn. */
@@ -138,6 +138,7 @@ export class Conversation {
     const before = this.manager.toJSON();
     try {
       const current = await this.dataOf(this.manager.current.id);
+      this.understander ??= await understanderFor(this.engine);
       const reading = await this.understander.read(text, this.manager.context);
       const dialogue = this.manager.turn(reading, current.recognition.scene, { confidence: current.recognition.confidence });
       let results: EditResult[] = [];

@@ -6,7 +6,6 @@
 import { encodeFeatures, vocabMap } from './features.ts';
 import { Lexicon } from './lexicon.ts';
 import { decode, pairTargetsWithValues, type Reading, type TaggerOutput } from './reading.ts';
-import type { LanguageSchema } from './schema.ts';
 import { SpellingCorrector } from './spelling.ts';
 import type { Context } from './tags.ts';
 import { normalize } from './text.ts';
@@ -15,12 +14,10 @@ import { normalize } from './text.ts';
 export type TaggerRunner = (input: { words: Int32Array; ngrams: Int32Array; length: number }) => Promise<TaggerOutput>;
 
 export class Understander {
-  readonly lexicon: Lexicon;
   private readonly corrector: SpellingCorrector;
   private readonly vocab: Map<string, number>;
 
-  constructor(schema: LanguageSchema, vocab: readonly string[], private readonly run: TaggerRunner) {
-    this.lexicon = new Lexicon(schema);
+  constructor(readonly lexicon: Lexicon, vocab: readonly string[], private readonly run: TaggerRunner) {
     this.vocab = vocabMap(vocab);
     this.corrector = new SpellingCorrector([...this.lexicon.words(), ...vocab], this.lexicon.valueWords());
   }

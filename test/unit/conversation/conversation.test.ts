@@ -60,7 +60,7 @@ describe('Conversation', () => {
     const asked = await c.say('make the circle yellow');
     expect(asked.dialogue.kind).toBe('clarify');
     expect(asked.dialogue.reply).toMatch(/\?/);
-    const resumed = await Conversation.resume(engine, nodes, JSON.parse(JSON.stringify(c.toJSON())));
+    const resumed = Conversation.resume(engine, nodes, JSON.parse(JSON.stringify(c.toJSON())));
     const answered = await resumed.say('the top right one');
     expect(answered.shown.recognition.scene.cells[2]?.color).toBe('yellow');
     expect(answered.shown.recognition.scene.cells[0]?.color).toBe('blue');
