@@ -7,7 +7,7 @@ import type { Lexicon } from '../understanding/lexicon.ts';
 import type { Reading } from '../understanding/reading.ts';
 
 /** Turns read with less confidence than this are confirmed first (calibrated on dev data: models/README). */
-export const CONFIRM_BELOW = 0.55;
+export const CONFIRM_BELOW = 0.5;
 /** Each unknown word inside a phrase multiplies confidence by this. */
 const UNKNOWN_WORD = 0.6;
 /** A value word left outside every phrase ("make the star ... red" with "red" untagged) does the same. */

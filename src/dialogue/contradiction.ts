@@ -3,6 +3,9 @@
  * never make something bigger, and "make it red" must never paint it blue. When the words and the edit
  * disagree, Parley asks instead (issue 23: some edits did the opposite of the request).
  */
+import type { Edit } from '../domain/edits.ts';
+import { editToChange } from '../domain/language.ts';
+import type { Scene } from '../domain/scene.ts';
 import type { Change } from '../understanding/changes.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import type { Reading } from '../understanding/reading.ts';
@@ -47,4 +50,9 @@ export function alongWords(reading: Reading, changes: readonly Change[], lex: Le
   const dir = askedDirection(reading.utterance.words, lex);
   if (dir === 0) return [...changes];
   return changes.map((ch) => (ch.op === 'step' ? { ...ch, dir: dir as 1 | -1 } : ch.op === 'set' && ch.attr === 'size' ? { op: 'step', cells: ch.cells, attr: 'size', dir: dir as 1 | -1 } : ch));
+}
+
+/** The same check for edits read by other means (the grammar's exact reading). */
+export function contradictsEdits(reading: Reading, edits: readonly Edit[], lex: Lexicon, scene: Scene): boolean {
+  return contradicts(reading, edits.map(editToChange), lex, (c) => scene.cells[c]?.size);
 }

@@ -4,10 +4,10 @@
  * missing or ambiguous, confirms when unsure, and turns edits into canonical instructions for the model.
  * Its whole state is plain JSON, saved by the app every turn.
  */
-import { changeToEdit } from '../domain/language.ts';
-import type { Edit } from '../domain/edits.ts';
+import { changeToEdit, editToChange } from '../domain/language.ts';
+import { applyEdit, type Edit } from '../domain/edits.ts';
 import { scenesEqual, type Scene } from '../domain/scene.ts';
-import { fits } from '../understanding/changes.ts';
+import { fits, type Change } from '../understanding/changes.ts';
 import { EDIT_OPS, interpret } from '../understanding/interpret.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { resolveRef } from '../understanding/match.ts';
@@ -21,7 +21,8 @@ import { nodeWords, runCommand } from './commands.ts';
 import { pastTense } from './canonical.ts';
 import { planSteps, targetCells } from './plan.ts';
 import { CONFIRM_BELOW, readingConfidence } from './confidence.ts';
-import { alongWords, contradicts } from './contradiction.ts';
+import { alongWords, contradicts, contradictsEdits } from './contradiction.ts';
+import { exactReading } from './exact-reading.ts';
 import { correction } from './correction.ts';
 import { asPlainRequest, changedCells, isCorrection, mainClauses } from './turn-shape.ts';
 import { HistoryTree, type EditStep, type HistoryNode, type HistoryState } from './history.ts';
@@ -137,6 +138,9 @@ export class DialogueManager {
     const first = reading.clauses.find((c) => c.op !== 'other') ?? reading.clauses[0];
     if (!first) return this.result('unknown', helpReply(scene, 'Please tell me what to change.'));
     const open = this.open;
+    // Mostly words Parley has never seen ("asdf qwer zxcv"): whatever the tagger made of them, say so.
+    const u = reading.utterance;
+    if (u.unknown.length * 2 >= u.words.filter((w) => /[a-z]/.test(w)).length) return this.fail({ code: 'nothing-recognized' }, scene);
     switch (first.op) {
       case 'undo':
       case 'redo':
@@ -154,9 +158,6 @@ export class DialogueManager {
       case 'other': {
         // "why is the sky blue?": a question Parley cannot answer gets the list of those it can.
         if (/\?\s*$/.test(reading.utterance.text) || /^(what|why|how|where|which|who|is|are|does|do|can)$/.test(reading.utterance.words[0] ?? '')) return this.question(reading, scene, opts);
-        // Mostly words Parley has never seen ("asdf qwer zxcv"): say so rather than chat back.
-        const u = reading.utterance;
-        if (u.unknown.length * 2 >= u.words.filter((w) => /[a-z]/.test(w)).length) return this.fail({ code: 'nothing-recognized' }, scene);
         return this.result('other', `${remarkReply(first.words, scene)}${this.still(scene)}`);
       }
       default:
@@ -181,7 +182,7 @@ export class DialogueManager {
     if (first.op === 'select') return this.focus(reading, scene);
     if (!reading.clauses.some((c) => EDIT_OPS.has(c.op))) return this.fail({ code: 'nothing-recognized' }, scene);
     this.open = null;
-    return this.carry({ reading, choices: [], given: [], referent }, scene, opts);
+    return this.carry({ reading, choices: [], given: [], referent, fresh: true }, scene, opts);
   }
 
   /** Carries out a request: edits, a question, or a failure. */
@@ -196,13 +197,23 @@ export class DialogueManager {
         scene, referent: req.referent !== undefined ? req.referent : this.referent, choices: req.choices, given: req.given,
         previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null,
       });
+    const exact = req.fresh && !replacing ? exactReading(req.reading.utterance.text, scene, req.referent ?? this.referent) : null;
+    if (exact?.kind === 'edits' && it.kind !== 'changes') {
+      // The learned reading gave up or asked; the grammar's rules read every word: use theirs.
+      if (!contradictsEdits(req.reading, exact.edits, this.lex, scene)) return this.execute(req, scene, exact.edits.map(editToChange), exact.referent, kind, opts, 1);
+    }
     if (it.kind === 'fail') return this.fail(it.failure, shown);
     if (it.kind === 'ask') return this.ask(it.need, req, shown);
-    const confidence = req.confidence ?? readingConfidence(req.reading, it.unknown, this.lex);
+    let confidence = req.confidence ?? readingConfidence(req.reading, it.unknown, this.lex);
     const against = !req.changes && contradicts(req.reading, it.changes, this.lex, (c) => scene.cells[c]?.size);
     // Words that say the opposite of the edit: propose what the words say, and ask.
     const changes = against ? alongWords(req.reading, it.changes, this.lex) : it.changes;
     const edits = changes.map(changeToEdit);
+    if (exact?.kind === 'edits') {
+      // Two independent readings: agreement needs no confirmation; disagreement does.
+      const same = scenesEqual(exact.scene, edits.reduce((s, e) => { try { return applyEdit(s, e); } catch { return s; } }, scene));
+      if (same) confidence = 1;
+    }
     if (!req.confirmed && (confidence < this.confirmBelow || against)) {
       const steps = planSteps(edits, scene).steps;
       if (steps.length) {
@@ -210,13 +221,18 @@ export class DialogueManager {
         return { ...this.result('confirm', confirmQuestion(steps)), scene: steps[steps.length - 1]!.expected, confidence };
       }
     }
-    this.open = null;
     if (replacing && planSteps(edits, scene).steps.length) {
       this.history.undo(1);
       this.history.setScene(scene);
     }
-    const done = this.edit(req.reading.utterance.text, scene, edits, it.referent, kind, opts);
-    if (done.kind === kind) this.last = { node: done.node, reading: req.reading, choices: req.choices, given: req.given, changes: it.changes };
+    return this.execute(req, scene, changes, it.referent, kind, opts, confidence);
+  }
+
+  /** Runs a request's changes as an edit turn and remembers it for corrections and repeats. */
+  private execute(req: Request, scene: Scene, changes: Change[], referent: number[] | null, kind: 'edit' | 'answer', opts: TurnOptions, confidence: number): DialogueTurn {
+    this.open = null;
+    const done = this.edit(req.reading.utterance.text, scene, changes.map(changeToEdit), referent, kind, opts);
+    if (done.kind === kind) this.last = { node: done.node, reading: req.reading, choices: req.choices, given: req.given, changes };
     return { ...done, confidence };
   }
 

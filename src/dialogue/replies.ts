@@ -150,7 +150,7 @@ export function failureReply(f: Failure, scene: Scene): { reply: string; impossi
     case 'off-grid':
       return { reply: 'That would go off the grid, so nothing changed.', impossible: true };
     case 'grid-full':
-      return { reply: 'The grid is full, so there is no free spot; nothing changed.', impossible: true };
+      return { reply: 'The grid is full, so nothing changed.', impossible: true };
     case 'needs-one':
       return { reply: 'That works on one shape at a time; please name just one.', impossible: false };
     case 'unavailable-value':

@@ -14,6 +14,8 @@ export interface Request {
   confidence?: number;
   /** What pronouns and target-less clauses refer to (the object of a "What should I do with it?"). */
   referent?: number[] | null;
+  /** A request of the user's own turn (not an answer or a correction): the exact fast path may read it too. */
+  fresh?: boolean;
   /** A correction: the id of the history node whose edit this request replaces (while that node is on screen). */
   replaces?: string;
   /** Changes Parley proposed itself (a contradiction turned the way the words ask), used as they are once confirmed. */
