@@ -5,13 +5,15 @@
  * - wrong_edit: the dialogue meant to change the picture in a way the turn did not ask for;
  * - model_drew_wrong: the dialogue meant exactly the expected scene, but the picture reads otherwise;
  * - asked_unneeded: asked or confirmed where an edit was expected;
- * - did_not_ask: did something else where a question was expected.
+ * - did_not_ask: did something else where a question was expected;
+ * - inherited: the turn did what it asked, but the picture was already wrong from an earlier turn (a dialogue
+ *   is judged on its own output, so one miss is counted again on every turn after it).
  */
 import { differingCells, objectsEqual, scenesEqual, type Scene } from '../../src/domain/scene.ts';
 
 /** A failure kind. */
-export type FailureKind = 'not_understood' | 'unchanged' | 'wrong_edit' | 'model_drew_wrong' | 'asked_unneeded' | 'did_not_ask';
-export const FAILURE_KINDS: readonly FailureKind[] = ['not_understood', 'unchanged', 'wrong_edit', 'model_drew_wrong', 'asked_unneeded', 'did_not_ask'];
+export type FailureKind = 'not_understood' | 'unchanged' | 'wrong_edit' | 'model_drew_wrong' | 'asked_unneeded' | 'did_not_ask' | 'inherited';
+export const FAILURE_KINDS: readonly FailureKind[] = ['not_understood', 'unchanged', 'wrong_edit', 'model_drew_wrong', 'asked_unneeded', 'did_not_ask', 'inherited'];
 
 /** What the classification needs about a turn. */
 export interface TurnFacts {
@@ -44,7 +46,10 @@ export function failureKind(t: TurnFacts): FailureKind | null {
   if (t.success) return null;
   if (t.clarifyExpected) return t.asked ? null : 'did_not_ask';
   if (t.asked) return 'asked_unneeded';
-  if (scenesEqual(t.intended, t.expected) || (!isWrongEdit(t) && differingCells(t.before, t.intended).length > 0)) return 'model_drew_wrong';
+  if (scenesEqual(t.intended, t.expected)) return 'model_drew_wrong';
+  const inheritedState = !scenesEqual(t.before, t.expectedBefore);
+  if (!isWrongEdit(t) && differingCells(t.before, t.intended).length > 0) return inheritedState ? 'inherited' : 'model_drew_wrong';
+  if (inheritedState && differingCells(t.before, t.intended).length === 0 && differingCells(t.expectedBefore, t.expected).length === 0) return 'inherited';
   if (isWrongEdit(t)) return 'wrong_edit';
   return t.kind === 'unknown' ? 'not_understood' : 'unchanged';
 }
