@@ -210,9 +210,13 @@ export class DialogueManager {
     const changes = against ? alongWords(req.reading, it.changes, this.lex) : it.changes;
     const edits = changes.map(changeToEdit);
     if (exact?.kind === 'edits') {
-      // Two independent readings: agreement needs no confirmation; disagreement does.
+      // Two independent readings: agreement needs no confirmation. On disagreement the rules win only where they
+      // explain at least as much of the turn (as many edits, a picture that changes) and the words allow it.
       const same = scenesEqual(exact.scene, edits.reduce((s, e) => { try { return applyEdit(s, e); } catch { return s; } }, scene));
       if (same) confidence = 1;
+      else if (!against && exact.edits.length >= edits.length && !scenesEqual(exact.scene, scene) && !contradictsEdits(req.reading, exact.edits, this.lex, scene)) {
+        return this.execute(req, scene, exact.edits.map(editToChange), exact.referent, kind, opts, 1);
+      }
     }
     if (!req.confirmed && (confidence < this.confirmBelow || against)) {
       const steps = planSteps(edits, scene).steps;
