@@ -1,18 +1,33 @@
 /**
  * Validates contract files (spec/shapes-v1.md) and exits non-zero naming the line and the reason.
- * Usage: npm run validate -- --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl
+ * Usage: npm run validate -- --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl | --session FILE [--pack DIR]
+ * (a session file is checked against the image size of --pack, or of models/packs/<its pack> when that exists).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateCosal, validateDialogues, validateScenes, type ValidationResult } from '../src/domain/validate.ts';
+import { checkSessionFile } from '../src/store/session-file-check.ts';
 
-const { values } = parseArgs({ options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' } } });
+const { values } = parseArgs({ options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' }, session: { type: 'string' }, pack: { type: 'string' } } });
+
+/** One session file as a ValidationResult: the checker stops at the first problem, which it names. */
+function validateSession(text: string): ValidationResult<unknown> {
+  const named = /"pack"\s*:\s*"([\w.-]{1,64})"/.exec(text.slice(0, 4096))?.[1];
+  const dir = values.pack ?? (named && existsSync(`models/packs/${named}/manifest.json`) ? `models/packs/${named}` : undefined);
+  const imageSize = dir ? (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { image_size?: number }).image_size : undefined;
+  try {
+    return { records: [checkSessionFile(text, { imageSize })], issues: [] };
+  } catch (e) {
+    return { records: [], issues: [{ line: 1, reason: (e as Error).message }] };
+  }
+}
 const jobs: [string, string, (t: string) => ValidationResult<unknown>][] = [];
 if (values.scene) jobs.push(['scene', values.scene, validateScenes]);
 if (values.dialogues) jobs.push(['dialogues', values.dialogues, validateDialogues]);
 if (values.cosal) jobs.push(['cosal', values.cosal, validateCosal]);
+if (values.session) jobs.push(['session', values.session, validateSession]);
 if (jobs.length === 0) {
-  console.error('usage: validate --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl');
+  console.error('usage: validate --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl | --session FILE [--pack DIR]');
   process.exit(2);
 }
 let failed = false;

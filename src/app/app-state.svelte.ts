@@ -4,7 +4,7 @@ import type { HistoryNode } from '../dialogue/index.ts';
 import { renderSceneRgba } from '../domain/raster.ts';
 import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
 import { InputError } from '../../workers/errors.ts';
-import { exportSession, importSession, parseSessionFile } from '../store/session-file.ts';
+import { exportSession, importSessionText } from '../store/session-file.ts';
 import type { Session, SessionStore, Switch, Turn } from '../store/sessions.ts';
 import { EngineState } from './engine-state.svelte.ts';
 import { SERIOUS, describeError, errorName } from './errors.ts';
@@ -156,7 +156,8 @@ export class AppState {
     await this.guard(async () => {
       if (file.size === 0) throw new InputError('That session file is empty (0 bytes).');
       if (file.size > MAX_SESSION_BYTES) throw new InputError(`That session file is too large (${(file.size / 1048576).toFixed(0)} MB; the limit is 200 MB).`);
-      const session = await importSession(this.store, parseSessionFile(await readText(file)));
+      const { imageSize } = await this.engine.ready();
+      const session = await importSessionText(this.store, await readText(file), { imageSize: imageSize ?? undefined });
       await this.open(session.id);
       this.notice = `Imported "${session.title}".`;
     });

@@ -30,19 +30,25 @@ export function nodeDescription(node: HistoryNode): string {
 /** Filmstrip items in row-major order (the keyboard's Tab order), with `rows` the number of rows. */
 export function layoutHistory(nodes: readonly HistoryNode[], currentId: string): { items: StripItem[]; rows: number } {
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  // Visited sets keep a damaged history (a cycle) from hanging the page; stored histories are checked on load too.
   const path = new Set<string>();
-  for (let n = byId.get(currentId); n; n = n.parent === null ? undefined : byId.get(n.parent)) path.add(n.id);
+  for (let n = byId.get(currentId); n && !path.has(n.id); n = n.parent === null ? undefined : byId.get(n.parent)) path.add(n.id);
   const items: StripItem[] = [];
   let rows = 0;
   const root = nodes.find((n) => n.parent === null);
   if (!root) return { items, rows };
   // Depth-first: the first child stays on its parent's row, every further child opens the next free row.
-  const place = (node: HistoryNode, row: number, col: number, fork: boolean): void => {
+  const placed = new Set<string>();
+  const stack: { node: HistoryNode; row: number | null; col: number; fork: boolean }[] = [{ node: root, row: null, col: 0, fork: false }];
+  while (stack.length > 0) {
+    const { node, row: given, col, fork } = stack.pop()!;
+    if (placed.has(node.id)) continue;
+    placed.add(node.id);
+    const row = given ?? rows++;
     items.push({ node, row, col, fork, onPath: path.has(node.id), current: node.id === currentId, label: nodeLabel(node) });
     const kids = node.children.map((id) => byId.get(id)).filter((k): k is HistoryNode => !!k);
-    kids.forEach((k, i) => place(k, i === 0 ? row : rows++, col + 1, i > 0));
-  };
-  place(root, rows++, 0, false);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i]!, row: i === 0 ? row : null, col: col + 1, fork: i > 0 });
+  }
   items.sort((a, b) => a.row - b.row || a.col - b.col);
   return { items, rows };
 }

@@ -2,6 +2,7 @@
  * One open session: its Conversation, transcript and the persist-first turn protocol (issue 7). A turn is stored
  * as pending before the model runs; node pictures, dialogue state and the completed turn are stored after.
  */
+import { MAX_TURN_CHARS } from '../understanding/text.ts';
 import { Conversation, type ConversationOptions, type NodeData } from '../conversation/conversation.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
 import type { Engine } from '../../workers/engine.ts';
@@ -106,6 +107,10 @@ export class SessionController {
   say(text: string): Promise<TurnOutcome> {
     const user = text.trim();
     if (!user) return Promise.reject(new InputError('Please type what to change.'));
+    // Refused before anything is stored, so a pasted essay cannot leave a turn that fails again on every Retry.
+    if (user.length > MAX_TURN_CHARS) {
+      return Promise.reject(new InputError(`That is ${user.length} characters long; please keep one turn under ${MAX_TURN_CHARS}.`));
+    }
     return this.run(this.newTurn('say', user, null));
   }
 

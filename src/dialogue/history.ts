@@ -4,6 +4,7 @@
  */
 import type { Edit } from '../domain/edits.ts';
 import { cloneScene, type Scene } from '../domain/scene.ts';
+import { historyProblem } from './history-check.ts';
 
 /** One edit the model runs: the edit, the canonical instruction it receives, and the scene expected after it. */
 export interface EditStep {
@@ -49,8 +50,9 @@ export class HistoryTree {
   private nextId: number;
 
   private constructor(state: HistoryState) {
+    const problem = historyProblem(state);
+    if (problem) throw new RangeError(`the history ${problem}`);
     for (const n of state.nodes) this.nodes.set(n.id, structuredClone(n));
-    if (!this.nodes.has(state.current) || !this.nodes.has('n0')) throw new RangeError(`history state lacks node ${state.current} or n0`);
     this.currentId = state.current;
     this.nextId = state.nextId;
   }

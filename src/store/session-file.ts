@@ -1,7 +1,7 @@
 /** A whole session as one JSON file (transcript, dialogue state, node pictures as PNG data URLs): export and import. */
 import type { DialogueState } from '../dialogue/index.ts';
 import type { BackendKind, Recognition } from '../../workers/engine.ts';
-import { PNG_PREFIX, SESSION_FORMAT, checkSessionFile } from './session-file-check.ts';
+import { PNG_PREFIX, SESSION_FORMAT, checkSessionFile, type SessionExpectations } from './session-file-check.ts';
 import { newId, type NodeRecord, type Session, type SessionStore, type Turn } from './sessions.ts';
 
 export { SESSION_FORMAT };
@@ -88,9 +88,14 @@ export async function exportSession(store: SessionStore, sessionId: string): Pro
   return { format: SESSION_FORMAT, title, createdAt, pack, size, dialogue, transcript, nodes };
 }
 
-/** Parses and validates a session file's text; throws InputError naming the first problem. */
-export function parseSessionFile(text: string): SessionFile {
-  return checkSessionFile(text);
+/** Parses and validates a session file's text (against the pack's image size when given); throws InputError naming the first problem. */
+export function parseSessionFile(text: string, expect: SessionExpectations = {}): SessionFile {
+  return checkSessionFile(text, expect);
+}
+
+/** Checks a session file's text and stores it as a new current session; a rejected file writes nothing. */
+export async function importSessionText(store: SessionStore, text: string, expect: SessionExpectations = {}): Promise<Session> {
+  return importSession(store, parseSessionFile(text, expect));
 }
 
 /** Stores an imported session as a new session (fresh ids) and makes it current. */

@@ -43,4 +43,16 @@ describe('layoutHistory', () => {
     expect(nodeDescription(n)).toBe('Made the circle red');
     expect(nodeLabel(n)).toBe('#1');
   });
+
+  it('lays out a damaged history with a cycle without hanging, each node once', () => {
+    const h = HistoryTree.start(emptyScene());
+    h.add(edit('a'));
+    h.add(edit('b'));
+    const nodes = h.all().map((n) => ({ ...n, children: [...n.children] }));
+    nodes[2]!.children.push('n1', 'n0');
+    const { items } = layoutHistory(nodes, 'n2');
+    expect(items.map((i) => i.node.id).sort()).toEqual(['n0', 'n1', 'n2']);
+    nodes[1]!.parent = 'n2';
+    expect(layoutHistory(nodes, 'n1').items.length).toBe(3);
+  });
 });

@@ -64,4 +64,27 @@ describe('HistoryTree', () => {
     expect(copy.add(edit('green')).id).toBe('n3');
     expect(() => HistoryTree.fromJSON({ ...h.toJSON(), current: 'nope' })).toThrow(RangeError);
   });
+
+  it('refuses to restore anything but one tree rooted at n0', () => {
+    const h = HistoryTree.start(sceneWith('gray'));
+    h.add(edit('red'));
+    h.add(edit('blue'));
+    const good = h.toJSON();
+    expect(HistoryTree.fromJSON(good).depth).toBe(2);
+    const spoilt = (f: (s: typeof good) => void) => {
+      const s = structuredClone(good);
+      f(s);
+      return () => HistoryTree.fromJSON(s);
+    };
+    expect(spoilt((s) => Object.assign(s.nodes[1]!, { parent: 'n2' }))).toThrow(/node n1 is missing from its parent n2's children|lists/);
+    expect(spoilt((s) => {
+      Object.assign(s.nodes[1]!, { parent: 'n2' });
+      Object.assign(s.nodes[2]!, { children: ['n1'], redoChild: 'n1' });
+      Object.assign(s.nodes[0]!, { children: [], redoChild: null });
+    })).toThrow(/has a cycle: node n1 cannot be reached from n0/);
+    expect(spoilt((s) => (s.nextId = 2))).toThrow(/nextId must be a whole number above 2/);
+    expect(spoilt((s) => (s.nodes[2]!.id = 'constructor'))).toThrow(/node id "constructor"/);
+    expect(spoilt((s) => s.nodes.push({ ...s.nodes[2]! }))).toThrow(/two nodes with id n2/);
+    expect(spoilt((s) => (s.nodes[0]!.redoChild = 'n2'))).toThrow(/redoes to n2, which is not its child/);
+  });
 });

@@ -1,4 +1,8 @@
 /** Session export/import: a lossless round trip, and a clear, located error for each kind of malformed file. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionController } from '../../../src/app/session-controller.ts';
 import { EXAMPLES } from '../../../src/app/examples.ts';
@@ -66,8 +70,34 @@ describe('session files', () => {
     ['an attention matrix of the wrong size', (f) => f.nodes.n1!.view!.attention.pop(), /nodes\.n1\.view\.attention must have/],
     ['an unknown colour in a scene', (f) => (f.nodes.n0!.recognition.scene.cells[4] = { shape: 'circle', color: 'teal' as 'red', size: 'small', texture: 'solid' }), /nodes\.n0\.recognition\.scene\.cells\[4\]\.color must be one of/],
     ['a bad turn status', (f) => (f.transcript[0]!.status = 'lost' as 'done'), /transcript\[0\]\.status must be one of pending, done, failed/],
-    ['a current node that does not exist', (f) => (f.dialogue.history.current = 'n7'), /dialogue\.history\.current is not a node/],
+    ['a current node that does not exist', (f) => (f.dialogue.history.current = 'n7'), /dialogue\.history current node n7 is not a node/],
     ['a dangling child', (f) => f.dialogue.history.nodes[0]!.children.push('n9'), /refers to a missing node n9/],
+    ['a parent cycle', (f) => {
+      const [n0, n1] = f.dialogue.history.nodes;
+      Object.assign(n1!, { parent: 'n1', children: ['n1'] });
+      Object.assign(n0!, { children: [], redoChild: null });
+    }, /has a cycle: node n1 cannot be reached from n0/],
+    ['a child cycle', (f) => f.dialogue.history.nodes[1]!.children.push('n0'), /node n1 lists n0 as a child, but n0's parent is null/],
+    ['nextId below an existing id', (f) => (f.dialogue.history.nextId = 1), /nextId must be a whole number above 1/],
+    ['a node id that names an Object property', (f) => {
+      const h = f.dialogue.history;
+      const json = JSON.stringify(h).replaceAll('"n1"', '"constructor"');
+      f.dialogue.history = JSON.parse(json);
+      (f.nodes as Record<string, unknown>)['constructor'] = f.nodes.n1;
+      delete f.nodes.n1;
+    }, /node id "constructor"/],
+    ['pictures of another size than the session', (f) => (f.size = 1024), /nodes\.n0\.image is 64x64, not the session's 1024x1024/],
+    ['a "PNG" that is only a signature', (f) => (f.nodes.n1!.image = `data:image/png;base64,${btoa('\x89PNG\r\n\x1a\n')}`), /nodes\.n1\.image is not a PNG image \(it is only a signature\)/],
+    ['a truncated PNG', (f) => (f.nodes.n0!.image = f.nodes.n0!.image.slice(0, 200)), /nodes\.n0\.image is a truncated PNG/],
+    ['a PNG with a damaged chunk', (f) => {
+      const bytes = base64ToBytes(f.nodes.n0!.image.slice('data:image/png;base64,'.length));
+      bytes[bytes.length - 20] ^= 0xff;
+      f.nodes.n0!.image = `data:image/png;base64,${bytesToBase64(bytes)}`;
+    }, /nodes\.n0\.image is a corrupt PNG \(its IDAT chunk fails its checksum\)/],
+    ['a 50 MB title', (f) => (f.title = 'x'.repeat(50 * 1024 * 1024)), /title is 52428800 characters long \(at most 200\)/],
+    ['a transcript turn on a missing node', (f) => (f.transcript[0]!.nodeId = 'n5'), /transcript\[0\]\.nodeId is not a history node/],
+    ['two turns with one seq', (f) => (f.transcript[1]!.seq = f.transcript[0]!.seq), /transcript\[1\]\.seq must be a whole number not used/],
+    ['a referent off the grid', (f) => (f.dialogue.referent = [99]), /dialogue\.referent must be cell numbers from 0 to 8/],
     ['an unknown dialogue version', (f) => ((f.dialogue as { version: number }).version = 2), /dialogue\.version must be 1/],
   ];
 
@@ -85,5 +115,28 @@ describe('session files', () => {
     expect(err?.name).toBe('InputError');
     expect(err?.message).toMatch(/^That session file is malformed: /);
     expect(err?.message).toMatch(message);
+  });
+
+  it('checks the size against the pack that will edit it', async () => {
+    const { c, store } = await played();
+    const file = await exportSession(store, c.session.id);
+    expect(() => parseSessionFile(text(file), { imageSize: 64 })).not.toThrow();
+    expect(() => parseSessionFile(text({ ...file, size: 1024 }), { imageSize: 64 })).toThrow(/size is 1024 px, but the model pack edits 64 px pictures/);
+  });
+
+  it('npm run validate -- --session names the problem and exits non-zero', async () => {
+    const { c, store } = await played();
+    const file = await exportSession(store, c.session.id);
+    const dir = mkdtempSync(join(tmpdir(), 'parley-session-'));
+    const run = (f: SessionFile) => {
+      writeFileSync(join(dir, 's.json'), text(f));
+      return spawnSync('npx', ['tsx', 'scripts/validate.ts', '--session', join(dir, 's.json')], { encoding: 'utf8', timeout: 60_000 });
+    };
+    const ok = run({ ...file, pack: 'shapes-v1' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/1 valid session record/);
+    const big = run({ ...file, pack: 'shapes-v1', size: 1024 });
+    expect(big.status).toBe(1);
+    expect(big.stderr).toMatch(/size is 1024 px, but the model pack edits 64 px pictures/);
   });
 });
