@@ -87,15 +87,16 @@ export function decodePng(file: Uint8Array, maxPixels = 64 * 1024 * 1024): RgbaI
   if (!channels) throw new Error(`unsupported PNG color type ${colorType}`);
   if (colorType === 3 && !palette) throw new Error('palette PNG without a PLTE chunk');
   if (idat.length === 0) throw new Error('PNG has no image data');
-  let raw: Buffer;
-  try {
-    raw = inflateSync(Buffer.concat(idat));
-  } catch {
-    throw new Error('PNG image data is corrupt (inflate failed)');
-  }
   const bitsPerPixel = channels * depth;
   const stride = Math.ceil((width * bitsPerPixel) / 8);
   const bpp = Math.max(1, bitsPerPixel / 8);
+  let raw: Buffer;
+  try {
+    // Bounded by what the header promises: image data that inflates to more is a zlib bomb.
+    raw = inflateSync(Buffer.concat(idat), { maxOutputLength: (stride + 1) * height + 65536 });
+  } catch {
+    throw new Error('PNG image data is corrupt (inflate failed or larger than its header says)');
+  }
   if (raw.length < (stride + 1) * height) throw new Error('PNG image data is truncated');
   const rows = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
