@@ -13,6 +13,7 @@ import { nodeLabel } from './filmstrip.ts';
 import { download, fileSlug, readText } from './files.ts';
 import { canvasCodec, decodeImage, resizePixels, toSquarePixels } from './image-io.ts';
 import { SessionController, type TurnOutcome } from './session-controller.ts';
+import { SessionTabs } from './session-tabs.ts';
 
 /** Session files bigger than this are refused before reading. */
 export const MAX_SESSION_BYTES = 200 * 1024 * 1024;
@@ -47,7 +48,12 @@ export class AppState {
   starting = $state(false);
   /** The Settings switches: touch up results that read differently from the request; exact moves and swaps. */
   switches = $state<Record<Switch, boolean>>({ touchUp: true, exactMoves: true });
+  /** True while another tab writes the open session: this one shows it and follows, but cannot change it. */
+  readOnly = $state(false);
   private controller: SessionController | null = null;
+  /** The running turn, so that a tab losing its session to another can let that turn settle first. */
+  private inflight: Promise<unknown> = Promise.resolve();
+  private readonly tabs = new SessionTabs({ changed: (id) => this.follow(id), lost: (id) => this.lose(id) });
 
   constructor(
     engine: EngineState,
@@ -163,9 +169,22 @@ export class AppState {
     });
   }
 
+  /** Takes the open session over from the tab that writes it (that tab becomes read-only). */
+  async editHere(): Promise<void> {
+    await this.guard(async () => {
+      const id = this.need().session.id;
+      if (!(await this.tabs.claim(id, true))) throw new InputError('This session could not be taken over from the other tab.');
+      this.readOnly = false;
+      await this.reread(id);
+    });
+  }
+
   /** Deletes a stored session; deleting the open one closes it. */
   async deleteSession(id: string): Promise<void> {
     await this.guard(async () => {
+      if (!this.tabs.writes(id) && !(await this.tabs.claim(id))) {
+        throw new InputError('That session is open in another tab; close it there first.');
+      }
       await this.store.deleteSession(id);
       if (this.controller?.session.id === id) {
         this.controller = null;
@@ -206,7 +225,12 @@ export class AppState {
 
   private async turn(action: (c: SessionController) => Promise<TurnOutcome>): Promise<void> {
     await this.guard(async () => {
-      const { error } = await action(this.need());
+      const c = this.need();
+      if (this.readOnly) throw new InputError('This session is being edited in another tab. Choose "Edit here" to continue it in this tab.');
+      const running = action(c);
+      this.inflight = running.catch(() => undefined);
+      const { error } = await running;
+      this.tabs.announce(c.session.id);
       await this.refresh();
       if (error && SERIOUS.has(errorName(error))) this.error = describeError(error);
     });
@@ -215,6 +239,7 @@ export class AppState {
   private async use(c: SessionController): Promise<void> {
     if (this.controller?.session.id !== c.session.id) this.dropThumbs();
     this.controller = c;
+    this.readOnly = !(await this.tabs.claim(c.session.id));
     await this.refresh();
     this.sessions = await this.store.listSessions();
   }
@@ -235,6 +260,26 @@ export class AppState {
       const blob = await c.pictureBlob(node.id);
       if (blob && this.controller === c) this.thumbs = { ...this.thumbs, [node.id]: URL.createObjectURL(blob) };
     }
+  }
+
+  /** Re-reads the open session from storage (another tab wrote it). */
+  private async reread(id: string): Promise<void> {
+    const c = await SessionController.open(this.deps(), id);
+    if (!c || this.controller?.session.id !== id) return;
+    this.controller = c;
+    await this.refresh();
+  }
+
+  private follow(id: string): void {
+    if (this.readOnly && this.controller?.session.id === id) void this.guard(() => this.reread(id));
+  }
+
+  /** Another tab took the open session: stop the running turn and let its writes land before saying so. */
+  private async lose(id: string): Promise<void> {
+    if (this.controller?.session.id !== id) return;
+    this.readOnly = true;
+    this.controller.cancel();
+    await this.inflight;
   }
 
   private sync(): void {
