@@ -7,7 +7,10 @@ import { idbKV } from './store/kv.ts';
 import { SessionStore } from './store/sessions.ts';
 
 const store = new SessionStore(idbKV());
-const state = new AppState(new EngineState(new WorkerEngine(), store), store);
+const engine = new WorkerEngine();
+const state = new AppState(new EngineState(engine, store), store);
+// For the built app's fault tests (and anyone curious in the console): crash the editor worker in the next edit.
+(globalThis as { parleyDebug?: unknown }).parleyDebug = { crashWorker: () => engine.crashForTest() };
 mount(App, { target: document.getElementById('app')!, props: { app: state } });
 void state.init();
 

@@ -28,6 +28,7 @@ const api = {
     withSignal(abortId, (signal) => engine.load(options, onProgress, signal)),
   edit: (request: EditRequest, abortId?: number) =>
     withSignal(abortId, async (signal) => {
+      if (crashArmed) return crashNow();
       const r = await engine.edit(request, signal);
       // Transfer the big buffers instead of copying them back to the UI thread.
       return transfer(r, [r.image.buffer, r.mask.buffer, r.attention.buffer, r.steps.buffer] as ArrayBuffer[]);
@@ -37,7 +38,20 @@ const api = {
   understand: (input: TaggerInput) => engine.understand(input),
   abort: (abortId: number) => controllers.get(abortId)?.abort(),
   dispose: () => engine.dispose(),
+  /** Makes the next edit crash the worker mid-call, for the crash-recovery test of the built app. */
+  crashForTest: () => void (crashArmed = true),
 };
+
+let crashArmed = false;
+
+/** An uncaught error, as an out-of-memory or a broken module would raise, while the edit never answers. */
+function crashNow(): Promise<never> {
+  crashArmed = false;
+  setTimeout(() => {
+    throw new Error('crash requested by a test');
+  });
+  return new Promise<never>(() => undefined);
+}
 
 /** The worker's typed API, used by `src/engine-client.ts`. */
 export type EditorApi = typeof api;

@@ -23,6 +23,14 @@ export class PackError extends ParleyError {
 export class DeviceLostError extends ParleyError {
   override name = 'DeviceLostError';
 }
+/** A GPU step failed (validation, out of memory, an uncaptured device error): the turn moves to WASM. */
+export class GpuError extends ParleyError {
+  override name = 'GpuError';
+}
+/** The editor worker crashed or stopped answering, twice. */
+export class WorkerError extends ParleyError {
+  override name = 'WorkerError';
+}
 /** The caller aborted a long call. */
 export class AbortError extends ParleyError {
   override name = 'AbortError';

@@ -2,7 +2,7 @@
 import { storageError } from '../store/kv.ts';
 
 /** Errors worth a banner as well as the transcript entry: they affect the whole app, not one turn. */
-export const SERIOUS = new Set(['StorageError', 'DeviceLostError', 'PackError', 'NoPackError']);
+export const SERIOUS = new Set(['StorageError', 'DeviceLostError', 'GpuError', 'WorkerError', 'PackError', 'NoPackError']);
 
 /** The error's `name` (what survives a worker boundary), with DOM quota errors seen as StorageError. */
 export function errorName(e: unknown): string {
@@ -27,6 +27,10 @@ export function describeError(e: unknown): string {
       return (e as { name?: unknown })?.name === 'StorageError' ? message : storageError(e).message;
     case 'DeviceLostError':
       return `The GPU stopped working (${message}). Reload the page, or choose WASM under Settings.`;
+    case 'GpuError':
+      return `The GPU failed a step (${message}). Choose WASM under Settings, or reload the page.`;
+    case 'WorkerError':
+      return `${sentence(message)} Press Retry to run the turn again, or reload the page.`;
     case 'PackError':
       return `The model pack is broken: ${sentence(message)} Pick another pack, or reload to download it again.`;
     case 'AbortError':

@@ -3,7 +3,7 @@
  * features, skips and decoder outputs never leave the GPU; only the final image, mask and diagnostics are read back.
  */
 import type { EditRequest, EditResult } from '../engine.ts';
-import { DeviceLostError, InputError, throwIfAborted } from '../errors.ts';
+import { DeviceLostError, GpuError, InputError, throwIfAborted } from '../errors.ts';
 import { AttentionKernel } from '../kernels/attention/attention.ts';
 import { CompositeKernel } from '../kernels/composite/composite.ts';
 import { FusionKernel } from '../kernels/fusion/fusion.ts';
@@ -11,6 +11,7 @@ import { TrackerKernel } from '../kernels/tracker/tracker.ts';
 import { createBuffer, storageUsage, writeBuffer } from '../kernels/gpu.ts';
 import { GpuKernelWeights } from '../kernels/weights.ts';
 import { describeAdapter } from './adapter.ts';
+import { gpuChecked, watchUncaptured } from './gpu-errors.ts';
 import type { Pipeline } from './local-engine.ts';
 import { createSession, gpuTensor, ort, ortDevice, type OrtSession } from './ort.ts';
 import type { EditGraph, PackModel } from './pack-model.ts';
@@ -24,6 +25,9 @@ type Buffers = Record<
 export class GpuPipeline implements Pipeline {
   readonly backend = 'webgpu' as const;
   private lost = false;
+  /** An uncaptured GPU error since the last turn: the next turn moves to WASM rather than trust the results. */
+  private failed: string | null = null;
+  private unwatch: () => void = () => undefined;
 
   private constructor(
     private readonly model: PackModel,
@@ -53,13 +57,17 @@ export class GpuPipeline implements Pipeline {
       decoder: await createSession(model.graphs.decoder, 'webgpu', ['rgb', 'mask_logit']),
     };
     const device = await ortDevice(); // exists only once ORT has created a WebGPU session
-    const weights = GpuKernelWeights.upload(device, model.weights);
-    const kernels = {
-      attention: await AttentionKernel.create(device, weights),
-      tracker: await TrackerKernel.create(device, weights, model.dims),
-      fusion: await FusionKernel.create(device, weights, model.dims),
-      composite: await CompositeKernel.create(device),
-    };
+    // Shader or memory failures here throw, so that `auto` falls back to WASM instead of running broken kernels.
+    const { weights, kernels } = await gpuChecked(device, 'kernel setup', async () => {
+      const weights = GpuKernelWeights.upload(device, model.weights);
+      const kernels = {
+        attention: await AttentionKernel.create(device, weights),
+        tracker: await TrackerKernel.create(device, weights, model.dims),
+        fusion: await FusionKernel.create(device, weights, model.dims),
+        composite: await CompositeKernel.create(device),
+      };
+      return { weights, kernels };
+    });
     const { L, K, D, G, H, Ms } = model.dims;
     const N = G * G;
     const P = model.size * model.size;
@@ -74,6 +82,10 @@ export class GpuPipeline implements Pipeline {
       size: 4 * (4 * P + N * L + N + H), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, label: 'readback',
     });
     const pipeline = new GpuPipeline(model, device, sessions, weights, kernels, buf, staging, describeAdapter(device.adapterInfo));
+    pipeline.unwatch = watchUncaptured(device, (message) => {
+      console.error(`Parley: GPU error outside a turn: ${message}`);
+      pipeline.failed = message;
+    });
     void device.lost.then((info) => {
       if (info.reason === 'destroyed') return;
       pipeline.lost = true;
@@ -82,8 +94,13 @@ export class GpuPipeline implements Pipeline {
     return pipeline;
   }
 
-  async run(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
-    if (this.lost) throw new DeviceLostError('The GPU device was lost.');
+  run(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
+    if (this.lost) return Promise.reject(new DeviceLostError('The GPU device was lost.'));
+    if (this.failed) return Promise.reject(new GpuError(`The GPU reported an error: ${this.failed}`));
+    return gpuChecked(this.device, 'an edit', () => this.turn(request, signal));
+  }
+
+  private async turn(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
     const { dims, size } = this.model;
     const { G, L, D, H } = dims;
     const N = G * G;
@@ -164,6 +181,7 @@ export class GpuPipeline implements Pipeline {
   }
 
   async dispose(): Promise<void> {
+    this.unwatch();
     await Promise.all(Object.values(this.sessions).map((s) => s.release()));
     for (const b of Object.values(this.buf)) b.destroy();
     this.staging.destroy();

@@ -38,6 +38,8 @@ export class LocalEngine implements Engine {
   private lost = false;
   private timings: Partial<Record<BackendKind, number>> = {};
   private adapter: AdapterProbe | null = null;
+  /** Calls running on the current models; a pack or backend switch waits for them before disposing those. */
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(private readonly host: EngineHost) {}
 
@@ -66,13 +68,14 @@ export class LocalEngine implements Engine {
     for (const backend of candidates) {
       throwIfAborted(signal);
       onProgress?.({ stage: `warm-up ${backend}`, loaded: 0, total: 1 });
-      const pipeline = await this.host.createPipeline(pack, backend, () => this.onLost(pipeline));
+      let pipeline: Pipeline | null = null;
       try {
+        const made: Pipeline = (pipeline = await this.host.createPipeline(pack, backend, () => this.onLost(made)));
         timings[backend] = await this.warmup(pipeline, pack, signal);
       } catch (e) {
-        await pipeline.dispose();
-        if (candidates.length === 1) throw e;
-        continue; // `auto`: a backend that fails warm-up is simply not chosen.
+        await pipeline?.dispose().catch(() => undefined);
+        if (candidates.length === 1 || (e as Error).name === 'AbortError') throw e;
+        continue; // `auto`: a backend whose shaders, sessions or memory fail is simply not chosen.
       }
       if (!best || timings[backend]! < timings[best.backend]!) {
         await best?.dispose();
@@ -85,21 +88,26 @@ export class LocalEngine implements Engine {
     const graph = pack.manifest.graphs.recognizer;
     const recognizer = graph ? await SceneRecognizer.create(pack.files.get(graph.file)!, pack.manifest.image_size) : null;
     const understanding = await loadUnderstanding(pack);
-    // Swap only when the new pack is fully ready, so a failed load leaves the old one in use.
-    await this.pipeline?.dispose();
-    await this.recognizer?.dispose();
-    await this.understanding?.dispose();
+    // Swap only when the new pack is fully ready, so a failed load leaves the old one in use; the old models are
+    // disposed once the calls still running on them (a turn in flight) have finished.
+    const old = [this.pipeline, this.recognizer, this.understanding];
     this.understanding = understanding;
     this.pack = pack;
     this.pipeline = best;
     this.recognizer = recognizer;
     this.lost = false;
     this.timings = timings;
+    await Promise.allSettled([...this.inflight]);
+    for (const model of old) await model?.dispose().catch(() => undefined);
     onProgress?.({ stage: 'ready', loaded: 1, total: 1 });
     return this.info();
   }
 
-  async edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
+  edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
+    return this.track(this.runEdit(request, signal));
+  }
+
+  private async runEdit(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
     if (!this.pipeline || !this.pack) throw new NoPackError('No model pack is loaded yet.');
     const size = this.pack.manifest.image_size;
     if (request.size !== size || request.image.length !== size * size * 4) {
@@ -107,20 +115,30 @@ export class LocalEngine implements Engine {
     }
     if (!request.text.trim()) throw new InputError('The instruction is empty.');
     if (this.lost) await this.recover();
+    const pipeline = this.pipeline!;
     try {
-      return await this.pipeline.run(request, signal);
+      return await pipeline.run(request, signal);
     } catch (e) {
-      if (!this.lost && (e as Error).name !== 'DeviceLostError') throw e;
-      // The device went away mid-turn: rebuild and run the same turn again; the caller sees one result.
-      await this.recover();
-      return this.pipeline.run(request, signal);
+      const name = (e as Error).name;
+      if (!this.lost && name !== 'DeviceLostError' && name !== 'GpuError') throw e;
+      // The device went away or a GPU step failed mid-turn: rebuild (on WASM after a GPU error) and run the same
+      // turn again; the caller sees one result.
+      if (pipeline === this.pipeline) await this.recover(name === 'GpuError' ? ['wasm'] : undefined);
+      return this.pipeline!.run(request, signal);
     }
+  }
+
+  private track<T>(call: Promise<T>): Promise<T> {
+    this.inflight.add(call);
+    const done = () => this.inflight.delete(call);
+    call.then(done, done);
+    return call;
   }
 
   async recognize(image: Uint8ClampedArray, size: number): Promise<Recognition> {
     if (!this.pack) throw new NoPackError('No model pack is loaded yet.');
     if (!this.recognizer) throw new NoPackError(`Pack "${this.pack.manifest.name}" has no recognizer.`);
-    return this.recognizer.recognize(image, size);
+    return this.track(this.recognizer.recognize(image, size));
   }
 
   async understandingVocab(): Promise<string[] | null> {
@@ -131,7 +149,7 @@ export class LocalEngine implements Engine {
   async understand(input: TaggerInput): Promise<TaggerOutput> {
     if (!this.pack) throw new NoPackError('No model pack is loaded yet.');
     if (!this.understanding) throw new NoPackError(`Pack "${this.pack.manifest.name}" has no understanding model.`);
-    return this.understanding.run(input);
+    return this.track(this.understanding.run(input));
   }
 
   async dispose(): Promise<void> {
@@ -149,11 +167,11 @@ export class LocalEngine implements Engine {
   }
 
   /** Recreates the pipeline after device loss: same backend first, WASM if the GPU will not come back. */
-  private async recover(): Promise<void> {
+  private async recover(only?: BackendKind[]): Promise<void> {
     const pack = this.pack!;
     const old = this.pipeline!;
     await old.dispose().catch(() => undefined);
-    const order: BackendKind[] = old.backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'];
+    const order: BackendKind[] = only ?? (old.backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm']);
     for (const backend of order) {
       try {
         const next: Pipeline = await this.host.createPipeline(pack, backend, () => this.onLost(next));

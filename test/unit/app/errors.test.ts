@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERIOUS, describeError, errorName } from '../../../src/app/errors.ts';
-import { DeviceLostError, InputError, NoPackError, PackError, StorageError } from '../../../workers/errors.ts';
+import { DeviceLostError, GpuError, InputError, NoPackError, PackError, StorageError, WorkerError } from '../../../workers/errors.ts';
 
 /** What comlink rebuilds on this side of the worker: a plain Error with the name set. */
 const remote = (name: string, message: string) => Object.assign(new Error(message), { name });
@@ -28,7 +28,11 @@ describe('describeError', () => {
   });
 
   it('banners the app-wide errors only', () => {
-    expect([...SERIOUS].sort()).toEqual(['DeviceLostError', 'NoPackError', 'PackError', 'StorageError']);
+    expect([...SERIOUS].sort()).toEqual(['DeviceLostError', 'GpuError', 'NoPackError', 'PackError', 'StorageError', 'WorkerError']);
+    expect(describeError(new WorkerError('The editor stopped working (no answer in 120 s), also on a fresh start'))).toBe(
+      'The editor stopped working (no answer in 120 s), also on a fresh start. Press Retry to run the turn again, or reload the page.',
+    );
+    expect(describeError(new GpuError('out of memory'))).toMatch(/^The GPU failed a step \(out of memory\)\. Choose WASM/);
     expect(SERIOUS.has(errorName(new DeviceLostError('x')))).toBe(true);
     expect(SERIOUS.has(errorName(new InputError('x')))).toBe(false);
   });

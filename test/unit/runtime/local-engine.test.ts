@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileSource } from '../../../scripts/lib/file-source.ts';
 import type { BackendKind, EditRequest } from '../../../workers/engine.ts';
-import { DeviceLostError } from '../../../workers/errors.ts';
+import { DeviceLostError, GpuError } from '../../../workers/errors.ts';
 import { CpuPipeline } from '../../../workers/runtime/cpu-pipeline.ts';
 import { LocalEngine, type Pipeline } from '../../../workers/runtime/local-engine.ts';
 import { configureOrt } from '../../../workers/runtime/ort.ts';
@@ -14,8 +14,22 @@ const PACK = join(__dirname, '../../fixtures/models/tiny-fp32');
 const request = (): EditRequest => ({ image: new Uint8ClampedArray(16 * 16 * 4).fill(200), size: 16, text: 'w2 w3', state: null });
 
 /** A CPU pipeline posing as `backend`, optionally slower, that can lose its "device" once. */
-function engineWith(opts: { slow?: BackendKind; loseOnce?: boolean; created?: BackendKind[] }) {
+interface Options {
+  slow?: BackendKind;
+  loseOnce?: boolean;
+  created?: BackendKind[];
+  /** Creating a pipeline on this backend fails (a shader, session or memory error). */
+  failCreate?: BackendKind;
+  /** The first WebGPU turn fails with a GPU validation error. */
+  gpuErrorOnce?: boolean;
+  /** Runs wait for this before finishing; disposals are logged. */
+  gate?: () => Promise<void>;
+  log?: string[];
+}
+
+function engineWith(opts: Options) {
   let lose = opts.loseOnce ?? false;
+  let gpuError = opts.gpuErrorOnce ?? false;
   configureOrt();
   return new LocalEngine({
     source: fileSource,
@@ -23,11 +37,21 @@ function engineWith(opts: { slow?: BackendKind; loseOnce?: boolean; created?: Ba
     probe: async () => ({ available: true, description: 'test adapter' }),
     async createPipeline(pack, backend, onLost): Promise<Pipeline> {
       opts.created?.push(backend);
+      if (backend === opts.failCreate) throw new Error('WGSL shader failed to compile');
       const inner = await CpuPipeline.create(packModel(pack));
       return {
         backend,
         async run(r, signal) {
           if (backend === opts.slow) await new Promise((res) => setTimeout(res, 30));
+          if (gpuError && backend === 'webgpu' && r.text === 'w2 w3') {
+            gpuError = false;
+            throw new GpuError('A GPU step failed during an edit: out of bounds');
+          }
+          if (opts.gate && r.text === 'w2 w3') {
+            opts.log?.push(`run ${backend} start`);
+            await opts.gate();
+            opts.log?.push(`run ${backend} end`);
+          }
           if (lose && backend === 'webgpu' && r.text === 'w2 w3') {
             lose = false;
             onLost();
@@ -35,7 +59,7 @@ function engineWith(opts: { slow?: BackendKind; loseOnce?: boolean; created?: Ba
           }
           return inner.run(r, signal);
         },
-        dispose: () => inner.dispose(),
+        dispose: () => (opts.log?.push(`dispose ${backend}`), inner.dispose()),
       };
     },
   });
@@ -64,6 +88,43 @@ describe('LocalEngine', () => {
     const again = await engine.edit(request());
     expect(Array.from(recovered.image)).toEqual(Array.from(again.image));
     expect(created).toEqual(['webgpu', 'webgpu']);
+  });
+
+  it('auto falls back to WASM when the WebGPU pipeline cannot be created', async () => {
+    const created: BackendKind[] = [];
+    const engine = engineWith({ failCreate: 'webgpu', created });
+    expect((await engine.load({ packUrl: PACK, backend: 'auto' })).backend).toBe('wasm');
+    expect(created).toEqual(['webgpu', 'wasm']);
+    await expect(engineWith({ failCreate: 'webgpu' }).load({ packUrl: PACK, backend: 'webgpu' })).rejects.toThrow(/shader/);
+  });
+
+  it('moves a turn to WASM after a GPU error and returns its result', async () => {
+    const created: BackendKind[] = [];
+    const engine = engineWith({ gpuErrorOnce: true, created });
+    await engine.load({ packUrl: PACK, backend: 'webgpu' });
+    const result = await engine.edit(request());
+    expect(result.image.length).toBe(16 * 16 * 4);
+    expect(created).toEqual(['webgpu', 'wasm']);
+    expect((await engine.info()).backend).toBe('wasm');
+  });
+
+  it('does not dispose a pipeline under a running turn when the backend or pack changes', async () => {
+    const log: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    let gated = false;
+    const engine = engineWith({ log, gate: () => (gated ? gate : Promise.resolve()) });
+    await engine.load({ packUrl: PACK, backend: 'webgpu' });
+    gated = true;
+    const turn = engine.edit(request());
+    await new Promise((r) => setTimeout(r, 10));
+    const switching = engine.load({ packUrl: PACK, backend: 'wasm' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(log).not.toContain('dispose webgpu');
+    open();
+    expect((await turn).image.length).toBe(16 * 16 * 4);
+    await switching;
+    expect(log.indexOf('dispose webgpu')).toBeGreaterThan(log.indexOf('run webgpu end'));
   });
 
   it('rejects bad input with a clear error', async () => {
