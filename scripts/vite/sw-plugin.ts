@@ -1,6 +1,10 @@
-/** Emits `sw.js`: precaches every file of the build (app shell, wasm, model packs) under a content-versioned cache. */
+/**
+ * Emits `sw.js`: precaches every shell file of the build (app, wasm, icons, the pack list) with its sha256, under a
+ * content-versioned cache. Model-pack files are left to the pack loader, which verifies and caches them itself.
+ */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
@@ -10,21 +14,27 @@ export function serviceWorkerPlugin(): Plugin {
   return {
     name: 'parley-sw',
     apply: 'build',
-    generateBundle(_, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map')).sort();
+    // After writing, so that the hashes are of the bytes on disk (CSS is still rewritten after generateBundle).
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist';
+      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'sw.js').sort();
       const hash = createHash('sha256');
+      const digests = new Map<string, string>();
       for (const f of files) {
-        const item = bundle[f];
+        const body = readFileSync(join(dir, f));
         hash.update(f);
-        hash.update(item.type === 'chunk' ? item.code : typeof item.source === 'string' ? item.source : Buffer.from(item.source));
+        hash.update(body);
+        digests.set(f, createHash('sha256').update(body).digest('hex'));
       }
       const version = hash.digest('hex').slice(0, 16);
-      // './' stands for index.html so navigations to the app's folder are served offline.
-      const precache = ['./', ...files.filter((f) => f !== 'index.html').map((f) => `./${f}`), './index.html'];
+      const shell = files.filter((f) => f !== 'index.html' && !(/^packs\/[^/]+\//.test(f)));
+      // './' stands for index.html so navigations to the app's folder are served offline; the HTML is not hashed
+      // because hosts may rewrite it (a CDN's injected headers or analytics), and it is re-fetched when online.
+      const precache = [['./', null], ...shell.map((f) => [`./${f}`, digests.get(f)]), ['./index.html', null]];
       const source = readFileSync(TEMPLATE, 'utf8')
         .replace('__VERSION__', JSON.stringify(version))
         .replace('__PRECACHE__', JSON.stringify(precache));
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+      writeFileSync(join(dir, 'sw.js'), source);
     },
   };
 }

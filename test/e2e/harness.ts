@@ -1,5 +1,5 @@
 /** E2E helpers: serve the built app from a sub-path like a static host, and launch Debian's Chromium headless. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -15,11 +15,14 @@ const TYPES: Record<string, string> = {
 export interface StaticSite {
   url: string;
   requests: string[];
+  /** Replaces a file's bytes as served (a new deploy, a tampering proxy); by path below the base. */
+  rewrite: ((file: string, body: Buffer) => Buffer) | null;
   close(): Promise<void>;
 }
 
 export async function serveStatic(root = 'dist', base = '/apps/parley/'): Promise<StaticSite> {
   const requests: string[] = [];
+  const site: StaticSite = { url: '', requests, rewrite: null, close: () => new Promise((resolve) => server.close(() => resolve())) };
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     requests.push(path);
@@ -29,15 +32,13 @@ export async function serveStatic(root = 'dist', base = '/apps/parley/'): Promis
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    if (site.rewrite) return void res.end(site.rewrite(path.slice(base.length), readFileSync(file)));
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}${base}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  Object.assign(site, { url: `http://127.0.0.1:${port}${base}` });
+  return site;
 }
 
 /** Chromium flags: WebGPU on (SwiftShader without a GPU), no background traffic to other hosts. */

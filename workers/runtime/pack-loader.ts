@@ -1,13 +1,17 @@
 /** Fetches every file of a model pack, verifies size and sha256, and only then hands the pack out. */
 import { PackError, throwIfAborted } from '../errors.ts';
 import type { ProgressFn } from '../engine.ts';
-import { parseManifest, type PackFile, type PackManifest } from './manifest.ts';
+import { PACK_LIMITS, parseManifest, type PackFile, type PackManifest } from './manifest.ts';
 
 /** Where pack files come from: HTTP (+ Cache API) in the browser, the file system in Node. */
 export interface PackSource {
   /** A human-readable location for error messages. */
   readonly location: string;
-  read(name: string, onBytes?: (loaded: number) => void, signal?: AbortSignal): Promise<Uint8Array>;
+  /**
+   * `fresh`: bypass every cache (a refetch after a copy failed verification). `limit`: stop reading past this many
+   * bytes, so a file larger than the manifest says is never buffered whole.
+   */
+  read(name: string, onBytes?: (loaded: number) => void, signal?: AbortSignal, fresh?: boolean, limit?: number): Promise<Uint8Array>;
   /** Keeps a verified file for offline use (no-op where there is no cache). */
   keep?(name: string, bytes: Uint8Array): Promise<void>;
   /** Drops a cached file that failed verification. */
@@ -46,7 +50,7 @@ export async function loadPack(
   const { expectedDomain, onProgress, signal } = options;
   let manifestBytes: Uint8Array;
   try {
-    manifestBytes = await source.read('manifest.json', undefined, signal);
+    manifestBytes = await source.read('manifest.json', undefined, signal, false, PACK_LIMITS.manifestBytes);
   } catch (e) {
     throwIfAborted(signal);
     throw new PackError(`Could not read manifest.json from ${source.location}: ${(e as Error).message}`);
@@ -58,9 +62,9 @@ export async function loadPack(
   let done = 0;
   for (const [name, expected] of entries) {
     throwIfAborted(signal);
-    const read = async () => {
+    const read = async (fresh = false) => {
       try {
-        return await source.read(name, (n) => onProgress?.({ stage: `download ${name}`, loaded: done + n, total }), signal);
+        return await source.read(name, (n) => onProgress?.({ stage: `download ${name}`, loaded: done + n, total }), signal, fresh, expected.bytes);
       } catch (e) {
         throwIfAborted(signal);
         throw new PackError(`Pack file "${name}" is missing or unreadable at ${source.location}: ${(e as Error).message}`);
@@ -71,7 +75,7 @@ export async function loadPack(
     if (problem && source.forget) {
       // A stale or damaged cached copy: drop it and fetch once more before giving up.
       await source.forget(name);
-      bytes = await read();
+      bytes = await read(true);
       problem = await verify(name, bytes, expected);
     }
     if (problem) throw new PackError(problem);

@@ -72,22 +72,47 @@ describe('loadPack', () => {
     ).rejects.toThrow(/domain "cosal-v1"/);
   });
 
-  it('refetches once when a cached copy is stale, then succeeds', async () => {
+  it('drops a stale cached copy and refetches it past every cache, then succeeds', async () => {
     const files = await makePack();
     const good = files['kernels.bin'];
-    let stale = true;
+    const log: string[] = [];
     const source: PackSource = {
       location: 'memory:',
-      async read(name) {
-        if (name === 'kernels.bin' && stale) return new Uint8Array(16);
-        return files[name];
+      // Anything but a fresh read still meets the damaged copy (a cache that serves it again).
+      async read(name, _onBytes, _signal, fresh) {
+        if (name === 'kernels.bin') log.push(fresh ? 'fresh read' : 'read');
+        return name === 'kernels.bin' && !fresh ? new Uint8Array(16) : files[name];
       },
-      async forget() {
-        stale = false;
+      async forget(name) {
+        log.push(`forget ${name}`);
       },
     };
     const pack = await loadPack(source);
     expect(pack.files.get('kernels.bin')).toEqual(good);
+    expect(log).toEqual(['read', 'forget kernels.bin', 'fresh read']);
+  });
+
+  it.each([
+    ['a file outside the pack folder', (m: Record<string, any>) => (m.files['https://evil.example/x.onnx'] = m.files['kernels.bin']), /unsafe file name "https:\/\/evil\.example\/x\.onnx"/],
+    ['a path up the tree', (m: Record<string, any>) => (m.files['../x.onnx'] = m.files['kernels.bin']), /unsafe file name/],
+    ['image_size 1e9', (m: Record<string, any>) => (m.image_size = 1e9), /"image_size" must be a whole number from 8 to 1024/],
+    ['image_size 64.5', (m: Record<string, any>) => (m.image_size = 64.5), /"image_size" must be a whole number/],
+    ['negative bytes', (m: Record<string, any>) => (m.files['kernels.bin'].bytes = -1), /files\["kernels\.bin"\]\.bytes must be a whole number from 0/],
+    ['a non-numeric max_len', (m: Record<string, any>) => (m.tokenizer.max_len = 'lots'), /tokenizer\.max_len must be a whole number/],
+    ['a 2 GB pack', (m: Record<string, any>) => Object.values(m.files).forEach((f: any) => (f.bytes = 400 << 20)), /add up to .* bytes \(at most/],
+    ['graph inputs that are not names', (m: Record<string, any>) => (m.graphs.text_encoder.inputs = [{}]), /graphs\.text_encoder\.inputs\[0\] must be a string/],
+    ['a graph file named like an Object key', (m: Record<string, any>) => (m.graphs.text_encoder.file = 'constructor'), /references "constructor" \(graphs\.text_encoder\.file\)/],
+  ])('rejects a manifest with %s', async (_, spoil, message) => {
+    const files = await makePack();
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
+    spoil(manifest);
+    files['manifest.json'] = enc(JSON.stringify(manifest));
+    const asked: string[] = [];
+    const source = memorySource(files);
+    const read = source.read.bind(source);
+    source.read = (name, ...rest) => (asked.push(name), read(name, ...rest));
+    await expect(loadPack(source)).rejects.toThrow(message);
+    expect(asked).toEqual(['manifest.json']); // nothing else was fetched
   });
 
   it('stops when aborted', async () => {
