@@ -3,20 +3,22 @@ import App from './app/App.svelte';
 import { AppState } from './app/app-state.svelte.ts';
 import { EngineState } from './app/engine-state.svelte.ts';
 import { WorkerEngine } from './engine-client.ts';
-import { idbKV } from './store/kv.ts';
+import { Updates } from './app/updates.svelte.ts';
+import { openStorage } from './store/open-storage.ts';
 import { SessionStore } from './store/sessions.ts';
 
-const store = new SessionStore(idbKV());
+const { kv, problem } = await openStorage();
+const store = new SessionStore(kv);
 const engine = new WorkerEngine();
 const state = new AppState(new EngineState(engine, store), store);
+state.storageProblem = problem;
 // For the built app's fault tests (and anyone curious in the console): crash the editor worker in the next edit.
 (globalThis as { parleyDebug?: unknown }).parleyDebug = { crashWorker: () => engine.crashForTest() };
-mount(App, { target: document.getElementById('app')!, props: { app: state } });
+const updates = new Updates();
+mount(App, { target: document.getElementById('app')!, props: { app: state, updates } });
 void state.init();
 
 // Dev serves modules unbundled; only the built app has the precache list the worker needs.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register(new URL('./sw.js', document.baseURI), { scope: './' }).catch((e) => {
-    console.warn('Offline support unavailable:', e);
-  });
+  updates.watch(new URL('./sw.js', document.baseURI)).catch((e) => console.warn('Offline support unavailable:', e));
 }

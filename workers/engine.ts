@@ -33,6 +33,8 @@ export type ProgressFn = (p: Progress) => void;
 export interface LoadOptions {
   packUrl: string;
   backend?: BackendChoice;
+  /** The domain the caller can edit; a pack for another one is refused before its files are fetched. */
+  expectedDomain?: string;
 }
 
 /** One edit turn's input: the image to edit, the resolved instruction and the tracker state from the last turn. */

@@ -5,6 +5,7 @@ import { renderSceneRgba } from '../domain/raster.ts';
 import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
 import { InputError } from '../../workers/errors.ts';
 import { exportSession, importSessionText } from '../store/session-file.ts';
+import { askPersistence } from '../store/open-storage.ts';
 import type { Session, SessionStore, Switch, Turn } from '../store/sessions.ts';
 import { EngineState } from './engine-state.svelte.ts';
 import { SERIOUS, describeError, errorName } from './errors.ts';
@@ -48,6 +49,8 @@ export class AppState {
   starting = $state(false);
   /** The Settings switches: touch up results that read differently from the request; exact moves and swaps. */
   switches = $state<Record<Switch, boolean>>({ touchUp: true, exactMoves: true });
+  /** Why sessions will not be kept (storage could not be opened), for a standing banner. */
+  storageProblem = $state<string | null>(null);
   /** True while another tab writes the open session: this one shows it and follows, but cannot change it. */
   readOnly = $state(false);
   private controller: SessionController | null = null;
@@ -205,6 +208,7 @@ export class AppState {
 
   private async begin(image: Uint8ClampedArray, title: string): Promise<void> {
     const info = await this.engine.ready();
+    askPersistence(); // after a user's action, where browsers that ask are least surprising
     await this.use(await SessionController.start(this.deps(), image, info.imageSize!, title, info.pack));
     this.notice = `Started "${title}".`;
   }

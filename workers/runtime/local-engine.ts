@@ -57,7 +57,7 @@ export class LocalEngine implements Engine {
   }
 
   async load(options: LoadOptions, onProgress?: ProgressFn, signal?: AbortSignal): Promise<EngineInfo> {
-    const pack = await loadPack(this.host.source(options.packUrl), { onProgress, signal });
+    const pack = await loadPack(this.host.source(options.packUrl), { onProgress, signal, expectedDomain: options.expectedDomain });
     const info = await this.info();
     const choice = options.backend ?? 'auto';
     const candidates: BackendKind[] =
