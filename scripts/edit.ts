@@ -22,7 +22,9 @@ if (says.some((s) => !s.trim())) fail('an empty --say was given; every turn need
 const source = readPng(values.image);
 const engine = await nodeEngine(packDir('shapes-v1', values.pack));
 const size = (await engine.info()).imageSize!;
-const conversation = await Conversation.start(engine, memoryNodes(), toSquare(source, size), size);
+const conversation = await Conversation.start(engine, memoryNodes(), toSquare(source, size), size).catch((e: Error) =>
+  fail(`${values.image}: ${e.message}`),
+);
 const objects = conversation.dialogue.current.scene.cells.filter(Boolean).length;
 console.log(`The recognizer sees ${objects} object(s) in ${values.image}.`);
 for (const [n, text] of says.entries()) {

@@ -1,5 +1,6 @@
 /** The app's reactive state and actions: the open session, its pictures and transcript, sessions, import/export. */
 import type { NodeData } from '../conversation/conversation.ts';
+import { NotEditableError } from '../conversation/domain-fit.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
 import { renderSceneRgba } from '../domain/raster.ts';
 import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
@@ -49,6 +50,8 @@ export class AppState {
   starting = $state(false);
   /** The Settings switches: touch up results that read differently from the request; exact moves and swaps. */
   switches = $state<Record<Switch, boolean>>({ touchUp: true, exactMoves: true });
+  /** After a picture Parley cannot edit: the scene it read there, offered as the closest start. */
+  closest = $state.raw<{ scene: Scene; title: string } | null>(null);
   /** Why sessions will not be kept (storage could not be opened), for a standing banner. */
   storageProblem = $state<string | null>(null);
   /** True while another tab writes the open session: this one shows it and follows, but cannot change it. */
@@ -100,6 +103,13 @@ export class AppState {
     return this.startScene(randomStart(seed), `Random scene ${seed % 10000}`);
   }
 
+  /** Starts from the scene read in a picture Parley could not edit as it was (the closest offer). */
+  startClosest(): Promise<void> {
+    const offer = this.closest;
+    this.closest = null;
+    return offer ? this.startScene(offer.scene, offer.title) : Promise.resolve();
+  }
+
   /** Starts from a built-in example scene. */
   startExample(id: string): Promise<void> {
     const example = EXAMPLES.find((e) => e.id === id);
@@ -113,6 +123,9 @@ export class AppState {
       try {
         const info = await this.engine.ready();
         await this.begin(toSquarePixels(bitmap, info.imageSize!), title);
+      } catch (e) {
+        if (e instanceof NotEditableError) this.closest = { scene: e.scene, title: `${title} (as read)` };
+        throw e;
       } finally {
         bitmap.close();
       }
@@ -215,6 +228,7 @@ export class AppState {
 
   /** Runs a session start with `starting` set, so the start buttons wait and say why. */
   private async withStart(action: () => Promise<void>): Promise<void> {
+    this.closest = null;
     if (this.busy || this.starting) {
       this.error = 'Please wait until the current turn has finished before starting a new picture.';
       return;

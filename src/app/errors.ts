@@ -22,6 +22,7 @@ export function describeError(e: unknown): string {
   switch (errorName(e)) {
     case 'InputError':
     case 'NoPackError':
+    case 'NotEditableError':
       return message;
     case 'StorageError':
       return (e as { name?: unknown })?.name === 'StorageError' ? message : storageError(e).message;

@@ -3,6 +3,7 @@
  * edit step on the previous step's output, and the recognizer reads the result back into a scene for the next
  * turn. Shared by the app and the evaluation CLIs, so both run exactly the same system.
  */
+import { checkSceneFit } from './domain-fit.ts';
 import {
   DialogueManager, cellDistance, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
 } from '../dialogue/index.ts';
@@ -90,6 +91,7 @@ export class Conversation {
   ): Promise<Conversation> {
     const understander = await understanderFor(engine);
     const recognition = await engine.recognize(image, size);
+    checkSceneFit(image, size, recognition.scene); // before anything is stored
     const manager = new DialogueManager(recognition.scene, domainLexicon());
     await nodes.put(manager.current.id, { image, size, state: null, recognition });
     return new Conversation(engine, understander, manager, nodes, options);

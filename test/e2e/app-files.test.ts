@@ -232,4 +232,18 @@ describe('files in and out', () => {
     await shot(p, '12-broken-pack');
     await context.close();
   });
+
+  it('says plainly when a picture is not a scene it can edit, and offers the scene it read', async () => {
+    let seed = 1;
+    const noise = encodePng({ width: 128, height: 128, data: Uint8ClampedArray.from({ length: 128 * 128 * 4 }, (_, i) => (i % 4 === 3 ? 255 : (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)) });
+    const sessions = await page.getByTestId('session-select').locator('option').count();
+    await page.getByTestId('file-input').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: noise });
+    await page.getByTestId('error').waitFor({ timeout: LONG });
+    expect(await page.getByTestId('error').textContent()).toMatch(/This picture is not one Parley can edit: its model knows only simple coloured shapes/);
+    expect(await page.getByTestId('session-select').locator('option').count()).toBe(sessions); // nothing stored
+    await page.getByTestId('start-closest').click();
+    await page.getByTestId('error').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('notice').textContent(), { timeout: 60_000 }).toMatch(/Started "photo \(as read\)"/);
+    await shot(page, '13-not-a-scene');
+  });
 });

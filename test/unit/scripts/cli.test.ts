@@ -27,6 +27,7 @@ describe('npm run edit', () => {
     [['--image', 'public/icons/icon-192.png', '--pack', TINY], /at least one --say/],
     [['--image', 'public/icons/icon-192.png', '--say', ' ', '--pack', TINY], /empty --say/],
     [['--image', 'public/icons/icon-192.png', '--say', 'hi', '--pack', 'nowhere'], /no model pack at nowhere/],
+    [['--image', 'public/icons/icon-192.png', '--say', 'make the circle red'], /icon-192\.png: This picture is not one Parley can edit/],
   ])('fails clearly on %j', (args, message) => {
     const r = tsx('edit', args);
     expect(r.status).toBe(2);

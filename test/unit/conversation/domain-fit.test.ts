@@ -1,0 +1,75 @@
+/**
+ * Pictures outside the pack's domain (issue 24.7), through the committed pack's recognizer: scenes of its kind,
+ * noisy ones and the model's own outputs redraw closely; noise, gradients, photo-like blobs, the app icon and a
+ * scene with a foreign patch do not, and a session is refused for them before anything is stored.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodePng } from '../../../scripts/lib/png.ts';
+import { nodeEngine } from '../../../scripts/lib/node-engine.ts';
+import { toSquare } from '../../../scripts/lib/resample.ts';
+import { EXAMPLES, randomStart } from '../../../src/app/examples.ts';
+import { NotEditableError, checkSceneFit, sceneFit } from '../../../src/conversation/domain-fit.ts';
+import { renderSceneRgba } from '../../../src/domain/raster.ts';
+import { Rng } from '../../../src/domain/rng.ts';
+import type { Engine } from '../../../workers/engine.ts';
+
+const S = 64;
+let engine: Engine;
+beforeAll(async () => {
+  engine = await nodeEngine('models/packs/shapes-v1');
+}, 120_000);
+
+const rgba = (f: (x: number, y: number, c: number) => number) =>
+  Uint8ClampedArray.from({ length: S * S * 4 }, (_, i) => (i % 4 === 3 ? 255 : f((i >> 2) % S, Math.floor((i >> 2) / S), i % 4)));
+
+async function fit(image: Uint8ClampedArray) {
+  const { scene } = await engine.recognize(image, S);
+  return { ...sceneFit(image, scene), scene };
+}
+
+describe('scene fit', () => {
+  it('passes scenes of the pack kind: rendered, noisy, and edited by the model', async () => {
+    const rng = new Rng('fit');
+    const pictures = [0, 1, 2, 3].map((i) => renderSceneRgba(randomStart(i)));
+    pictures.push(...[4, 5].map((i) => renderSceneRgba(randomStart(i)).map((v, k) => (k % 4 === 3 ? v : v + (rng.next() - 0.5) * 40))));
+    const start = renderSceneRgba(EXAMPLES[0]!.scene);
+    for (const text of ['make the circle red', 'make the square in the top left big']) {
+      pictures.push((await engine.edit({ image: start, size: S, text, state: null })).image);
+    }
+    for (const p of pictures) {
+      const { scene } = await fit(p);
+      expect(() => checkSceneFit(p, S, scene)).not.toThrow();
+    }
+  }, 60_000);
+
+  it('refuses noise, a gradient, photo-like blobs, the app icon and a scene with a foreign patch, offering the scene it read', async () => {
+    const rng = new Rng('ood');
+    const blobs = rgba((x, y, c) => [120 + 60 * Math.sin(x / 5), 100 + 50 * Math.cos(y / 7), 90][c]!);
+    for (let k = 0; k < 6; k++) {
+      const [cx, cy, r, color] = [rng.int(S), rng.int(S), 4 + rng.int(12), [rng.int(256), rng.int(256), rng.int(256)]];
+      for (let i = 0; i < S * S; i++) if ((i % S - cx) ** 2 + (Math.floor(i / S) - cy) ** 2 < r * r) blobs.set(color, i * 4);
+    }
+    const patched = renderSceneRgba(randomStart(7));
+    for (let i = 0; i < S * S; i++) if (i % S < 21 && i / S < 21) patched.set([rng.int(256), rng.int(256), rng.int(256)], i * 4);
+    const cases: [string, Uint8ClampedArray][] = [
+      ['noise', rgba(() => rng.int(256))],
+      ['gradient', rgba((x) => x * 4)],
+      ['blobs', blobs],
+      ['icon', toSquare(decodePng(readFileSync('public/icons/icon-192.png')), S)],
+      ['patched scene', patched],
+    ];
+    for (const [name, p] of cases) {
+      const { scene, mean, worstCell } = await fit(p);
+      let err: unknown;
+      try {
+        checkSceneFit(p, S, scene);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `${name}: mean ${mean.toFixed(1)}, worst cell ${worstCell.toFixed(1)}`).toBeInstanceOf(NotEditableError);
+      expect((err as NotEditableError).scene).toEqual(scene);
+      expect((err as Error).message).toMatch(/not one Parley can edit: its model knows only simple coloured shapes/);
+    }
+  }, 60_000);
+});
