@@ -31,6 +31,15 @@ describe('SessionController', () => {
     expect((await t.c.picture('n1')).recognition.scene.cells[4]?.color).toBe('red');
   });
 
+  it('refuses a turn too long to read before storing it, so no Retry can meet it again', async () => {
+    const t = await setup();
+    const started = performance.now();
+    await expect(t.c.say('x'.repeat(20_000))).rejects.toThrow(/20000 characters long; please keep one turn under 400/);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(await t.store.turns(t.c.session.id)).toEqual([]);
+    expect((await t.c.say(`make the circle red ${'very '.repeat(60)}`)).turn.status).toBe('done'); // 320 characters: read
+  });
+
   it('reads the touch-up setting at every turn', async () => {
     let touchUp = false;
     const t = await setup({ misses: (_, call) => call <= 1 }); // the model misses its first two steps
