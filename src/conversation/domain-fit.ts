@@ -3,14 +3,15 @@
  * with high confidence too, so confidence cannot tell. Redrawing the scene it read and comparing with the pixels
  * can: a scene of the pack's kind redraws almost exactly (measured: rendered scenes 0, the model's own outputs
  * 0.1 to 2.4, scenes with heavy noise about 6 levels of 255 on average), anything else does not (noise 77,
- * gradients 59, photo-like blobs 59, the app's icon 75). The worst cell catches a foreign patch in a real scene.
+ * gradients 59, photo-like blobs 59, the app's icon 75). Only the mean decides: one cell the recognizer misreads
+ * (1 of 500 generated scenes, mean 5.1) looks like a foreign patch in that cell, and must not refuse a real scene.
  */
 import { ParleyError } from '../../workers/errors.ts';
 import { renderSceneRgba } from '../domain/raster.ts';
 import { GRID, IMAGE_SIZE, type Scene } from '../domain/scene.ts';
 
 /** Mean absolute difference (0..255 per channel) above which a picture is not a scene of the pack's kind. */
-export const FIT_LIMITS = { mean: 16, cell: 40 } as const;
+export const FIT_LIMITS = { mean: 16 } as const;
 
 /** How far the picture is from a redrawing of the scene read in it: overall and in its worst grid cell. */
 export function sceneFit(pixels: Uint8ClampedArray, scene: Scene): { mean: number; worstCell: number } {
@@ -43,8 +44,8 @@ export class NotEditableError extends ParleyError {
 /** Throws NotEditableError unless `pixels` (at the pack's size) redraw closely from `scene`. */
 export function checkSceneFit(pixels: Uint8ClampedArray, size: number, scene: Scene): void {
   if (size !== IMAGE_SIZE) return; // packs at other sizes draw differently; they bring their own check
-  const { mean, worstCell } = sceneFit(pixels, scene);
-  if (mean <= FIT_LIMITS.mean && worstCell <= FIT_LIMITS.cell) return;
+  const { mean } = sceneFit(pixels, scene);
+  if (mean <= FIT_LIMITS.mean) return;
   throw new NotEditableError(
     `This picture is not one Parley can edit: its model knows only simple coloured shapes on a white 3x3 grid (like the examples), ` +
       `and what it reads in this picture redraws ${mean.toFixed(0)} levels away from it on average (a scene of its kind: under ${FIT_LIMITS.mean}). ` +
