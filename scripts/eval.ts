@@ -14,13 +14,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
 import { renderSceneRgba } from '../src/domain/raster.ts';
+import { judgePicture } from './lib/pixel-judge.ts';
 import { IMAGE_SIZE, type Scene } from '../src/domain/scene.ts';
 import { validateDialogues } from '../src/domain/validate.ts';
 import { fail, packDir, readInput, writePng } from './lib/cli.ts';
 import { nodeEngine } from './lib/node-engine.ts';
 import { ASKING } from '../src/dialogue/evaluate.ts';
 import { failureKind, isWrongEdit } from './lib/failure-kinds.ts';
-import { aggregate, changedCells, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
+import { aggregate, changedCells, judgesDisagree, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
 
 const { values } = parseArgs({
   options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' },
@@ -69,11 +70,14 @@ for (const d of dialogues) {
     writePng(join(dir, `${n}.expected.png`), expectedImage, size);
     const clarifyAsked = ASKING.has(result.dialogue.kind);
     const cells = scoreCells(result.shown.recognition.scene, expected);
-    const success = clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1;
+    const pixelProblems = clarifyExpected ? [] : judgePicture(shown, expectedImage);
+    const recognizerSuccess = clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1;
+    const pixelSuccess = clarifyExpected ? clarifyAsked : !clarifyAsked && pixelProblems.length === 0;
+    const success = recognizerSuccess && pixelSuccess;
     const facts = { kind: result.dialogue.kind, asked: clarifyAsked, clarifyExpected, success, before: seen, intended: result.dialogue.scene, expectedBefore: before, expected };
     turns.push({
       id: d.id, turn: n, user: turn.user, kind: result.dialogue.kind, reply: result.dialogue.reply, clarifyExpected, clarifyAsked,
-      success, failure: failureKind(facts), wrongEdit: isWrongEdit(facts), confidence: result.dialogue.confidence,
+      success, recognizerSuccess, pixelSuccess, pixelProblems, failure: failureKind(facts), wrongEdit: isWrongEdit(facts), confidence: result.dialogue.confidence,
       ...cells, ...scoreImage(shown, expectedImage, previous, changedCells(before, expected), size),
       repaired: result.repaired.length,
       modelMs: result.results.reduce((s, r) => s + (r.timings.total ?? 0), 0),
@@ -89,6 +93,8 @@ const report = {
   mode,
   seconds: Math.round((performance.now() - started) / 100) / 10,
   aggregate: aggregate(turns),
+  /** Where the recognizer and the pixel judge disagree, with what each saw. */
+  disagreements: judgesDisagree(turns).map(({ id, turn, user, recognizerSuccess, misread, pixelProblems }) => ({ id, turn, user, recognizerSuccess, misread, pixelProblems })),
   turns,
 };
 writeFileSync(join(values.out, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);

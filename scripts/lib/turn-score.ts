@@ -12,8 +12,14 @@ export interface TurnScore {
   reply: string;
   clarifyExpected: boolean;
   clarifyAsked: boolean;
-  /** Recognized scene equals the expected scene (for clarify turns: asked when expected). */
+  /** The recognizer and the pixel judge both pass it (for clarify turns: asked when expected). */
   success: boolean;
+  /** The recognizer alone: recognized scene equals the expected scene (the figure before issue 28). */
+  recognizerSuccess: boolean;
+  /** The pixel judge alone (scripts/lib/pixel-judge.ts); for clarify turns, as `success`. */
+  pixelSuccess: boolean;
+  /** The cells the pixel judge failed, and why. */
+  pixelProblems: string[];
   psnr: number;
   ssim: number;
   /** Fraction of the 9 cells read back exactly (shape, color, size, texture, or empty). */
@@ -111,6 +117,11 @@ export function cellAccuracyByEditTurn(turns: readonly TurnScore[], upTo = 4): R
   return Object.fromEntries(acc.map((xs, i) => [i + 1 < upTo ? `${i + 1}` : `${upTo}+`, { turns: xs.length, pct: pct(mean(xs)) }]));
 }
 
+/** Turns where the recognizer and the pixel judge disagree. */
+export function judgesDisagree(turns: readonly TurnScore[]): TurnScore[] {
+  return turns.filter((t) => t.recognizerSuccess !== t.pixelSuccess);
+}
+
 /** Aggregate figures over all turns. */
 export function aggregate(turns: TurnScore[]) {
   const clean = cleanHistoryTurns(turns);
@@ -123,6 +134,9 @@ export function aggregate(turns: TurnScore[]) {
     clarification_accuracy_pct: pct(clarifyOk / turns.length),
     clarify_recall_pct: pct(askedWhenExpected.filter((t) => t.clarifyAsked).length / Math.max(1, askedWhenExpected.length)),
     turn_success_pct: pct(turns.filter((t) => t.success).length / turns.length),
+    recognizer_turn_success_pct: pct(turns.filter((t) => t.recognizerSuccess).length / turns.length),
+    pixel_judge_turn_success_pct: pct(turns.filter((t) => t.pixelSuccess).length / turns.length),
+    judges_disagree_pct: pct(judgesDisagree(turns).length / turns.length),
     wrong_edit_pct: pct(turns.filter((t) => t.wrongEdit).length / turns.length),
     not_understood_reply_pct: pct(turns.filter((t) => t.kind === 'unknown').length / turns.length),
     confirmations_pct: pct(turns.filter((t) => t.kind === 'confirm').length / turns.length),

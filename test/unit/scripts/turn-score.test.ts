@@ -1,10 +1,11 @@
 /** npm run eval's aggregate: turn success with and without the failures a dialogue inherits from earlier turns. */
 import { describe, expect, it } from 'vitest';
-import { aggregate, cellAccuracyByEditTurn, cleanHistoryTurns, scoreCells, type TurnScore } from '../../../scripts/lib/turn-score.ts';
+import { aggregate, cellAccuracyByEditTurn, cleanHistoryTurns, judgesDisagree, scoreCells, type TurnScore } from '../../../scripts/lib/turn-score.ts';
 import type { Scene } from '../../../src/domain/scene.ts';
 
 const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
   id, turn: n, user: 'u', kind: 'edit', reply: '', clarifyExpected: false, clarifyAsked: false, success,
+  recognizerSuccess: success, pixelSuccess: success, pixelProblems: [],
   failure: success ? null : 'model_drew_wrong', wrongEdit: false,
   psnr: 30, ssim: 0.9, cellAccuracy: success ? 1 : 8 / 9, misread: [], attributes: { shape: 1, color: 1, size: 1, texture: 1 },
   outsideChanged: 0, repaired, modelMs: 10 * (n + 1),
@@ -27,6 +28,13 @@ describe('turn scores', () => {
     expect(a.touched_up_turns_pct).toBe(14.29);
     expect(a.model_ms_p50).toBe(20);
     expect(a.model_ms_p95).toBe(30);
+  });
+
+  it('counts a turn only when the recognizer and the pixel judge both pass it, and reports each and their disagreements', () => {
+    const washed = { ...turn('e', 0, false), recognizerSuccess: true, pixelSuccess: false, pixelProblems: ['4: ink reads pink, expected red'] };
+    const a = aggregate([turn('e', 1, true), washed]);
+    expect([a.turn_success_pct, a.recognizer_turn_success_pct, a.pixel_judge_turn_success_pct, a.judges_disagree_pct]).toEqual([50, 100, 50, 50]);
+    expect(judgesDisagree([washed, turn('e', 1, true)]).map((t) => t.turn)).toEqual([0]);
   });
 
   it('reports cell accuracy by how many edits a dialogue has made, clarifications not counted', () => {
