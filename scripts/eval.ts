@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
 import { renderSceneRgba } from '../src/domain/raster.ts';
-import { judgePicture } from './lib/pixel-judge.ts';
+import { inkError, judgePicture } from './lib/pixel-judge.ts';
 import { IMAGE_SIZE, type Scene } from '../src/domain/scene.ts';
 import { validateDialogues } from '../src/domain/validate.ts';
 import { fail, packDir, readInput, writePng } from './lib/cli.ts';
@@ -74,10 +74,15 @@ for (const d of dialogues) {
     const recognizerSuccess = clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1;
     const pixelSuccess = clarifyExpected ? clarifyAsked : !clarifyAsked && pixelProblems.length === 0;
     const success = recognizerSuccess && pixelSuccess;
+    const ink = [...changedCells(before, expected)].flatMap((c) => {
+      const o = expected.cells[c];
+      const error = o ? inkError(shown, expectedImage, c, o.color) : null;
+      return o && error !== null ? [{ texture: o.texture, color: o.color, error }] : [];
+    });
     const facts = { kind: result.dialogue.kind, asked: clarifyAsked, clarifyExpected, success, before: seen, intended: result.dialogue.scene, expectedBefore: before, expected };
     turns.push({
       id: d.id, turn: n, user: turn.user, kind: result.dialogue.kind, reply: result.dialogue.reply, clarifyExpected, clarifyAsked,
-      success, recognizerSuccess, pixelSuccess, pixelProblems, failure: failureKind(facts), wrongEdit: isWrongEdit(facts), confidence: result.dialogue.confidence,
+      success, recognizerSuccess, pixelSuccess, pixelProblems, ink, failure: failureKind(facts), wrongEdit: isWrongEdit(facts), confidence: result.dialogue.confidence,
       ...cells, ...scoreImage(shown, expectedImage, previous, changedCells(before, expected), size),
       repaired: result.repaired.length,
       modelMs: result.results.reduce((s, r) => s + (r.timings.total ?? 0), 0),

@@ -148,3 +148,28 @@ export function judgeCell(output: Uint8ClampedArray, expected: Uint8ClampedArray
 export function judgePicture(output: Uint8ClampedArray, expected: Uint8ClampedArray): string[] {
   return Array.from({ length: GRID * GRID }, (_, c) => judgeCell(output, expected, c)).filter((p): p is string => p !== null);
 }
+
+/**
+ * Mean RGB distance between the output and the render over the render's ink pixels of a cell (the pixels that
+ * vote for the expected colour, at the judge's inset): how far the drawn ink is from the colour asked for.
+ * Null for an empty cell or one with no voting pixel.
+ */
+export function inkError(output: Uint8ClampedArray, expected: Uint8ClampedArray, cell: number, color: Color): number | null {
+  const [x0, x1, y0, y1] = cellBounds(cell);
+  const rgb = hexToRgb(COLOR_HEX[color]);
+  const inside = readCell(expected, cell).silhouette;
+  let sum = 0;
+  let n = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const p = y * IMAGE_SIZE + x;
+      if (!inside.has(p)) continue;
+      const i = p * 4;
+      if (unmix([expected[i]!, expected[i + 1]!, expected[i + 2]!], rgb) >= JUDGE.ink) continue;
+      sum += dist(output[i]!, output[i + 1]!, output[i + 2]!, [expected[i]!, expected[i + 1]!, expected[i + 2]!]);
+      n++;
+    }
+  }
+  return n ? sum / n : null;
+}
+

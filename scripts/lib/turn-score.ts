@@ -20,6 +20,8 @@ export interface TurnScore {
   pixelSuccess: boolean;
   /** The cells the pixel judge failed, and why. */
   pixelProblems: string[];
+  /** Ink colour error (mean RGB distance to the render over its ink pixels) of each object the turn drew. */
+  ink: { texture: string; color: string; error: number }[];
   psnr: number;
   ssim: number;
   /** Fraction of the 9 cells read back exactly (shape, color, size, texture, or empty). */
@@ -117,6 +119,22 @@ export function cellAccuracyByEditTurn(turns: readonly TurnScore[], upTo = 4): R
   return Object.fromEntries(acc.map((xs, i) => [i + 1 < upTo ? `${i + 1}` : `${upTo}+`, { turns: xs.length, pct: pct(mean(xs)) }]));
 }
 
+/** Mean ink colour error per texture, and per texture and colour, over the objects edit turns drew. */
+export function inkErrors(turns: readonly TurnScore[]): Record<string, { objects: number; mean: number; by_color: Record<string, number> }> {
+  const out: Record<string, { objects: number; mean: number; by_color: Record<string, number> }> = {};
+  const all = turns.flatMap((t) => t.ink ?? []);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  for (const texture of [...new Set(all.map((i) => i.texture))].sort()) {
+    const of = all.filter((i) => i.texture === texture);
+    const colors = [...new Set(of.map((i) => i.color))].sort();
+    out[texture] = {
+      objects: of.length, mean: round(mean(of.map((i) => i.error))),
+      by_color: Object.fromEntries(colors.map((c) => [c, round(mean(of.filter((i) => i.color === c).map((i) => i.error)))])),
+    };
+  }
+  return out;
+}
+
 /** Turns where the recognizer and the pixel judge disagree. */
 export function judgesDisagree(turns: readonly TurnScore[]): TurnScore[] {
   return turns.filter((t) => t.recognizerSuccess !== t.pixelSuccess);
@@ -149,6 +167,7 @@ export function aggregate(turns: TurnScore[]) {
     psnr_db: Math.round(mean(edits.map((t) => t.psnr)) * 100) / 100,
     ssim: Math.round(mean(edits.map((t) => t.ssim)) * 1e4) / 1e4,
     outside_changed_pct: Math.round(mean(edits.map((t) => t.outsideChanged)) * 1e6) / 1e4,
+    ink_error_rgb: inkErrors(turns),
     touched_up_turns_pct: pct(turns.filter((t) => t.repaired > 0).length / turns.length),
     model_ms_p50: times.length ? Math.round(times[Math.floor(times.length / 2)]!) : null,
     model_ms_p95: times.length ? Math.round(times[Math.floor(times.length * 0.95)]!) : null,

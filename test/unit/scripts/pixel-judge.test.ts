@@ -4,7 +4,7 @@
  * dots, wrong colours, missing and extra objects while passing a softened copy of a solid object.
  */
 import { describe, expect, it } from 'vitest';
-import { JUDGE, judgePicture, readCell } from '../../../scripts/lib/pixel-judge.ts';
+import { JUDGE, inkError, judgePicture, readCell } from '../../../scripts/lib/pixel-judge.ts';
 import { renderSceneRgba } from '../../../src/domain/raster.ts';
 import { COLORS, SHAPES, emptyScene, type SceneObject } from '../../../src/domain/scene.ts';
 
@@ -74,5 +74,12 @@ describe('pixel judge', () => {
     expect(judgePicture(picture({ 4: red, 0: { ...red, color: 'blue' } }), expected)).toEqual(['0: empty expected, blue object drawn']);
     const solid = picture({ 2: { shape: 'star', color: 'green', size: 'medium', texture: 'solid' } });
     expect(judgePicture(blur(solid), solid)).toEqual([]);
+  });
+
+  it('measures ink colour error: none on the render itself, large on washed-out dots', () => {
+    const dots = picture({ 4: { shape: 'square', color: 'blue', size: 'large', texture: 'dotted' } });
+    expect(inkError(dots, dots, 4, 'blue')).toBe(0);
+    expect(inkError(washOut(dots, 0.5), dots, 4, 'blue')!).toBeGreaterThan(80);
+    expect(inkError(dots, dots, 0, 'blue')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import type { Scene } from '../../../src/domain/scene.ts';
 
 const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
   id, turn: n, user: 'u', kind: 'edit', reply: '', clarifyExpected: false, clarifyAsked: false, success,
-  recognizerSuccess: success, pixelSuccess: success, pixelProblems: [],
+  recognizerSuccess: success, pixelSuccess: success, pixelProblems: [], ink: [],
   failure: success ? null : 'model_drew_wrong', wrongEdit: false,
   psnr: 30, ssim: 0.9, cellAccuracy: success ? 1 : 8 / 9, misread: [], attributes: { shape: 1, color: 1, size: 1, texture: 1 },
   outsideChanged: 0, repaired, modelMs: 10 * (n + 1),
@@ -35,6 +35,15 @@ describe('turn scores', () => {
     const a = aggregate([turn('e', 1, true), washed]);
     expect([a.turn_success_pct, a.recognizer_turn_success_pct, a.pixel_judge_turn_success_pct, a.judges_disagree_pct]).toEqual([50, 100, 50, 50]);
     expect(judgesDisagree([washed, turn('e', 1, true)]).map((t) => t.turn)).toEqual([0]);
+  });
+
+  it('reports the ink colour error per texture and colour', () => {
+    const drew = (ink: TurnScore['ink']) => ({ ...turn('f', 0, true), ink });
+    const a = aggregate([drew([{ texture: 'dotted', color: 'red', error: 30 }, { texture: 'solid', color: 'red', error: 4 }]), drew([{ texture: 'dotted', color: 'blue', error: 10 }])]);
+    expect(a.ink_error_rgb).toEqual({
+      dotted: { objects: 2, mean: 20, by_color: { blue: 10, red: 30 } },
+      solid: { objects: 1, mean: 4, by_color: { red: 4 } },
+    });
   });
 
   it('reports cell accuracy by how many edits a dialogue has made, clarifications not counted', () => {
