@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodePng } from '../../scripts/lib/png.ts';
+import { EXAMPLES } from '../../src/app/examples.ts';
+import { renderSceneRgba } from '../../src/domain/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 
 let site: StaticSite;
@@ -11,11 +13,9 @@ let page: Page;
 const offOrigin: string[] = [];
 const cspViolations: string[] = [];
 
-function checkerPng(): Buffer {
-  const size = 64;
-  const data = new Uint8ClampedArray(size * size * 4);
-  for (let i = 0; i < size * size; i++) data.set((i % 7) < 3 ? [229, 57, 53, 255] : [255, 255, 255, 255], i * 4);
-  return encodePng({ width: size, height: size, data });
+/** A picked picture of a scene Parley can edit (a rendered example, as a user's exported picture would be). */
+function scenePng(): Buffer {
+  return encodePng({ width: 64, height: 64, data: renderSceneRgba(EXAMPLES[0]!.scene) });
 }
 
 beforeAll(async () => {
@@ -45,7 +45,7 @@ describe('app shell', () => {
   });
 
   it('keeps a session and a turn across a reload', async () => {
-    await page.getByTestId('file-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: checkerPng() });
+    await page.getByTestId('file-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: scenePng() });
     // Starting a session reads the picture with the pack's recognizer, so it waits for the pack to load.
     await page.getByTestId('current-image').waitFor({ timeout: 240_000 });
     await page.getByTestId('say').fill('make the circle red');
