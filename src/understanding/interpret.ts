@@ -4,6 +4,7 @@
  * target acts on the previous clause's objects ("make the star red and bigger").
  */
 import { applyChange, changeFocus, fits, type Cells, type Change } from './changes.ts';
+import { moveIfExisting } from './add-spans.ts';
 import { Stop, ask, clauseToChanges, fail, tidyClause } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
 import { matchRef, resolveRef, type GridScene } from './match.ts';
@@ -48,7 +49,7 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
         if (r?.status === 'ok' && !readRef(named!.words, lex).pronoun) last = r.cells;
         return;
       }
-      const c = tidyClause(read, lex);
+      const c = moveIfExisting(tidyClause(read, lex), lex, { cells }, last);
       // A remark before the request ("too much grey. make the hexagon red") asks nothing by itself.
       const later = reading.clauses.slice(ci + 1).some((x) => EDIT_OPS.has(x.op));
       try {

@@ -5,6 +5,7 @@
  */
 import { encodeFeatures, vocabMap } from './features.ts';
 import { Lexicon } from './lexicon.ts';
+import { respanAddition } from './add-spans.ts';
 import { decode, pairTargetsWithValues, type Reading, type TaggerOutput } from './reading.ts';
 import { SpellingCorrector } from './spelling.ts';
 import type { Context } from './tags.ts';
@@ -28,6 +29,7 @@ export class Understander {
     if (utterance.words.length === 0) return { utterance, context, clauses: [] };
     const f = encodeFeatures(utterance.words, context, this.vocab);
     const out = await this.run({ words: f.words, ngrams: f.ngrams, length: f.length });
-    return pairTargetsWithValues(decode({ ...utterance, words: utterance.words.slice(0, f.length - 1) }, context, out));
+    const read = decode({ ...utterance, words: utterance.words.slice(0, f.length - 1) }, context, out);
+    return pairTargetsWithValues({ ...read, clauses: read.clauses.map((c) => respanAddition(c, this.lexicon)) });
   }
 }
