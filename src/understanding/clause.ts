@@ -3,6 +3,7 @@
  * repeat), new objects' attributes, and destinations. Needs and failures leave through Stop.
  */
 import type { Change, Cells } from './changes.ts';
+import { OTHER } from './english.ts';
 import type { Lexicon } from './lexicon.ts';
 import { matchRef, neighbor, related, resolveRef } from './match.ts';
 import type { Failure, Given, Need } from './outcome.ts';
@@ -206,12 +207,22 @@ function destination(c: Clause, ci: number, t: ClauseTools, from: number | null)
  * target; a place the tagger left inside the target ("put the heart in the bottom left corner" read as one phrase): for a
  * move or add without a destination, a trailing place phrase of the target becomes the destination.
  */
+/** Words around "the other one" that are not part of the reference. */
+const TOO = new Set(['too', 'also', 'as', 'well', 'please', 'pls', 'now']);
+
 export function tidyClause(clause: Clause, lex: Lexicon): Clause {
   let c = clause;
   // "and the heart too" with the object tagged as a value: in a repeat it is the target.
   if (c.op === 'repeat' && !c.spans.some((s) => s.role === 'TGT')) {
     const named = c.spans.find((s) => s.role === 'VAL' && s.words.some((w) => lex.match([w], 0)?.entries.some((e) => e.k === 'value' && e.noun)));
     if (named) c = { ...c, spans: c.spans.map((s) => (s === named ? { ...s, role: 'TGT' as const } : s)) };
+    // "now the other one" left untagged: "the other one" is the target (the object after the last one).
+    const other = c.words.findIndex((w) => OTHER.has(w));
+    if (!named && other >= 0 && !c.spans.some((s) => s.start <= c.start + other && c.start + other < s.end)) {
+      const from = other > 0 && lex.match(c.words, other - 1)?.entries.some((e) => e.k === 'det') ? other - 1 : other;
+      const words = c.words.slice(from).filter((w) => !/^[.,!?]$/.test(w) && !TOO.has(w));
+      c = { ...c, spans: [...c.spans, { role: 'TGT', words, start: c.start + from, end: c.end, prob: c.opProb }] };
+    }
   }
   const tgt = c.spans.find((s) => s.role === 'TGT');
   if (!tgt || c.op !== 'move' || c.spans.some((s) => s.role === 'DEST')) return c;

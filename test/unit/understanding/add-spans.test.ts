@@ -54,3 +54,19 @@ describe('additions read from the words', () => {
     expect(m.current.scene.cells[2]).toMatchObject({ shape: 'square', color: 'blue' });
   });
 });
+
+describe('"now the other one"', () => {
+  it('repeats the last change on another object, never on the same one again', async () => {
+    const s = emptyScene();
+    s.cells[0] = { shape: 'heart', color: 'pink', size: 'medium', texture: 'solid' };
+    s.cells[8] = { shape: 'heart', color: 'pink', size: 'small', texture: 'dotted' };
+    s.cells[4] = { shape: 'star', color: 'green', size: 'medium', texture: 'solid' };
+    const m = new DialogueManager(s, u.lexicon);
+    const say = async (text: string) => m.turn(await u.read(text, m.context), m.current.scene);
+    expect((await say('make the pink heart blue')).kind).toBe('clarify');
+    expect((await say('the one in the top left')).kind).toBe('answer');
+    const t = await say('now the other one');
+    expect(t.reply).not.toMatch(/already/);
+    expect(m.current.scene.cells[8]).toMatchObject({ shape: 'heart', color: 'blue' });
+  });
+});
