@@ -5,20 +5,16 @@ import type { HistoryNode } from '../dialogue/index.ts';
 import { renderSceneRgba } from '../domain/raster.ts';
 import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
 import { InputError } from '../../workers/errors.ts';
-import { exportSession, importSessionText } from '../store/session-file.ts';
+import { importSessionText } from '../store/session-file.ts';
 import { askPersistence } from '../store/open-storage.ts';
 import type { Session, SessionStore, Switch, Turn } from '../store/sessions.ts';
 import { EngineState } from './engine-state.svelte.ts';
 import { SERIOUS, describeError, errorName } from './errors.ts';
 import { EXAMPLES, randomStart } from './examples.ts';
-import { nodeLabel } from './filmstrip.ts';
-import { download, fileSlug, readText } from './files.ts';
 import { canvasCodec, decodeImage, resizePixels, toSquarePixels } from './image-io.ts';
 import { SessionController, type TurnOutcome } from './session-controller.ts';
+import { downloadPicture, downloadSession, sessionFileText } from './session-downloads.ts';
 import { SessionTabs } from './session-tabs.ts';
-
-/** Session files bigger than this are refused before reading. */
-export const MAX_SESSION_BYTES = 200 * 1024 * 1024;
 
 /** A snapshot of the open session for the components. */
 export interface SessionView {
@@ -155,10 +151,7 @@ export class AppState {
   /** Downloads the picture on screen as a PNG. */
   async exportImage(): Promise<void> {
     await this.guard(async () => {
-      const c = this.need();
-      const blob = await c.pictureBlob(c.current.id);
-      if (!blob) throw new InputError('The picture on screen is missing from storage.');
-      download(blob, `${fileSlug(c.session.title)}-${fileSlug(nodeLabel(c.current))}.png`);
+      await downloadPicture(this.need());
       this.notice = 'Picture exported.';
     });
   }
@@ -166,9 +159,7 @@ export class AppState {
   /** Downloads the whole session (pictures, transcript, dialogue state) as one JSON file. */
   async exportSession(): Promise<void> {
     await this.guard(async () => {
-      const c = this.need();
-      const file = await exportSession(this.store, c.session.id);
-      download(new Blob([JSON.stringify(file)], { type: 'application/json' }), `${fileSlug(c.session.title)}.parley.json`);
+      await downloadSession(this.store, this.need());
       this.notice = 'Session exported.';
     });
   }
@@ -176,10 +167,9 @@ export class AppState {
   /** Imports a session file as a new session and opens it. */
   async importSession(file: Blob): Promise<void> {
     await this.guard(async () => {
-      if (file.size === 0) throw new InputError('That session file is empty (0 bytes).');
-      if (file.size > MAX_SESSION_BYTES) throw new InputError(`That session file is too large (${(file.size / 1048576).toFixed(0)} MB; the limit is 200 MB).`);
+      const text = await sessionFileText(file);
       const { imageSize } = await this.engine.ready();
-      const session = await importSessionText(this.store, await readText(file), { imageSize: imageSize ?? undefined });
+      const session = await importSessionText(this.store, text, { imageSize: imageSize ?? undefined });
       await this.open(session.id);
       this.notice = `Imported "${session.title}".`;
     });
