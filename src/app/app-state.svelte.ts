@@ -188,9 +188,7 @@ export class AppState {
   /** Deletes a stored session; deleting the open one closes it. */
   async deleteSession(id: string): Promise<void> {
     await this.guard(async () => {
-      if (!this.tabs.writes(id) && !(await this.tabs.claim(id))) {
-        throw new InputError('That session is open in another tab; close it there first.');
-      }
+      if (await this.tabs.inUseElsewhere(id)) throw new InputError('That session is open in another tab; close it there first.');
       await this.store.deleteSession(id);
       if (this.controller?.session.id === id) {
         this.controller = null;

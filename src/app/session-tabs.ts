@@ -68,6 +68,12 @@ export class SessionTabs {
     return got;
   }
 
+  /** True when another tab writes the session now (this tab keeps whatever it holds). */
+  async inUseElsewhere(session: string): Promise<boolean> {
+    if (!this.locks || this.held?.session === session) return false;
+    return (await this.locks.request(`parley-session:${session}`, { ifAvailable: true }, (lock) => lock === null)) as boolean;
+  }
+
   /** Tells the read-only tabs that this session changed. */
   announce(session: string): void {
     this.post({ kind: 'changed', session });

@@ -58,6 +58,19 @@ describe('SessionTabs', () => {
     expect(log).toContain('a changed s1');
   });
 
+  it('tells whether another tab writes a session without giving up its own', async () => {
+    const locks = new FakeLocks() as unknown as LockManager;
+    const quiet = { changed: () => undefined, lost: async () => undefined };
+    const a = new SessionTabs(quiet, locks, null);
+    const b = new SessionTabs(quiet, locks, null);
+    expect(await a.claim('s1')).toBe(true);
+    expect(await b.claim('s2')).toBe(true);
+    expect(await b.inUseElsewhere('s1')).toBe(true);
+    expect(await b.inUseElsewhere('s3')).toBe(false);
+    expect(await b.inUseElsewhere('s2')).toBe(false);
+    expect(b.writes('s2')).toBe(true);
+  });
+
   it('writes everything where the browser has no Web Locks', async () => {
     const t = new SessionTabs({ changed: () => undefined, lost: async () => undefined }, null, null);
     expect(await t.claim('s1')).toBe(true);
