@@ -92,7 +92,11 @@ export class WorkerEngine implements Engine {
     for (let attempt = 1; ; attempt++) {
       const live = this.current();
       try {
-        await live.ready;
+        await live.ready.catch((e: unknown) => {
+          // The pack would not load again on the fresh worker: say so once, then let a new load try.
+          if (!(e instanceof WorkerGone)) [live.ready, this.lastLoad] = [Promise.resolve(), null];
+          throw e;
+        });
         return await this.watch(live, run, deadline, signal);
       } catch (e) {
         if (!(e instanceof WorkerGone)) throw e;

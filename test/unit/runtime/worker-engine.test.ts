@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkerEngine, type WorkerLike } from '../../../src/engine-client.ts';
 import type { EditRequest, EditResult, EngineInfo } from '../../../workers/engine.ts';
 
-type Behaviour = 'works' | 'hangs' | 'crashes';
+type Behaviour = 'works' | 'hangs' | 'crashes' | 'no-pack';
 const never = () => new Promise<never>(() => undefined);
 const request: EditRequest = { image: new Uint8ClampedArray(16), size: 2, text: 'make it red', state: null };
 const info = { backend: 'wasm', pack: 'p' } as EngineInfo;
@@ -24,7 +24,11 @@ function spawner(behaviours: Behaviour[]) {
     const events = new EventTarget();
     expose({
       info: async () => info,
-      load: async (o: { packUrl: string }) => (log.push(`w${n} load ${o.packUrl}`), info),
+      load: async (o: { packUrl: string }) => {
+        log.push(`w${n} load ${o.packUrl}`);
+        if (behaviour === 'no-pack' && o.packUrl === 'packs/p') throw Object.assign(new Error('Pack file "decoder.onnx" is missing'), { name: 'PackError' });
+        return info;
+      },
       edit: async (r: EditRequest): Promise<EditResult> => {
         log.push(`w${n} edit`);
         if (behaviour === 'hangs') return never();
@@ -81,5 +85,14 @@ describe('WorkerEngine recovery', () => {
     expect(log).toContain('w1 abort');
     expect(log).toContain('w1 terminated');
     expect((await engine.edit(request)).backend).toBe('wasm');
+  });
+
+  it('reports a pack that will not reload on the fresh worker once, then lets a new load through', async () => {
+    const { spawn, log } = spawner(['crashes', 'no-pack']);
+    const engine = new WorkerEngine(spawn, fast);
+    await engine.load({ packUrl: 'packs/p' });
+    await expect(engine.edit(request)).rejects.toMatchObject({ name: 'PackError' });
+    expect((await engine.load({ packUrl: 'packs/q' })).pack).toBe('p');
+    expect(log.slice(-1)).toEqual(['w2 load packs/q']);
   });
 });
