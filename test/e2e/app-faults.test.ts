@@ -60,7 +60,12 @@ describe('faults during a turn', () => {
 
   it('finishes a turn during which the backend changed, and keeps it across a reload', async () => {
     await page.getByTestId('settings').click();
-    const t = await sayWhile('make the circle bigger', 2, () => page.getByTestId('backend-wasm').check());
+    // A slowed CPU keeps the turn running long enough for the switch to land inside it on any machine.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+    const t = await sayWhile('make the circle bigger', 2, () => page.getByTestId('backend-wasm').check()).finally(() =>
+      cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }),
+    );
     expect(t).toEqual({ status: 'done', ranDuring: true });
     await page.locator('[data-testid="pack"][data-status="ready"]').waitFor({ timeout: LONG });
     expect(await page.getByTestId('backend').getAttribute('data-backend')).toBe('wasm');
