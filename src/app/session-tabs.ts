@@ -44,6 +44,8 @@ export class SessionTabs {
   async claim(session: string, steal = false): Promise<boolean> {
     if (!this.locks) return true;
     if (this.held?.session === session) return true;
+    // The other tab may have closed meanwhile: take a free lock without stealing (and without waiting for it).
+    if (steal && (await this.claim(session))) return true;
     this.release();
     const released = steal ? this.released(session) : null;
     const got = await new Promise<boolean>((resolve) => {

@@ -71,6 +71,18 @@ describe('SessionTabs', () => {
     expect(b.writes('s2')).toBe(true);
   });
 
+  it('takes a free session at once when asked to steal it (the writing tab has closed)', async () => {
+    const locks = new FakeLocks() as unknown as LockManager;
+    const quiet = { changed: () => undefined, lost: async () => undefined };
+    const gone = new SessionTabs(quiet, locks, null);
+    expect(await gone.claim('s1')).toBe(true);
+    gone.release();
+    await tick(); // the closed tab's lock is gone
+    const started = Date.now();
+    expect(await new SessionTabs(quiet, locks, null).claim('s1', true)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('writes everything where the browser has no Web Locks', async () => {
     const t = new SessionTabs({ changed: () => undefined, lost: async () => undefined }, null, null);
     expect(await t.claim('s1')).toBe(true);
