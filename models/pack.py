@@ -12,7 +12,7 @@ import numpy as np
 import onnx
 import torch
 import torch.nn as nn
-from onnx import numpy_helper
+from onnx import helper, numpy_helper
 
 from model import Config, EditModel
 from recognizer import HEADS, RecConfig, Recognizer
@@ -115,6 +115,37 @@ def quantize_rows(w):
     scale = np.where(scale > 0, scale, 1.0).astype(np.float32)
     q = np.clip(np.round(flat / scale[:, None]), -127, 127).astype(np.int8)
     return q.reshape(w.shape), scale
+
+
+def qdq_weights(src, dst, axis_of):
+    """Rewrites an ONNX graph's float weights (ndim >= 2) as int8 + DequantizeLinear whose output keeps the
+    weight's name, so the rest of the graph is untouched. axis_of(graph, name, w) -> per-channel axis, or None to
+    keep that initializer in float. -> (float bytes, int8 bytes) of the rewritten weights."""
+    model = onnx.load(src)
+    g = model.graph
+    keep, nodes, fbytes, qbytes = [], [], 0, 0
+    for init in g.initializer:
+        w = numpy_helper.to_array(init)
+        axis = axis_of(g, init.name, w) if w.dtype == np.float32 and w.ndim >= 2 else None
+        if axis is None:
+            keep.append(init)
+            continue
+        q, scale = quantize_rows(np.moveaxis(w, axis, 0))
+        q = np.ascontiguousarray(np.moveaxis(q, 0, axis))
+        keep += [numpy_helper.from_array(q, init.name + '_quantized'), numpy_helper.from_array(scale, init.name + '_scale'),
+                 numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), init.name + '_zero')]
+        nodes.append(helper.make_node('DequantizeLinear', [init.name + '_quantized', init.name + '_scale', init.name + '_zero'],
+                                      [init.name], name=init.name + '_DequantizeLinear', axis=axis))
+        fbytes += w.nbytes
+        qbytes += q.nbytes + 2 * scale.nbytes
+    del g.initializer[:]
+    g.initializer.extend(keep)
+    old = list(g.node)
+    del g.node[:]
+    g.node.extend(nodes + old)
+    onnx.checker.check_model(model)
+    onnx.save(model, dst)
+    return fbytes, qbytes
 
 
 def write_blob(tensors, out, int8):

@@ -11,11 +11,7 @@ import json
 import os
 import shutil
 
-import numpy as np
-import onnx
-from onnx import TensorProto, helper, numpy_helper
-
-from pack import graph_specs, quantize_rows, read_blob, write_blob, write_manifest
+from pack import graph_specs, qdq_weights, read_blob, write_blob, write_manifest
 from model import Config
 
 
@@ -32,33 +28,11 @@ def weight_axis(graph, name):
 
 def quantize_graph(src, dst):
     """Rewrites float weights (ndim >= 2) as int8 + DequantizeLinear. -> (float bytes, int8 bytes) of weights."""
-    model = onnx.load(src)
-    g = model.graph
-    keep, nodes, fbytes, qbytes = [], [], 0, 0
-    for init in g.initializer:
-        w = numpy_helper.to_array(init)
-        if w.dtype != np.float32 or w.ndim < 2 or '.coords' in init.name:     # decoder coordinate maps are not weights
-            keep.append(init)
-            continue
-        axis = 1 if w.shape[0] == 1 else weight_axis(g, init.name)     # (1, D, G, G) embeddings: per channel
-        moved = np.moveaxis(w, axis, 0)
-        q, scale = quantize_rows(moved)
-        q = np.moveaxis(q, 0, axis)
-        keep += [numpy_helper.from_array(np.ascontiguousarray(q), init.name + '_quantized'),
-                 numpy_helper.from_array(scale, init.name + '_scale'),
-                 numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), init.name + '_zero')]
-        nodes.append(helper.make_node('DequantizeLinear', [init.name + '_quantized', init.name + '_scale', init.name + '_zero'],
-                                      [init.name], name=init.name + '_DequantizeLinear', axis=axis))
-        fbytes += w.nbytes
-        qbytes += q.nbytes + scale.nbytes * 2
-    del g.initializer[:]
-    g.initializer.extend(keep)
-    old = list(g.node)
-    del g.node[:]
-    g.node.extend(nodes + old)
-    onnx.checker.check_model(model)
-    onnx.save(model, dst)
-    return fbytes, qbytes
+    def axis_of(g, name, w):
+        if '.coords' in name:                                   # decoder coordinate maps are not weights
+            return None
+        return 1 if w.shape[0] == 1 else weight_axis(g, name)   # (1, D, G, G) embeddings: per channel
+    return qdq_weights(src, dst, axis_of)
 
 
 def quantize_pack(src, dst, metrics=None):
