@@ -1,5 +1,8 @@
 /** Minimal PNG codec for the Node CLIs (zlib only): 8/16-bit gray, gray+alpha, RGB, RGBA and palette images. */
 import { deflateSync, inflateSync } from 'node:zlib';
+import { crc32 } from '../../src/store/png-check.ts';
+
+export { crc32 };
 
 /** Decoded RGBA image. */
 export interface RgbaImage {
@@ -9,20 +12,9 @@ export interface RgbaImage {
 }
 
 const SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
 
-/** CRC-32 as PNG chunks use it. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, body: Uint8Array): Buffer {
+/** A PNG chunk: length, type, data and CRC. */
+export function pngChunk(type: string, body: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(body.length, 0);
   head.write(type, 4, 'ascii');
@@ -43,7 +35,7 @@ export function encodePng(image: RgbaImage): Buffer {
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', new Uint8Array())]);
 }
 
 function paeth(a: number, b: number, c: number): number {

@@ -11,8 +11,8 @@ const CRC_TABLE = Uint32Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-/** CRC-32 of a chunk's type and data, as PNG stores it. */
-function crc32(bytes: Uint8Array, from: number, to: number): number {
+/** CRC-32 as PNG chunks use it, of bytes[from, to) (the Node PNG codec uses it too). */
+export function crc32(bytes: Uint8Array, from = 0, to = bytes.length): number {
   let c = 0xffffffff;
   for (let i = from; i < to; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

@@ -6,25 +6,14 @@
  */
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodePng, encodePng } from '../../../scripts/lib/png.ts';
+import { decodePng, encodePng, pngChunk as chunk } from '../../../scripts/lib/png.ts';
 import { readImageSize } from '../../../src/app/image-header.ts';
 import { MAX_PIXELS, decodeImage } from '../../../src/app/image-io.ts';
 import { renderSceneRgba } from '../../../src/domain/raster.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { EXAMPLES } from '../../../src/app/examples.ts';
-import { crc32 } from '../../../scripts/lib/png.ts';
 
 const CASES = 1_000;
-
-/** A PNG chunk with its length and CRC. */
-function chunk(type: string, body: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(body.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])), 0);
-  return Buffer.concat([head, body, crc]);
-}
 
 /** A PNG claiming width x height whose data inflates to a small or an enormous buffer. */
 function claimedPng(width: number, height: number, rawBytes: number): Buffer {
