@@ -18,7 +18,7 @@ import sys
 import numpy as np
 
 FORMAT = 'parley-shards-v1'
-VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'domain', 'vocab.json')
+VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
 _DTYPES = {'uint8': np.uint8, 'int8': np.int8, 'uint16': np.dtype('<u2')}
 
 
@@ -49,7 +49,7 @@ class Shards:
         return self.count
 
     def vocab_matches(self):
-        """True when the shards were tokenized with the current src/domain/vocab.json."""
+        """True when the shards were tokenized with the current src/domains/shapes-v1/vocab.json."""
         with open(VOCAB_PATH, 'rb') as f:
             return hashlib.sha256(f.read()).hexdigest() == self.index.get('vocab_sha256')
 
@@ -85,7 +85,7 @@ def check(folder):
     for name, a in s.fields.items():
         print(f'  {name:12s} {str(a.dtype):7s} {tuple(a.shape)}')
     ok = s.vocab_matches()
-    print(f"  vocab_sha256 {'matches' if ok else 'DIFFERS from'} src/domain/vocab.json")
+    print(f"  vocab_sha256 {'matches' if ok else 'DIFFERS from'} src/domains/shapes-v1/vocab.json")
     problems = []
     if 'tokens' in s.fields and s.count and int(s['tokens'][:, 0].min()) == 0:
         problems.append('some examples have no tokens')

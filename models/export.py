@@ -1,7 +1,7 @@
 """Export a trained checkpoint to an fp32 model pack (ONNX graphs + kernel blob + vocab + manifest).
 
     /usr/bin/python3 models/export.py --ckpt models/runs/shapes/ckpt.pt \
-        --recognizer models/runs/recognizer/recognizer.pt --vocab src/domain/vocab.json \
+        --recognizer models/runs/recognizer/recognizer.pt --vocab src/domains/shapes-v1/vocab.json \
         --out models/runs/shapes/pack-fp32 --name shapes-v1 [--calibrate-edits data/edits-val]
 Then quantize.py (int8) and eval.py (metrics into the manifest).
 """

@@ -21,22 +21,22 @@ COSAL_STEPS=${COSAL_STEPS:-8000}
 mkdir -p models/runs
 
 # 1. data (deterministic from the seeds)
-[ -d data/edits-train ] || npx tsx scripts/export-edits.ts --out data/edits-train --count 100000 --seed 1 --split train
+[ -d data/edits-train ] || npx tsx scripts/data/export-edits.ts --out data/edits-train --count 100000 --seed 1 --split train
 # the same kind of edits worded as the dialogue layer's canonical instructions (what the app sends the model)
-[ -d data/edits-train-canon ] || npx tsx scripts/export-edits.ts --out data/edits-train-canon --count 100000 --seed 11 \
+[ -d data/edits-train-canon ] || npx tsx scripts/data/export-edits.ts --out data/edits-train-canon --count 100000 --seed 11 \
   --split train --canonical 1
-[ -d data/edits-heldout-canon ] || npx tsx scripts/export-edits.ts --out data/edits-heldout-canon --count 5000 --seed 2 \
+[ -d data/edits-heldout-canon ] || npx tsx scripts/data/export-edits.ts --out data/edits-heldout-canon --count 5000 --seed 2 \
   --split heldout --canonical 1
-[ -d data/chains-heldout-canon ] || npx tsx models/export-chains.ts --out data/chains-heldout-canon --count 500 --seed 3 \
+[ -d data/chains-heldout-canon ] || npm run -s data:chains -- --out data/chains-heldout-canon --count 500 --seed 3 \
   --split heldout --canonical 1
-[ -d data/edits-heldout ] || npx tsx scripts/export-edits.ts --out data/edits-heldout --count 5000 --seed 2 --split heldout
-[ -d data/edits-val-canon ] || npx tsx scripts/export-edits.ts --out data/edits-val-canon --count 1000 --seed 4 \
+[ -d data/edits-heldout ] || npx tsx scripts/data/export-edits.ts --out data/edits-heldout --count 5000 --seed 2 --split heldout
+[ -d data/edits-val-canon ] || npx tsx scripts/data/export-edits.ts --out data/edits-val-canon --count 1000 --seed 4 \
   --split heldout --canonical 1
-[ -d data/cosal-k4-val ] || npx tsx scripts/export-cosal.ts --k 4 --count 1000 --seed 5 --out data/cosal-k4-val
-[ -d data/chains-heldout ] || npx tsx models/export-chains.ts --out data/chains-heldout --count 500 --seed 3 --split heldout
+[ -d data/cosal-k4-val ] || npx tsx scripts/data/export-cosal.ts --k 4 --count 1000 --seed 5 --out data/cosal-k4-val
+[ -d data/chains-heldout ] || npm run -s data:chains -- --out data/chains-heldout --count 500 --seed 3 --split heldout
 for k in 4 6 8; do
-  [ -d data/cosal-k$k-train ] || npx tsx scripts/export-cosal.ts --k $k --count 30000 --seed 1 --out data/cosal-k$k-train
-  [ -d data/cosal-k$k-test ] || npx tsx scripts/export-cosal.ts --k $k --count 2000 --seed 2 --out data/cosal-k$k-test
+  [ -d data/cosal-k$k-train ] || npx tsx scripts/data/export-cosal.ts --k $k --count 30000 --seed 1 --out data/cosal-k$k-train
+  [ -d data/cosal-k$k-test ] || npx tsx scripts/data/export-cosal.ts --k $k --count 2000 --seed 2 --out data/cosal-k$k-test
 done
 
 # 2. recognizer (reads cells off images; measures cell accuracy)
@@ -54,7 +54,7 @@ nice -n 10 $PY models/train.py --data data/cosal-k4-train,data/cosal-k6-train,da
 
 # phase 3: the decoder alone learns to read the cell code (the rest frozen, as the int8 pack of phase 2 ships it)
 $PY models/export.py --ckpt models/runs/shapes/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
+  --vocab src/domains/shapes-v1/vocab.json --out models/runs/shapes/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
 $PY models/quantize.py --pack models/runs/shapes/pack-fp32 --out models/runs/shapes/pack-int8
 [ -f models/runs/shapes-code/ckpt.pt ] || $PY models/warm_start.py --pack models/runs/shapes/pack-int8 \
   --out models/runs/shapes-code --cell-code
@@ -89,7 +89,7 @@ done
 X=data/edits-train-canon-tex
 GX=data/edits-train-canon-graytex
 $PY models/export.py --ckpt models/runs/shapes-gray2/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out models/runs/shapes-gray2/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
+  --vocab src/domains/shapes-v1/vocab.json --out models/runs/shapes-gray2/pack-fp32 --name shapes-v1 --calibrate-edits data/edits-val-canon
 $PY models/quantize.py --pack models/runs/shapes-gray2/pack-fp32 --out models/runs/shapes-gray2/pack-int8
 [ -f models/runs/shapes-tex/ckpt.pt ] || $PY models/warm_start.py --pack models/runs/shapes-gray2/pack-int8 \
   --out models/runs/shapes-tex --cell-code
@@ -114,7 +114,7 @@ prev=models/runs/shapes-tex3
 for round in "shapes-mix --cell-mix" "shapes-fourier --fourier"; do
   run=models/runs/${round%% *}
   $PY models/export.py --ckpt $prev/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-    --vocab src/domain/vocab.json --out $prev/pack-fp32 --name shapes-v1 --mask 0.6,0.99
+    --vocab src/domains/shapes-v1/vocab.json --out $prev/pack-fp32 --name shapes-v1 --mask 0.6,0.99
   $PY models/quantize.py --pack $prev/pack-fp32 --out $prev/pack-int8
   [ -f $run/ckpt.pt ] || $PY models/warm_start.py --pack $prev/pack-int8 --out $run ${round#* }
   nice -n 10 $PY models/train.py --out $run --data data/edits-train,data/edits-train-canon,$X,$X,$GX,$O,$M,$M \
@@ -129,7 +129,7 @@ done
   --out data/edits-train-canon-swaps
 W=data/edits-train-canon-swaps
 $PY models/export.py --ckpt $prev/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out $prev/pack-fp32 --name shapes-v1 --mask 0.6,0.99
+  --vocab src/domains/shapes-v1/vocab.json --out $prev/pack-fp32 --name shapes-v1 --mask 0.6,0.99
 $PY models/quantize.py --pack $prev/pack-fp32 --out $prev/pack-int8
 [ -f models/runs/shapes-copy/ckpt.pt ] || $PY models/warm_start.py --pack $prev/pack-int8 --out models/runs/shapes-copy \
   --cell-copy
@@ -153,7 +153,7 @@ nice -n 10 $PY models/train.py --out models/runs/shapes-hex \
 # phase 10: the middle (text encoder, tracker, fusion) distilled from phase 9's model reading each training edit's
 # canonical instruction to the model reading its raw words, history and, as context words, the previous
 # instruction (models/distill.py, MATH.md step 5); the rest frozen
-[ -d data/edits-train-pairs ] || npx tsx scripts/export-edits.ts --out data/edits-train-pairs --count 100000 --seed 1 \
+[ -d data/edits-train-pairs ] || npx tsx scripts/data/export-edits.ts --out data/edits-train-pairs --count 100000 --seed 1 \
   --split train --with-canonical
 nice -n 10 $PY models/distill.py --ckpt models/runs/shapes-hex/ckpt.pt --data data/edits-train-pairs \
   --out models/runs/shapes-distill --steps $DISTILL_STEPS --context-words --threads $T
@@ -164,12 +164,12 @@ nice -n 10 $PY models/distill.py --ckpt models/runs/shapes-hex/ckpt.pt --data da
 # validation dialogues (export-dialogues.ts --count 500 --seed 2 --split heldout); lo 0.2..0.4 match 0.6 there but
 # change 1.6-2.2x as many pixels outside the target on raw phrasings
 $PY models/export.py --ckpt models/runs/shapes-distill/ckpt.pt --recognizer models/runs/recognizer/recognizer.pt \
-  --vocab src/domain/vocab.json --out models/runs/shapes-distill/pack-fp32 --name shapes-v1 --mask 0.6,0.99
+  --vocab src/domains/shapes-v1/vocab.json --out models/runs/shapes-distill/pack-fp32 --name shapes-v1 --mask 0.6,0.99
 $PY models/quantize.py --pack models/runs/shapes-distill/pack-fp32 --out models/packs/shapes-v1
 $PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-distill/pack-fp32 --edits data/edits-heldout \
   --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
   --knockout --write --threads $T
-$PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domain/vocab.json \
+$PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domains/shapes-v1/vocab.json \
   --out models/runs/cosal/pack-fp32 --name cosal-v1 --calibrate-cosal data/cosal-k4-val
 $PY models/quantize.py --pack models/runs/cosal/pack-fp32 --out models/packs/cosal-v1
 $PY models/eval.py --pack models/packs/cosal-v1 --fp32 models/runs/cosal/pack-fp32 \

@@ -1,4 +1,4 @@
-"""Parley tokenizer, identical to src/domain/tokenizer.ts (a vitest parity test runs both).
+"""Parley tokenizer, identical to src/domains/shapes-v1/tokenizer.ts (a vitest parity test runs both).
 
 Usage:
     from tokenizer import encode, words, VOCAB
@@ -14,7 +14,7 @@ import re
 import sys
 import unicodedata
 
-VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'domain', 'vocab.json')
+VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
 with open(VOCAB_PATH, encoding='utf-8') as f:
     VOCAB = json.load(f)
 PAD_ID, UNK_ID = 0, 1

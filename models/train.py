@@ -23,7 +23,7 @@ from losses import edit_losses
 from model import Config, EditModel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VOCAB = os.path.join(HERE, '..', 'src', 'domain', 'vocab.json')
+VOCAB = os.path.join(HERE, '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
 
 
 def open_shards(folder):

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateDialogues } from '../src/dialogue/evaluate.ts';
-import { validateDialogues } from '../src/domain/validate.ts';
+import { validateDialogues } from '../src/domains/shapes-v1/validate.ts';
 import { nodeUnderstander } from './lib/node-understander.ts';
 
 const { values } = parseArgs({

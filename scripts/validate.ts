@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateCosal, validateDialogues, validateScenes, type ValidationResult } from '../src/domain/validate.ts';
+import { validateCosal, validateDialogues, validateScenes, type ValidationResult } from '../src/domains/shapes-v1/validate.ts';
 import { checkSessionFile } from '../src/store/session-file-check.ts';
 
 const { values } = parseArgs({ options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' }, session: { type: 'string' }, pack: { type: 'string' } } });

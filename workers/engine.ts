@@ -1,6 +1,6 @@
 /** The editing engine contract, implemented in-process (tests, CLI) and by the worker proxy (app). */
 
-import type { Scene } from '../src/domain/scene.ts';
+import type { Scene } from '../src/domains/shapes-v1/scene.ts';
 
 /** Which compute path runs the models. */
 export type BackendKind = 'webgpu' | 'wasm';

@@ -52,7 +52,7 @@ class PackAccuracy(unittest.TestCase):
         model, rec, man = load_pack(pack)
         self.assertIsNotNone(rec)
         out = os.path.join(self.tmp.name, name)
-        export('scripts/export-edits.ts', '--out', out, '--count', '200', '--split', 'heldout', *flags)
+        export('scripts/data/export-edits.ts', '--out', out, '--count', '200', '--split', 'heldout', *flags)
         retokenize(out, json.load(open(os.path.join(pack, 'vocab.json'))), man['tokenizer']['max_len'], 'examples.jsonl',
                    {'tokens': lambda r: r['text'], 'ctx_tokens': lambda r: r['context']})
         r = eval_edits(model, rec, out, limit=200)
@@ -81,7 +81,7 @@ class PackAccuracy(unittest.TestCase):
         pack = os.path.join(PACKS, 'cosal-v1')
         model, _, man = load_pack(pack)
         out = os.path.join(self.tmp.name, 'cosal')
-        export('scripts/export-cosal.ts', '--k', '4', '--count', '200', '--seed', '7002', '--out', out)
+        export('scripts/data/export-cosal.ts', '--k', '4', '--count', '200', '--seed', '7002', '--out', out)
         retokenize(out, json.load(open(os.path.join(pack, 'vocab.json'))), man['tokenizer']['max_len'], 'cosal.jsonl',
                    {'tokens': lambda r: ' . '.join(r['sentences'])})
         r = eval_cosal(model, out, limit=200)

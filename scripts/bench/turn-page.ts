@@ -1,8 +1,8 @@
 // Chromium page for scripts/bench.ts: loads a pack on one backend (cold), then times edit turns.
 import { canonicalInstruction } from '../../src/dialogue/index.ts';
-import { randomEdit } from '../../src/domain/random-edit.ts';
-import { randomScene } from '../../src/domain/generate-scene.ts';
-import { renderSceneRgba } from '../../src/domain/raster.ts';
+import { randomEdit } from '../data/shapes-v1/random-edit.ts';
+import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';
+import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { Rng } from '../../src/domain/rng.ts';
 import type { BackendKind, EditRequest } from '../../workers/engine.ts';
 import { httpSource } from '../../workers/runtime/http-source.ts';

@@ -6,10 +6,10 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { randomScene } from '../../src/domain/generate-scene.ts';
-import { renderSceneRgba } from '../../src/domain/raster.ts';
+import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';
+import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { Rng } from '../../src/domain/rng.ts';
-import { IMAGE_SIZE, objectAt, occupiedCells, sceneToJson, type Scene } from '../../src/domain/scene.ts';
+import { IMAGE_SIZE, objectAt, occupiedCells, sceneToJson, type Scene } from '../../src/domains/shapes-v1/scene.ts';
 import { writePng } from '../lib/cli.ts';
 
 const { values } = parseArgs({

@@ -9,7 +9,7 @@
  * - inherited: the turn did what it asked, but the picture was already wrong from an earlier turn (a dialogue
  *   is judged on its own output, so one miss is counted again on every turn after it).
  */
-import { differingCells, objectsEqual, scenesEqual, type Scene } from '../../src/domain/scene.ts';
+import { differingCells, objectsEqual, scenesEqual, type Scene } from '../../src/domains/shapes-v1/scene.ts';
 
 /** A failure kind. */
 export type FailureKind = 'not_understood' | 'unchanged' | 'wrong_edit' | 'model_drew_wrong' | 'asked_unneeded' | 'did_not_ask' | 'inherited';

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHAPES_LANGUAGE } from '../../src/domain/language.ts';
+import { SHAPES_LANGUAGE } from '../../src/domains/shapes-v1/language.ts';
 import { Lexicon } from '../../src/understanding/lexicon.ts';
 import { Understander } from '../../src/understanding/understander.ts';
 import { configureOrt } from '../../workers/runtime/ort.ts';

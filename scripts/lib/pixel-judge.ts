@@ -4,8 +4,8 @@
  * the recognizer, so the recognizer's blind spots cannot hide the editor's. Thresholds are set on renders
  * (test/unit/scripts/pixel-judge.test.ts), never on model outputs.
  */
-import { hexToRgb } from '../../src/domain/raster.ts';
-import { COLORS, COLOR_HEX, GRID, IMAGE_SIZE, OUTLINE_HEX, type Color } from '../../src/domain/scene.ts';
+import { hexToRgb } from '../../src/domains/shapes-v1/raster.ts';
+import { COLORS, COLOR_HEX, GRID, IMAGE_SIZE, OUTLINE_HEX, type Color } from '../../src/domains/shapes-v1/scene.ts';
 
 /** Thresholds: RGB distances (0..441) and fractions; see the test for how renders fix them. */
 export const JUDGE = {

@@ -1,5 +1,5 @@
 /** Per-turn figures of `npm run eval` (spec: clarification, PSNR, SSIM, cell accuracy, changes outside edited cells). */
-import { ATTRIBUTES, differingCells, objectsEqual, type Scene, type SceneObject } from '../../src/domain/scene.ts';
+import { ATTRIBUTES, differingCells, objectsEqual, type Scene, type SceneObject } from '../../src/domains/shapes-v1/scene.ts';
 import { FAILURE_KINDS, type FailureKind } from './failure-kinds.ts';
 import { changedOutside, psnr, ssim } from './metrics.ts';
 

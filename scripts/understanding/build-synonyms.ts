@@ -1,6 +1,6 @@
 /**
  * Builds shapes-v1's synonym table from WordNet 3.0 (Debian wordnet-base): words people use for the domain's values, and verbs for the paraphrase generator.
- * Usage: tsx scripts/understanding/build-synonyms.ts [--out src/domain/synonyms.json] [--wordnet DIR]
+ * Usage: tsx scripts/understanding/build-synonyms.ts [--out src/domains/shapes-v1/synonyms.json] [--wordnet DIR]
  * Why: synonyms come from a kept lexical resource, not typed by hand (issue 23); the output is committed,
  * and a test rebuilds it where WordNet is installed.
  */
@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { WordNet, type Pos } from './wordnet.ts';
 
-const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'src/domain/synonyms.json' }, wordnet: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'src/domains/shapes-v1/synonyms.json' }, wordnet: { type: 'string' } } });
 const wn = new WordNet(args.wordnet);
 
 type Source = { pos: Pos; offset: string; hyponyms?: number; similar?: boolean };

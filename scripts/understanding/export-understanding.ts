@@ -6,7 +6,7 @@
  */
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SHAPES_LANGUAGE } from '../../src/domain/language.ts';
+import { SHAPES_LANGUAGE } from '../../src/domains/shapes-v1/language.ts';
 import { Rng } from '../../src/domain/rng.ts';
 import { Lexicon } from '../../src/understanding/lexicon.ts';
 import { SpellingCorrector } from '../../src/understanding/spelling.ts';

@@ -1,7 +1,7 @@
 /**
  * A small reader for Princeton WordNet 3.0 database files (Debian's wordnet-base, /usr/share/wordnet):
  * synsets by offset, senses of a lemma, synonyms, hyponyms and similar-to adjectives.
- * Used at data-build time only; what it extracts is committed (src/domain/synonyms.json) with WordNet's notice.
+ * Used at data-build time only; what it extracts is committed (src/domains/shapes-v1/synonyms.json) with WordNet's notice.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,8 @@
 import type { NodeData } from '../conversation/conversation.ts';
 import { NotEditableError } from '../conversation/domain-fit.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
-import { renderSceneRgba } from '../domain/raster.ts';
-import { IMAGE_SIZE, type Scene } from '../domain/scene.ts';
+import { renderSceneRgba } from '../domains/shapes-v1/raster.ts';
+import { IMAGE_SIZE, type Scene } from '../domains/shapes-v1/scene.ts';
 import { InputError } from '../../workers/errors.ts';
 import { importSessionText } from '../store/session-file.ts';
 import { askPersistence } from '../store/open-storage.ts';

@@ -1,7 +1,7 @@
 /** Starting pictures: curated example scenes and random ones, rendered like any picture the user brings. */
-import { randomScene } from '../domain/generate-scene.ts';
+import { randomScene } from '../domains/shapes-v1/generate-scene.ts';
 import { Rng } from '../domain/rng.ts';
-import { emptyScene, type Scene, type SceneObject } from '../domain/scene.ts';
+import { emptyScene, type Scene, type SceneObject } from '../domains/shapes-v1/scene.ts';
 
 /** A built-in example with a title for the picker. */
 export interface Example {

@@ -3,7 +3,7 @@
  * names, so a step never disturbs a shape the instruction did not mention (the per-pixel mask already keeps most
  * of the background; this makes it exact at the level the dialogue layer reasons in).
  */
-import { GRID } from '../domain/scene.ts';
+import { GRID } from '../domains/shapes-v1/scene.ts';
 
 /** The scene cell a pixel's center falls in, in a size x size picture. */
 export function cellOfPixel(x: number, y: number, size: number): number {

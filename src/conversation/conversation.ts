@@ -8,8 +8,8 @@ import {
   DialogueManager, cellDistance, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
 } from '../dialogue/index.ts';
 import { CELL_NAMES, joinAnd } from '../dialogue/phrases.ts';
-import { editCells } from '../domain/edits.ts';
-import { differingCells, type Scene } from '../domain/scene.ts';
+import { editCells } from '../domains/shapes-v1/edits.ts';
+import { differingCells, type Scene } from '../domains/shapes-v1/scene.ts';
 import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 import type { Understander } from '../understanding/understander.ts';

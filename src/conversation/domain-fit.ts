@@ -7,8 +7,8 @@
  * (1 of 500 generated scenes, mean 5.1) looks like a foreign patch in that cell, and must not refuse a real scene.
  */
 import { ParleyError } from '../../workers/errors.ts';
-import { renderSceneRgba } from '../domain/raster.ts';
-import { GRID, IMAGE_SIZE, type Scene } from '../domain/scene.ts';
+import { renderSceneRgba } from '../domains/shapes-v1/raster.ts';
+import { GRID, IMAGE_SIZE, type Scene } from '../domains/shapes-v1/scene.ts';
 
 /** Mean absolute difference (0..255 per channel) above which a picture is not a scene of the pack's kind. */
 export const FIT_LIMITS = { mean: 16 } as const;

@@ -3,7 +3,7 @@
  * pixels keeps both objects as they were drawn, up to a third-of-a-pixel resampling (the model redraws them and
  * often loses one; a move is a swap with an empty cell, whose background comes along).
  */
-import { GRID, cellCol, cellRow } from '../domain/scene.ts';
+import { GRID, cellCol, cellRow } from '../domains/shapes-v1/scene.ts';
 import { cellOfPixel } from './confine.ts';
 
 /** A new RGBA picture with the contents of cells `a` and `b` exchanged; every other cell is unchanged. */

@@ -1,5 +1,5 @@
 /** The understander for the pack an engine has loaded: the domain's language schema plus the pack's tagger. */
-import { SHAPES_LANGUAGE } from '../domain/language.ts';
+import { SHAPES_LANGUAGE } from '../domains/shapes-v1/language.ts';
 import { Lexicon } from '../understanding/lexicon.ts';
 import { Understander } from '../understanding/understander.ts';
 import type { Engine } from '../../workers/engine.ts';

@@ -1,5 +1,5 @@
 /** Undo, redo and start over on the history tree, with the reply each one gives. */
-import { scenesEqual } from '../domain/scene.ts';
+import { scenesEqual } from '../domains/shapes-v1/scene.ts';
 import { pastTense } from './canonical.ts';
 import type { HistoryNode, HistoryTree } from './history.ts';
 

@@ -3,9 +3,9 @@
  * never make something bigger, and "make it red" must never paint it blue. When the words and the edit
  * disagree, Parley asks instead (issue 23: some edits did the opposite of the request).
  */
-import type { Edit } from '../domain/edits.ts';
-import { editToChange } from '../domain/language.ts';
-import type { Scene } from '../domain/scene.ts';
+import type { Edit } from '../domains/shapes-v1/edits.ts';
+import { editToChange } from '../domains/shapes-v1/language.ts';
+import type { Scene } from '../domains/shapes-v1/scene.ts';
 import type { Change } from '../understanding/changes.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import type { Reading } from '../understanding/reading.ts';

@@ -3,8 +3,8 @@
  * DialogueManager with a perfect model: after each turn the "recognized" scene is the expected one, so the
  * figures measure understanding and the dialogue layer alone (each turn starts from the expected scene).
  */
-import type { Dialogue } from '../domain/dialogue.ts';
-import { cloneScene, sceneToJson, scenesEqual, type Scene } from '../domain/scene.ts';
+import type { Dialogue } from '../../scripts/data/shapes-v1/dialogue.ts';
+import { cloneScene, sceneToJson, scenesEqual, type Scene } from '../domains/shapes-v1/scene.ts';
 import type { Understander } from '../understanding/understander.ts';
 import { DialogueManager, type DialogueKind } from './manager.ts';
 

@@ -1,13 +1,13 @@
 /**
- * The instruction grammar's reference interpreter (src/domain/interpret.ts) as an exact fast path: a turn every
+ * The instruction grammar's reference interpreter (src/domains/shapes-v1/interpret.ts) as an exact fast path: a turn every
  * word of which is in the grammar's vocabulary is also read by the rules that generate the grammar, and the two
  * readings are compared. Where they agree no confirmation is needed; where the learned reading gives up, the
  * exact one is used; where the rules find the reference ambiguous, Parley asks.
  */
-import { applyEdit, type Edit } from '../domain/edits.ts';
-import { interpret } from '../domain/interpret.ts';
-import type { Scene } from '../domain/scene.ts';
-import { UNK_ID, tokenIds } from '../domain/tokenizer.ts';
+import { applyEdit, type Edit } from '../domains/shapes-v1/edits.ts';
+import { interpret } from '../domains/shapes-v1/interpret.ts';
+import type { Scene } from '../domains/shapes-v1/scene.ts';
+import { UNK_ID, tokenIds } from '../domains/shapes-v1/tokenizer.ts';
 import { splitConjunctions } from './conjunctions.ts';
 
 /** What the rules read: edits, an ambiguity, or nothing they are sure of (null). */

@@ -4,9 +4,9 @@
  * missing or ambiguous, confirms when unsure, and turns edits into canonical instructions for the model.
  * Its whole state is plain JSON, saved by the app every turn.
  */
-import { changeToEdit, editToChange } from '../domain/language.ts';
-import { applyEdit, type Edit } from '../domain/edits.ts';
-import { scenesEqual, type Scene } from '../domain/scene.ts';
+import { changeToEdit, editToChange } from '../domains/shapes-v1/language.ts';
+import { applyEdit, type Edit } from '../domains/shapes-v1/edits.ts';
+import { scenesEqual, type Scene } from '../domains/shapes-v1/scene.ts';
 import { fits, type Change } from '../understanding/changes.ts';
 import { EDIT_OPS, interpret } from '../understanding/interpret.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';

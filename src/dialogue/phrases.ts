@@ -1,8 +1,8 @@
 /** English building blocks of the dialogue layer, all drawn from the grammar's train-split words. */
-import { matchDesc, type Desc } from '../domain/refs.ts';
-import { COLOR_WORDS, POSITION_NAMES, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../domain/lexicon.ts';
-import { article } from '../domain/realize.ts';
-import { ATTRIBUTES, occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../domain/scene.ts';
+import { matchDesc, type Desc } from '../domains/shapes-v1/refs.ts';
+import { COLOR_WORDS, POSITION_NAMES, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../domains/shapes-v1/lexicon.ts';
+import { article } from '../domains/shapes-v1/realize.ts';
+import { ATTRIBUTES, occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../domains/shapes-v1/scene.ts';
 
 /**
  * One train-split name per cell; two-word names where the grammar has one ("middle left", not "left", which

@@ -1,6 +1,6 @@
 /** Edits as the model's steps: canonical instructions, the scene after each, and notes on what is already so. */
-import { applyEdit, type Edit } from '../domain/edits.ts';
-import { scenesEqual, type Scene } from '../domain/scene.ts';
+import { applyEdit, type Edit } from '../domains/shapes-v1/edits.ts';
+import { scenesEqual, type Scene } from '../domains/shapes-v1/scene.ts';
 import { canonicalInstruction, splitEdit } from './canonical.ts';
 import type { EditStep } from './history.ts';
 import { alreadyReply } from './replies.ts';

@@ -1,6 +1,6 @@
 /** Answers questions about the picture from the scene (changing nothing), hedging on low-confidence cells. */
-import { matchRef, type Ref } from '../domain/refs.ts';
-import { neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene, type SceneObject } from '../domain/scene.ts';
+import { matchRef, type Ref } from '../domains/shapes-v1/refs.ts';
+import { neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene, type SceneObject } from '../domains/shapes-v1/scene.ts';
 import { CELL_NAMES, capitalize, descWords, inCell, joinAnd, objectRef, objectWords, valueWord, withArticle } from './phrases.ts';
 import type { Reading } from '../understanding/reading.ts';
 import { parseQuestions, type Place, type Question, type Test } from './question-parse.ts';

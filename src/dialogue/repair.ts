@@ -4,8 +4,8 @@
  * model's most reliable kinds: recolor, reshape, resize, retexture, remove, add). The conversation runs them as
  * further model steps, so a half-done edit ("the circle is only half red") is finished rather than reported.
  */
-import { applyEdit, type Edit } from '../domain/edits.ts';
-import { ATTRIBUTES, differingCells, type Scene, type SceneObject } from '../domain/scene.ts';
+import { applyEdit, type Edit } from '../domains/shapes-v1/edits.ts';
+import { ATTRIBUTES, differingCells, type Scene, type SceneObject } from '../domains/shapes-v1/scene.ts';
 import { canonicalInstruction } from './canonical.ts';
 import type { EditStep } from './history.ts';
 

@@ -2,10 +2,10 @@
  * The dialogue's own sentences: clarifying questions, why nothing changed, help, and acknowledgements. Failures and
  * needs arrive as typed codes (src/understanding/outcome.ts); only this file puts them into words.
  */
-import type { Edit } from '../domain/edits.ts';
+import type { Edit } from '../domains/shapes-v1/edits.ts';
 import type { Failure, Need } from '../understanding/outcome.ts';
 import type { EditStep } from './history.ts';
-import { COLORS, SHAPES, SIZES, TEXTURES, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../domain/scene.ts';
+import { COLORS, SHAPES, SIZES, TEXTURES, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../domains/shapes-v1/scene.ts';
 import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, objectWords, shapeNoun, valueWord, withArticle } from './phrases.ts';
 
 /** "Which square: the red one in the top left or the blue one in the bottom right?" (candidates in cell order). */

@@ -1,9 +1,9 @@
 /** Validation of imported session files: every problem is an InputError naming where in the file it is. */
 import { DialogueManager } from '../dialogue/index.ts';
 import { MAX_HISTORY_NODES, historyProblem } from '../dialogue/history-check.ts';
-import { SHAPES_LANGUAGE } from '../domain/language.ts';
-import { GRID } from '../domain/scene.ts';
-import { sceneProblem } from '../domain/validate.ts';
+import { SHAPES_LANGUAGE } from '../domains/shapes-v1/language.ts';
+import { GRID } from '../domains/shapes-v1/scene.ts';
+import { sceneProblem } from '../domains/shapes-v1/validate.ts';
 import { Lexicon } from '../understanding/lexicon.ts';
 import { InputError } from '../../workers/errors.ts';
 import { pngHeader } from './png-check.ts';

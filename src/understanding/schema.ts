@@ -28,7 +28,7 @@ export interface AttributeSchema {
   valueNouns?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** Words from a lexical resource (src/domain/synonyms.json for shapes-v1). */
+/** Words from a lexical resource (src/domains/shapes-v1/synonyms.json for shapes-v1). */
 export interface SynonymTable {
   values: Readonly<Record<string, readonly [string, string]>>;
   ambiguous: Readonly<Record<string, readonly [string, readonly string[]]>>;

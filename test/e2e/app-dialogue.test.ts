@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { EXAMPLES } from '../../src/app/examples.ts';
 import { swapCells } from '../../src/conversation/transplant.ts';
-import { renderSceneRgba } from '../../src/domain/raster.ts';
+import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 
 const SHOTS = 'test-results/app';

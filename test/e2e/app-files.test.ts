@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { decodePng, encodePng } from '../../scripts/lib/png.ts';
 import { EXAMPLES } from '../../src/app/examples.ts';
-import { renderSceneRgba } from '../../src/domain/raster.ts';
+import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 
 const SHOTS = 'test-results/app';

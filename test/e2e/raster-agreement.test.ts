@@ -6,12 +6,12 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomScene } from '../../src/domain/generate-scene.ts';
-import { renderScene } from '../../src/domain/raster.ts';
+import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';
+import { renderScene } from '../../src/domains/shapes-v1/raster.ts';
 import { Rng } from '../../src/domain/rng.ts';
-import { CELL_SIZE, IMAGE_SIZE, type Scene, type SceneObject } from '../../src/domain/scene.ts';
-import { renderSvg } from '../../src/domain/svg.ts';
-import { GOLDEN_SCENES } from '../unit/domain/golden-scenes.ts';
+import { CELL_SIZE, IMAGE_SIZE, type Scene, type SceneObject } from '../../src/domains/shapes-v1/scene.ts';
+import { renderSvg } from '../../src/domains/shapes-v1/svg.ts';
+import { GOLDEN_SCENES } from '../unit/domains/shapes-v1/golden-scenes.ts';
 
 // Measured with Chromium 156 (--disable-gpu): mean abs diff 1.8-7.2 per scene, worst cell 4-14.7, share of
 // pixels over 64 at most 0.34%. Edge pixels differ by ~15-20 levels (Skia's analytic coverage vs our 16

@@ -1,5 +1,5 @@
 /** Reads a shapes-v1 scene off pixels with the pack's recognizer graph (on WASM: it is tiny and runs once a turn). */
-import { COLORS, SHAPES, SIZES, TEXTURES, type Scene, type SceneObject } from '../../src/domain/scene.ts';
+import { COLORS, SHAPES, SIZES, TEXTURES, type Scene, type SceneObject } from '../../src/domains/shapes-v1/scene.ts';
 import { InputError } from '../errors.ts';
 import { createSession, ort, type OrtSession } from './ort.ts';
 import { rgbaToPlanar } from './turn-io.ts';

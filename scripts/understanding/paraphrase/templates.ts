@@ -5,7 +5,7 @@
  * state, {D} destination, {S} source, {A} attribute noun, {X} an untagged reference, {P} a place, {N} a count,
  * {OLD} a texture being replaced (tagged CUR). WordNet verbs enter through {VERB:op}.
  */
-import { FRAMES } from '../../../src/domain/templates.ts';
+import { FRAMES } from '../../../src/domains/shapes-v1/templates.ts';
 import type { Op } from '../../../src/understanding/tags.ts';
 
 const POLITE = '[can you|could you|could you please|would you|please|pls|can u|i want you to|i need you to|i would like you to|go ahead and|lets|let us|would you kindly|kindly|would you be so kind as to|might you|i wonder if you could|could i ask you to|would you mind|]';
@@ -262,7 +262,7 @@ export const TEMPLATES: readonly TemplateSet[] = [
   },
 ];
 
-/** The instruction generator's own train-split frames (src/domain/templates.ts) in this template language, so the
+/** The instruction generator's own train-split frames (src/domains/shapes-v1/templates.ts) in this template language, so the
  * tagger reads what the edit-model data and the generated dialogues say; held-out frames stay unseen. */
 const GRAMMAR_OPS: Partial<Record<keyof typeof FRAMES, Op>> = {
   recolor: 'set', reshape: 'set', resizeAbsolute: 'set', retexture: 'set', addTexture: 'set', removeTexture: 'set', same: 'copy',

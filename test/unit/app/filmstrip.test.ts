@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutHistory, nodeDescription, nodeLabel } from '../../../src/app/filmstrip.ts';
 import { HistoryTree } from '../../../src/dialogue/history.ts';
-import { emptyScene } from '../../../src/domain/scene.ts';
+import { emptyScene } from '../../../src/domains/shapes-v1/scene.ts';
 
 const edit = (user: string) => ({ kind: 'edit' as const, user, summary: `${user}.`, steps: [], scene: emptyScene(), referent: null });
 

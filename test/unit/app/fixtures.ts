@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { decodePng, encodePng } from '../../../scripts/lib/png.ts';
 import { cellOfPixel } from '../../../src/conversation/confine.ts';
-import { applyEdit } from '../../../src/domain/edits.ts';
-import { interpret } from '../../../src/domain/interpret.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
-import { emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
+import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
+import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
+import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import type { ImageCodec } from '../../../src/store/node-store.ts';
 import type { EditRequest, EditResult, Engine } from '../../../workers/engine.ts';
 import { configureOrt } from '../../../workers/runtime/ort.ts';

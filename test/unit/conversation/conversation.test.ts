@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { memoryNodes, Conversation } from '../../../src/conversation/conversation.ts';
-import { emptyScene, IMAGE_SIZE, type Scene } from '../../../src/domain/scene.ts';
+import { emptyScene, IMAGE_SIZE, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { perfectEngine } from '../app/fixtures.ts';
 
 const start = (): Scene => {

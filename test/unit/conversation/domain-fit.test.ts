@@ -10,11 +10,11 @@ import { nodeEngine } from '../../../scripts/lib/node-engine.ts';
 import { toSquare } from '../../../scripts/lib/resample.ts';
 import { EXAMPLES, randomStart } from '../../../src/app/examples.ts';
 import { NotEditableError, checkSceneFit, sceneFit } from '../../../src/conversation/domain-fit.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
+import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
 import { Rng, hashString } from '../../../src/domain/rng.ts';
-import { generateDialogue } from '../../../src/domain/dialogue.ts';
+import { generateDialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
 import type { Engine } from '../../../workers/engine.ts';
-import type { Scene } from '../../../src/domain/scene.ts';
+import type { Scene } from '../../../src/domains/shapes-v1/scene.ts';
 
 const S = 64;
 let engine: Engine;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellOfPixel } from '../../../src/conversation/confine.ts';
 import { swapCells } from '../../../src/conversation/transplant.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
-import { emptyScene, type SceneObject } from '../../../src/domain/scene.ts';
+import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
+import { emptyScene, type SceneObject } from '../../../src/domains/shapes-v1/scene.ts';
 
 const size = 64;
 const star: SceneObject = { shape: 'star', color: 'red', size: 'large', texture: 'striped' };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateDialogues } from '../../../src/domain/validate.ts';
+import { validateDialogues } from '../../../src/domains/shapes-v1/validate.ts';
 
 const DIR = 'test/corpus/understanding';
 // The test split was frozen before the understanding code changed (README there); it must never change.

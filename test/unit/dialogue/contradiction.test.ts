@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { askedDirection } from '../../../src/dialogue/contradiction.ts';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
-import { SIZES, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { SIZES, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { packUnderstander } from '../understanding/pack-understander.ts';
 
 const u = await packUnderstander();

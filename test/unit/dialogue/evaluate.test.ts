@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateDialogues, replayDialogue } from '../../../src/dialogue/evaluate.ts';
-import { generateDialogue, type Dialogue } from '../../../src/domain/dialogue.ts';
+import { generateDialogue, type Dialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
 import { hashString, Rng } from '../../../src/domain/rng.ts';
-import { validateDialogues } from '../../../src/domain/validate.ts';
+import { validateDialogues } from '../../../src/domains/shapes-v1/validate.ts';
 import { packUnderstander } from '../understanding/pack-understander.ts';
 
 const u = await packUnderstander();
 
-// Same seeding as scripts/export-dialogues.ts, another seed than the one the report quotes.
+// Same seeding as scripts/data/export-dialogues.ts, another seed than the one the report quotes.
 function heldout(count: number, seed: number): Dialogue[] {
   return Array.from({ length: count }, (_, i) =>
     generateDialogue(new Rng(hashString(`dialogue:${seed}:heldout:${i}`)), `d${seed}-${i}`, 'heldout'));

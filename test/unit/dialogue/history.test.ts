@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryTree, type NewNode } from '../../../src/dialogue/history.ts';
-import { emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 
 function sceneWith(color: 'red' | 'blue' | 'green' | 'pink' | 'gray'): Scene {
   const s = emptyScene();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DialogueManager, type DialogueTurn } from '../../../src/dialogue/manager.ts';
-import { applyEdit } from '../../../src/domain/edits.ts';
-import { cloneScene, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
+import { cloneScene, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { packUnderstander } from '../understanding/pack-understander.ts';
 
 const u = await packUnderstander();

@@ -1,9 +1,9 @@
 /** Touch-up steps: what the conversation asks the model to redo when a result reads differently from the request. */
 import { describe, expect, it } from 'vitest';
 import { cellDistance, repairSteps } from '../../../src/dialogue/index.ts';
-import { interpret } from '../../../src/domain/interpret.ts';
-import { applyEdit } from '../../../src/domain/edits.ts';
-import { cloneScene, differingCells, emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
+import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
+import { cloneScene, differingCells, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 
 const wanted = (): Scene => {
   const s = emptyScene();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
-import { generateDialogue } from '../../../src/domain/dialogue.ts';
-import { applyEdit } from '../../../src/domain/edits.ts';
-import { randomObject } from '../../../src/domain/generate-scene.ts';
+import { generateDialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
+import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
+import { randomObject } from '../../../src/domains/shapes-v1/generate-scene.ts';
 import { Rng } from '../../../src/domain/rng.ts';
-import { COLORS, SHAPES, cloneScene, emptyScene, scenesEqual, type Scene } from '../../../src/domain/scene.ts';
-import { VOCAB } from '../../../src/domain/tokenizer.ts';
+import { COLORS, SHAPES, cloneScene, emptyScene, scenesEqual, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
+import { VOCAB } from '../../../src/domains/shapes-v1/tokenizer.ts';
 import { packUnderstander } from '../understanding/pack-understander.ts';
 
 const u = await packUnderstander();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodePng, encodePng, pngChunk as chunk } from '../../../scripts/lib/png.ts';
 import { readImageSize } from '../../../src/app/image-header.ts';
 import { MAX_PIXELS, decodeImage } from '../../../src/app/image-io.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
+import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { EXAMPLES } from '../../../src/app/examples.ts';
 

@@ -39,7 +39,7 @@ describe('npm run eval / eval:cosal on malformed files', () => {
   it('eval names the bad line and evaluates nothing', () => {
     const dir = tmp();
     const file = join(dir, 'bad.jsonl');
-    execFileSync('npx', ['tsx', 'scripts/export-dialogues.ts', '--out', join(dir, 'ok.jsonl'), '--count', '1', '--seed', '3', '--split', 'heldout'], { encoding: 'utf8' });
+    execFileSync('npx', ['tsx', 'scripts/data/export-dialogues.ts', '--out', join(dir, 'ok.jsonl'), '--count', '1', '--seed', '3', '--split', 'heldout'], { encoding: 'utf8' });
     writeFileSync(file, `${readFileSync(join(dir, 'ok.jsonl'), 'utf8').trim()}\n{"id": "d2", "scene": {"domain": "shapes-v1"}, "turns": []}\n`);
     const r = tsx('eval', ['--dialogues', file, '--out', join(dir, 'out'), '--pack', TINY]);
     expect(r.status).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { failureKind, isWrongEdit, type TurnFacts } from '../../../scripts/lib/failure-kinds.ts';
-import { emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 
 const star = { shape: 'star', color: 'red', size: 'medium', texture: 'solid' } as const;
 const scene = (...cells: [number, object][]): Scene => {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JUDGE, inkError, judgePicture, readCell } from '../../../scripts/lib/pixel-judge.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
-import { COLORS, SHAPES, emptyScene, type SceneObject } from '../../../src/domain/scene.ts';
+import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
+import { COLORS, SHAPES, emptyScene, type SceneObject } from '../../../src/domains/shapes-v1/scene.ts';
 
 const SIZES = ['small', 'medium', 'large'] as const;
 const TEXTURES = ['solid', 'striped', 'dotted'] as const;

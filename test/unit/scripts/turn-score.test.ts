@@ -1,7 +1,7 @@
 /** npm run eval's aggregate: turn success with and without the failures a dialogue inherits from earlier turns. */
 import { describe, expect, it } from 'vitest';
 import { aggregate, cellAccuracyByEditTurn, cleanHistoryTurns, judgesDisagree, scoreCells, type TurnScore } from '../../../scripts/lib/turn-score.ts';
-import type { Scene } from '../../../src/domain/scene.ts';
+import type { Scene } from '../../../src/domains/shapes-v1/scene.ts';
 
 const turn = (id: string, n: number, success: boolean, repaired = 0): TurnScore => ({
   id, turn: n, user: 'u', kind: 'edit', reply: '', clarifyExpected: false, clarifyAsked: false, success,

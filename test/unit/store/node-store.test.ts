@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeData } from '../../../src/conversation/conversation.ts';
-import { renderSceneRgba } from '../../../src/domain/raster.ts';
-import { emptyScene } from '../../../src/domain/scene.ts';
+import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
+import { emptyScene } from '../../../src/domains/shapes-v1/scene.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
 import { maskToRgba, rgbaToMask, sessionNodes, type ImageCodec } from '../../../src/store/node-store.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DialogueManager } from '../../../src/dialogue/index.ts';
-import { SHAPES_LANGUAGE } from '../../../src/domain/language.ts';
-import { emptyScene } from '../../../src/domain/scene.ts';
+import { SHAPES_LANGUAGE } from '../../../src/domains/shapes-v1/language.ts';
+import { emptyScene } from '../../../src/domains/shapes-v1/scene.ts';
 import { Lexicon } from '../../../src/understanding/lexicon.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
 import { SessionStore, newId, type NodeRecord, type Session, type Turn } from '../../../src/store/sessions.ts';

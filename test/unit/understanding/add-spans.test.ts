@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
-import { emptyScene, type Scene } from '../../../src/domain/scene.ts';
+import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { packUnderstander } from './pack-understander.ts';
 
 const u = await packUnderstander();

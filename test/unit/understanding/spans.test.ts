@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SHAPES_LANGUAGE } from '../../../src/domain/language.ts';
-import type { Scene } from '../../../src/domain/scene.ts';
+import { SHAPES_LANGUAGE } from '../../../src/domains/shapes-v1/language.ts';
+import type { Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { Lexicon } from '../../../src/understanding/lexicon.ts';
 import { matchRef, resolveRef } from '../../../src/understanding/match.ts';
 import { readDest, readRef, readValues } from '../../../src/understanding/spans.ts';

@@ -3,13 +3,13 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import synonyms from '../../../src/domain/synonyms.json';
+import synonyms from '../../../src/domains/shapes-v1/synonyms.json';
 
 describe('synonyms from WordNet', () => {
   it.skipIf(!existsSync('/usr/share/wordnet/data.noun'))('rebuild byte for byte from WordNet (Debian wordnet-base)', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'syn-')), 'synonyms.json');
     execFileSync('npx', ['tsx', 'scripts/understanding/build-synonyms.ts', '--out', out], { stdio: 'pipe' });
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync('src/domain/synonyms.json', 'utf8'));
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('src/domains/shapes-v1/synonyms.json', 'utf8'));
   });
 
   it('map common words people use to palette values and name colours the palette lacks', () => {
