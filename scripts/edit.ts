@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
 import { fail, packDir, readPng, writePng } from './lib/cli.ts';
-import { nodeEngine } from './lib/node-engine.ts';
+import { nodeEngine, packDomain } from './lib/node-engine.ts';
 import { toSquare } from './lib/resample.ts';
 
 const { values } = parseArgs({
@@ -20,9 +20,10 @@ const says = values.say ?? [];
 if (says.length === 0) fail('give at least one --say "instruction"');
 if (says.some((s) => !s.trim())) fail('an empty --say was given; every turn needs some text');
 const source = readPng(values.image);
-const engine = await nodeEngine(packDir('shapes-v1', values.pack));
+const pack = packDir('shapes-v1', values.pack);
+const engine = await nodeEngine(pack);
 const size = (await engine.info()).imageSize!;
-const conversation = await Conversation.start(engine, memoryNodes(), toSquare(source, size), size).catch((e: Error) =>
+const conversation = await Conversation.start(packDomain(pack), engine, memoryNodes(), toSquare(source, size), size).catch((e: Error) =>
   fail(`${values.image}: ${e.message}`),
 );
 const objects = conversation.dialogue.current.scene.cells.filter(Boolean).length;

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { COSAL_COLORS, COSAL_RGB, COSAL_SIZE, renderCosal, type CosalRecord } from '../src/domains/cosal-v1/cosal.ts';
-import { validateCosal } from '../src/domains/shapes-v1/validate.ts';
+import { validateCosal } from '../src/domains/cosal-v1/validate.ts';
 import { fail, packDir, readInput, writePng } from './lib/cli.ts';
 import { nodeEngine } from './lib/node-engine.ts';
 

@@ -13,12 +13,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
-import { renderSceneRgba } from '../src/domains/shapes-v1/raster.ts';
 import { inkError, judgePicture } from './lib/pixel-judge.ts';
-import { IMAGE_SIZE, type Scene } from '../src/domains/shapes-v1/scene.ts';
-import { validateDialogues } from '../src/domains/shapes-v1/validate.ts';
+import type { Scene } from '../src/domains/shapes-v1/scene.ts';
+import { validateDialogues } from '../src/domain/dialogue-file.ts';
 import { fail, packDir, readInput, writePng } from './lib/cli.ts';
-import { nodeEngine } from './lib/node-engine.ts';
+import { nodeEngine, packDomain } from './lib/node-engine.ts';
 import { ASKING } from '../src/dialogue/evaluate.ts';
 import { failureKind, isWrongEdit } from './lib/failure-kinds.ts';
 import { aggregate, changedCells, judgesDisagree, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
@@ -30,7 +29,9 @@ const { values } = parseArgs({
 });
 if (!values.out) fail('missing --out DIR');
 const text = readInput(values.dialogues, '--dialogues file').toString('utf8');
-const { records, issues } = validateDialogues(text);
+const pack = packDir('shapes-v1', values.pack);
+const domain = packDomain(pack);
+const { records, issues } = validateDialogues(text, domain.sceneProblem);
 if (issues.length > 0) {
   for (const i of issues.slice(0, 20)) console.error(`${values.dialogues}:${i.line}: ${i.reason}`);
   fail(`${issues.length} malformed line(s) in ${values.dialogues}; nothing was evaluated`);
@@ -42,17 +43,17 @@ if (repairRounds !== undefined && !(Number.isInteger(repairRounds) && repairRoun
 }
 const options = { repairRounds, confine: !values['model-only'], transplant: !values['model-only'] && !values['model-moves'] };
 const mode = { teacherForced: values['teacher-forced'] };
-const engine = await nodeEngine(packDir('shapes-v1', values.pack));
+const engine = await nodeEngine(pack);
 const size = (await engine.info()).imageSize!;
-if (size !== IMAGE_SIZE) fail(`the pack edits ${size}x${size} images; shapes-v1 dialogues need ${IMAGE_SIZE}x${IMAGE_SIZE}`);
+if (size !== domain.imageSize) fail(`the pack edits ${size}x${size} images; ${domain.name} dialogues need ${domain.imageSize}x${domain.imageSize}`);
 const turns: TurnScore[] = [];
 const started = performance.now();
 for (const d of dialogues) {
   const dir = join(values.out, d.id);
   mkdirSync(dir, { recursive: true });
   let expected = d.scene as Scene;
-  let expectedImage = renderSceneRgba(expected);
-  const conversation = await Conversation.start(engine, memoryNodes(), expectedImage, size, options);
+  let expectedImage = domain.renderRgba(expected);
+  const conversation = await Conversation.start(domain, engine, memoryNodes(), expectedImage, size, options);
   let previous = expectedImage;
   let seen = (await conversation.dataOf(conversation.dialogue.current.id)).recognition.scene;
   for (const [n, turn] of d.turns.entries()) {
@@ -64,7 +65,7 @@ for (const d of dialogues) {
     const clarifyExpected = 'clarify' in turn.expect;
     const before = expected;
     if (!clarifyExpected) expected = turn.expect as Scene;
-    expectedImage = renderSceneRgba(expected);
+    expectedImage = domain.renderRgba(expected);
     const shown = result.shown.image;
     writePng(join(dir, `${n}.png`), shown, size);
     writePng(join(dir, `${n}.expected.png`), expectedImage, size);

@@ -5,7 +5,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { validateCosal, validateDialogues, validateScenes, type ValidationResult } from '../src/domains/shapes-v1/validate.ts';
+import { validateDialogues, validateScenes, type ValidationResult } from '../src/domain/dialogue-file.ts';
+import { DOMAINS, domainNamed } from '../src/domains/index.ts';
+import { validateCosal } from '../src/domains/cosal-v1/validate.ts';
 import { checkSessionFile } from '../src/store/session-file-check.ts';
 
 const { values } = parseArgs({ options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' }, session: { type: 'string' }, pack: { type: 'string' } } });
@@ -21,9 +23,16 @@ function validateSession(text: string): ValidationResult<unknown> {
     return { records: [], issues: [{ line: 1, reason: (e as Error).message }] };
   }
 }
+/** A scene is checked by the domain it names. */
+function sceneProblem(v: unknown, where = 'scene'): string | null {
+  const name = typeof v === 'object' && v !== null ? (v as { domain?: unknown }).domain : undefined;
+  const domain = typeof name === 'string' ? domainNamed(name) : undefined;
+  if (domain) return domain.sceneProblem(v, where);
+  return `${where}.domain must be one of ${DOMAINS.map((d) => `"${d.name}"`).join(', ')} (got ${JSON.stringify(name)})`;
+}
 const jobs: [string, string, (t: string) => ValidationResult<unknown>][] = [];
-if (values.scene) jobs.push(['scene', values.scene, validateScenes]);
-if (values.dialogues) jobs.push(['dialogues', values.dialogues, validateDialogues]);
+if (values.scene) jobs.push(['scene', values.scene, (t) => validateScenes(t, sceneProblem)]);
+if (values.dialogues) jobs.push(['dialogues', values.dialogues, (t) => validateDialogues(t, sceneProblem)]);
 if (values.cosal) jobs.push(['cosal', values.cosal, validateCosal]);
 if (values.session) jobs.push(['session', values.session, validateSession]);
 if (jobs.length === 0) {

@@ -4,9 +4,10 @@
  * call runs once more there; a second failure ends as a WorkerError the UI can offer Retry on. A cancelled call
  * whose worker does not stop within a grace period has its worker terminated too, as Squoosh's worker bridge does.
  */
+import type { HeadReadings } from './domain/domain.ts';
 import { proxy, wrap, type Remote } from 'comlink';
 import type {
-  EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition, TaggerInput, TaggerOutput,
+  EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, TaggerInput, TaggerOutput,
 } from '../workers/engine.ts';
 import type { EditorApi } from '../workers/editor.ts';
 import { AbortError, WorkerError } from '../workers/errors.ts';
@@ -63,7 +64,7 @@ export class WorkerEngine implements Engine {
     return this.call('edit', (api, id) => api.edit(request, id), signal);
   }
 
-  recognize(image: Uint8ClampedArray, size: number): Promise<Recognition> {
+  recognize(image: Uint8ClampedArray, size: number): Promise<HeadReadings> {
     return this.call('call', (api) => api.recognize(image, size));
   }
 

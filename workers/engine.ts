@@ -1,6 +1,6 @@
 /** The editing engine contract, implemented in-process (tests, CLI) and by the worker proxy (app). */
 
-import type { Scene } from '../src/domains/shapes-v1/scene.ts';
+import type { HeadReadings } from '../src/domain/domain.ts';
 
 /** Which compute path runs the models. */
 export type BackendKind = 'webgpu' | 'wasm';
@@ -63,12 +63,6 @@ export interface EditResult {
   backend: BackendKind;
 }
 
-/** A scene read off pixels by the pack's recognizer, with per-cell confidence in [0, 1]. */
-export interface Recognition {
-  scene: Scene;
-  confidence: number[];
-}
-
 /** One turn for the understanding tagger: ids from src/understanding/features.ts, the context token first. */
 export interface TaggerInput {
   words: Int32Array;
@@ -88,8 +82,8 @@ export interface Engine {
   info(): Promise<EngineInfo>;
   load(options: LoadOptions, onProgress?: ProgressFn, signal?: AbortSignal): Promise<EngineInfo>;
   edit(request: EditRequest, signal?: AbortSignal): Promise<EditResult>;
-  /** Reads the scene off an RGBA image at the pack's size. */
-  recognize(image: Uint8ClampedArray, size: number): Promise<Recognition>;
+  /** Runs the pack's recognizer on an RGBA image at the pack's size; the domain turns its heads into a scene. */
+  recognize(image: Uint8ClampedArray, size: number): Promise<HeadReadings>;
   /** The pack's understanding vocabulary (null when the pack has no understanding graph). */
   understandingVocab(): Promise<string[] | null>;
   /** Runs the pack's understanding tagger on one turn. */

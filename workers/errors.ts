@@ -48,3 +48,8 @@ export class StorageError extends ParleyError {
 export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new AbortError('Cancelled.');
 }
+
+/** An operation the scene does not allow (editing an empty cell, adding to an occupied one). */
+export class DomainError extends ParleyError {
+  override name = 'DomainError';
+}

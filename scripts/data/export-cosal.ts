@@ -7,7 +7,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { COSAL_COLORS, COSAL_SHAPES, COSAL_SIZE, generateCosal, renderCosal } from '../../src/domains/cosal-v1/cosal.ts';
+import { COSAL_COLORS, COSAL_SHAPES, COSAL_SIZE, renderCosal } from '../../src/domains/cosal-v1/cosal.ts';
+import { generateCosal } from './cosal-v1/generate.ts';
 import { Rng, hashString } from '../../src/domain/rng.ts';
 import { encode, words } from '../../src/domains/shapes-v1/tokenizer.ts';
 import { printSizes, ShardWriter, vocabSha256 } from './shard-writer.ts';

@@ -2,15 +2,13 @@
 import type { NodeData } from '../conversation/conversation.ts';
 import { NotEditableError } from '../conversation/domain-fit.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
-import { renderSceneRgba } from '../domains/shapes-v1/raster.ts';
-import { IMAGE_SIZE, type Scene } from '../domains/shapes-v1/scene.ts';
+import type { Scene } from '../domain/scene.ts';
 import { InputError } from '../../workers/errors.ts';
 import { importSessionText } from '../store/session-file.ts';
 import { askPersistence } from '../store/open-storage.ts';
 import type { Session, SessionStore, Switch, Turn } from '../store/sessions.ts';
 import { EngineState } from './engine-state.svelte.ts';
 import { SERIOUS, describeError, errorName } from './errors.ts';
-import { EXAMPLES, randomStart } from './examples.ts';
 import { canvasCodec, decodeImage, resizePixels, toSquarePixels } from './image-io.ts';
 import { SessionController, type TurnOutcome } from './session-controller.ts';
 import { downloadPicture, downloadSession, sessionFileText } from './session-downloads.ts';
@@ -96,7 +94,7 @@ export class AppState {
   /** Starts from a random generated scene. */
   startRandom(): Promise<void> {
     const seed = Math.floor(Math.random() * 1e9);
-    return this.startScene(randomStart(seed), `Random scene ${seed % 10000}`);
+    return this.startScene(this.engine.domain.randomScene(seed), `Random ${this.engine.domain.words.picture} ${seed % 10000}`);
   }
 
   /** Starts from the scene read in a picture Parley could not edit as it was (the closest offer). */
@@ -108,7 +106,7 @@ export class AppState {
 
   /** Starts from a built-in example scene. */
   startExample(id: string): Promise<void> {
-    const example = EXAMPLES.find((e) => e.id === id);
+    const example = this.engine.domain.examples.find((e) => e.id === id);
     return example ? this.startScene(example.scene, example.title) : Promise.resolve();
   }
 
@@ -203,7 +201,8 @@ export class AppState {
   private async startScene(scene: Scene, title: string): Promise<void> {
     await this.withStart(async () => {
       const info = await this.engine.ready();
-      await this.begin(await resizePixels(renderSceneRgba(scene), IMAGE_SIZE, info.imageSize!), title);
+      const { domain } = this.engine;
+      await this.begin(await resizePixels(domain.renderRgba(scene), domain.imageSize, info.imageSize!), title);
     });
   }
 
@@ -305,7 +304,7 @@ export class AppState {
   private deps() {
     const engine = this.engine;
     return {
-      engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync(),
+      domain: engine.domain, engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync(),
       options: () => ({ repairRounds: this.switches.touchUp ? undefined : 0, transplant: this.switches.exactMoves }),
     };
   }

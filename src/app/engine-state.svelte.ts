@@ -1,4 +1,6 @@
 /** The engine side of the app: model packs on offer, the loaded one, download progress and the backend choice. */
+import type { Domain } from '../domain/domain.ts';
+import { DOMAINS, domainNamed } from '../domains/index.ts';
 import type { BackendChoice, BackendKind, Engine, EngineInfo, Progress } from '../../workers/engine.ts';
 import { NoPackError } from '../../workers/errors.ts';
 import type { SessionStore } from '../store/sessions.ts';
@@ -31,6 +33,12 @@ export class EngineState {
   /** Why the last load failed, for the user. */
   problem = $state<string | null>(null);
   private loading: Promise<void> = Promise.resolve();
+
+  /** The domain of the chosen pack (the first known domain until one is chosen). */
+  get domain(): Domain {
+    const name = this.packs.find((p) => p.name === this.pack)?.domain;
+    return (name && domainNamed(name)) || DOMAINS[0]!;
+  }
   private abort: AbortController | null = null;
   /** Resolves once `init` has chosen a pack (and started loading it), so early callers of `ready` wait for it. */
   private readonly started: Promise<void>;

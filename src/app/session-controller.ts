@@ -5,6 +5,7 @@
 import { MAX_TURN_CHARS } from '../understanding/text.ts';
 import { Conversation, type ConversationOptions, type NodeData } from '../conversation/conversation.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
+import type { Domain } from '../domain/domain.ts';
 import type { Engine } from '../../workers/engine.ts';
 import { InputError } from '../../workers/errors.ts';
 import { sessionNodes, type ImageCodec, type SessionNodes } from '../store/node-store.ts';
@@ -14,6 +15,8 @@ import { nodeDescription, nodeLabel } from './filmstrip.ts';
 
 /** What a controller needs from the app. */
 export interface ControllerDeps {
+  /** The domain of the pack the engine runs. */
+  domain: Domain;
   engine: Engine;
   store: SessionStore;
   codec: ImageCodec;
@@ -46,7 +49,7 @@ export class SessionController {
   static async start(deps: ControllerDeps, image: Uint8ClampedArray, size: number, title: string, pack: string | null): Promise<SessionController> {
     const id = newId();
     const nodes = sessionNodes(deps.store, id, deps.codec);
-    const conversation = await Conversation.start(deps.engine, nodes, image, size);
+    const conversation = await Conversation.start(deps.domain, deps.engine, nodes, image, size);
     const now = Date.now();
     const session: Session = { id, title, createdAt: now, updatedAt: now, pack, size, dialogue: conversation.toJSON() };
     await deps.store.createSession(session);
@@ -58,7 +61,7 @@ export class SessionController {
     const session = await deps.store.getSession(id);
     if (!session) return null;
     const nodes = sessionNodes(deps.store, id, deps.codec);
-    const conversation = Conversation.resume(deps.engine, nodes, session.dialogue);
+    const conversation = Conversation.resume(deps.domain, deps.engine, nodes, session.dialogue);
     // Remembering which session is open is a convenience; a full disk must not stop the user reading a session.
     await deps.store.setCurrentSession(id).catch(() => undefined);
     return new SessionController(deps, conversation, nodes, session, await deps.store.turns(id));

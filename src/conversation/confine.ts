@@ -1,20 +1,20 @@
 /**
- * Cell-level source masking for the shapes domain: each model step may only change the scene cells its edit
+ * Cell-level source masking for gridded domains: each model step may only change the scene cells its edit
  * names, so a step never disturbs a shape the instruction did not mention (the per-pixel mask already keeps most
  * of the background; this makes it exact at the level the dialogue layer reasons in).
  */
-import { GRID } from '../domains/shapes-v1/scene.ts';
+import type { Grid } from '../domain/grid.ts';
 
 /** The scene cell a pixel's center falls in, in a size x size picture. */
-export function cellOfPixel(x: number, y: number, size: number): number {
-  const col = Math.min(GRID - 1, Math.floor(((x + 0.5) * GRID) / size));
-  const row = Math.min(GRID - 1, Math.floor(((y + 0.5) * GRID) / size));
-  return row * GRID + col;
+export function cellOfPixel(x: number, y: number, size: number, grid: Grid): number {
+  const col = Math.min(grid.cols - 1, Math.floor(((x + 0.5) * grid.cols) / size));
+  const row = Math.min(grid.rows - 1, Math.floor(((y + 0.5) * grid.rows) / size));
+  return row * grid.cols + col;
 }
 
 /** A new RGBA picture: `after` inside `cells`, `before` everywhere else. */
 export function confineToCells(
-  before: Uint8ClampedArray, after: Uint8ClampedArray, size: number, cells: readonly number[],
+  before: Uint8ClampedArray, after: Uint8ClampedArray, size: number, cells: readonly number[], grid: Grid,
 ): Uint8ClampedArray {
   if (before.length !== size * size * 4 || after.length !== before.length) {
     throw new RangeError(`confineToCells: pictures of ${before.length} and ${after.length} bytes for a ${size}x${size} image`);
@@ -23,7 +23,7 @@ export function confineToCells(
   const out = new Uint8ClampedArray(before);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      if (!keep.has(cellOfPixel(x, y, size))) continue;
+      if (!keep.has(cellOfPixel(x, y, size, grid))) continue;
       const i = (y * size + x) * 4;
       out.set(after.subarray(i, i + 4), i);
     }

@@ -7,10 +7,12 @@ import { checkSceneFit } from './domain-fit.ts';
 import {
   DialogueManager, cellDistance, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
 } from '../dialogue/index.ts';
-import { CELL_NAMES, joinAnd } from '../dialogue/phrases.ts';
+import { joinAnd } from '../dialogue/phrases.ts';
+import type { Domain, Recognition } from '../domain/domain.ts';
+import { differingCells } from '../domain/scene.ts';
 import { editCells } from '../domains/shapes-v1/edits.ts';
-import { differingCells, type Scene } from '../domains/shapes-v1/scene.ts';
-import type { EditResult, Engine, Recognition } from '../../workers/engine.ts';
+import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { EditResult, Engine } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 import type { Understander } from '../understanding/understander.ts';
 import { confineToCells } from './confine.ts';
@@ -23,7 +25,7 @@ export interface NodeData {
   size: number;
   /** Tracker state after the turn that made this picture (null for the original). */
   state: Float32Array | null;
-  recognition: Recognition;
+  recognition: Recognition<Scene>;
   /** Outputs of the last model step of the user's own instruction (not a touch-up), for the overlay views. */
   result?: EditResult;
 }
@@ -76,6 +78,7 @@ export interface ConversationTurn {
 
 export class Conversation {
   private constructor(
+    private readonly domain: Domain,
     private readonly engine: Engine,
     /** Loaded on the first turn, so a stored conversation reopens before its model pack has loaded. */
     private understander: Understander | null,
@@ -87,19 +90,19 @@ export class Conversation {
 
   /** Starts a conversation over a picture: the recognizer reads its scene, which becomes the history's root. */
   static async start(
-    engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number, options: ConversationOptions = {},
+    domain: Domain, engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number, options: ConversationOptions = {},
   ): Promise<Conversation> {
-    const understander = await understanderFor(engine);
-    const recognition = await engine.recognize(image, size);
-    checkSceneFit(image, size, recognition.scene); // before anything is stored
-    const manager = new DialogueManager(recognition.scene, domainLexicon());
+    const understander = await understanderFor(engine, domain);
+    const recognition = domain.readScene(await engine.recognize(image, size)) as Recognition<Scene>;
+    checkSceneFit(domain, image, size, recognition.scene); // before anything is stored
+    const manager = new DialogueManager(recognition.scene, domainLexicon(domain));
     await nodes.put(manager.current.id, { image, size, state: null, recognition });
-    return new Conversation(engine, understander, manager, nodes, options);
+    return new Conversation(domain, engine, understander, manager, nodes, options);
   }
 
   /** Resumes a saved conversation. */
-  static resume(engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
-    return new Conversation(engine, null, DialogueManager.fromJSON(state, domainLexicon()), nodes, options);
+  static resume(domain: Domain, engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
+    return new Conversation(domain, engine, null, DialogueManager.fromJSON(state, domainLexicon(domain)), nodes, options);
   }
 
   /**
@@ -115,7 +118,7 @@ export class Conversation {
 
   /** Puts the dialogue back to a saved state (a failed turn's rollback). */
   restore(state: DialogueState): void {
-    this.manager = DialogueManager.fromJSON(state, domainLexicon());
+    this.manager = DialogueManager.fromJSON(state, domainLexicon(this.domain));
   }
 
   /** The dialogue state to persist after every turn. */
@@ -140,7 +143,7 @@ export class Conversation {
     const before = this.manager.toJSON();
     try {
       const current = await this.dataOf(this.manager.current.id);
-      this.understander ??= await understanderFor(this.engine);
+      this.understander ??= await understanderFor(this.engine, this.domain);
       const reading = await this.understander.read(text, this.manager.context);
       const dialogue = this.manager.turn(reading, current.recognition.scene, { confidence: current.recognition.confidence });
       let results: EditResult[] = [];
@@ -158,7 +161,7 @@ export class Conversation {
         await this.nodes.put(dialogue.node, { ...done.picture, size, recognition: done.recognition, result: painted.results.at(-1) });
         const note = shortfallNote(dialogue.scene, done.recognition.scene);
         if (note) reply = `${reply} ${note}`;
-        else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${CELL_NAMES[c]}`))}.)`;
+        else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${this.domain.cellNames[c]}`))}.)`;
       }
       return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results, repaired };
     } catch (e) {
@@ -177,7 +180,7 @@ export class Conversation {
   private async touchUp(expected: Scene, first: Picture, size: number, signal?: AbortSignal) {
     let picture = first;
     let results: EditResult[] = [];
-    let recognition = await this.engine.recognize(first.image, size);
+    let recognition = await this.read(first.image, size);
     const repaired = new Set<number>();
     for (let round = 0; round < (this.options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
       const wrong = differingCells(expected, recognition.scene);
@@ -185,18 +188,28 @@ export class Conversation {
       if (fix.length === 0) break;
       const touched = await this.paint(fix, picture, size, signal, true);
       results = [...results, ...touched.results];
-      const seen = await this.engine.recognize(touched.picture.image, size);
+      const seen = await this.read(touched.picture.image, size);
       // Per cell: the new pixels stay only where the reading got closer (a failed touch-up must not make it worse).
-      const far = (r: Recognition, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
+      const far = (r: Recognition<Scene>, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
       const better = wrong.filter((c) => far(seen, c) < far(recognition, c));
       if (better.length === 0) continue;
       const all = better.length === wrong.length;
-      const image = all ? touched.picture.image : confineToCells(picture.image, touched.picture.image, size, better);
+      const image = all ? touched.picture.image : confineToCells(picture.image, touched.picture.image, size, better, this.grid);
       picture = { image, state: touched.picture.state };
-      recognition = all ? seen : await this.engine.recognize(image, size);
+      recognition = all ? seen : await this.read(image, size);
       for (const c of better) repaired.add(c);
     }
     return { picture, recognition, results, repaired: [...repaired].sort((a, b) => a - b) };
+  }
+
+  /** Reads a picture's scene: the engine runs the recognizer, the domain reads its heads. */
+  private async read(image: Uint8ClampedArray, size: number): Promise<Recognition<Scene>> {
+    // The dialogue layer still types scenes as shapes-v1's (README, issue 25 notes).
+    return this.domain.readScene(await this.engine.recognize(image, size)) as Recognition<Scene>;
+  }
+
+  private get grid() {
+    return this.domain.language.grid ?? { rows: 1, cols: 1 };
   }
 
   /**
@@ -212,12 +225,12 @@ export class Conversation {
       throwIfAborted(signal);
       const e = step.edit;
       if ((e.op === 'move' || e.op === 'swap') && (this.options.transplant ?? true)) {
-        image = e.op === 'move' ? swapCells(image, size, e.from, e.to) : swapCells(image, size, e.a, e.b);
+        image = e.op === 'move' ? swapCells(image, size, this.grid, e.from, e.to) : swapCells(image, size, this.grid, e.a, e.b);
         continue;
       }
       const r = await this.engine.edit({ image, size, text: step.instruction, state }, signal);
       results.push(r);
-      image = confine ? confineToCells(image, r.image, size, editCells(step.edit)) : r.image;
+      image = confine ? confineToCells(image, r.image, size, editCells(step.edit), this.grid) : r.image;
       state = r.state;
     }
     return { picture: { image, state }, results };

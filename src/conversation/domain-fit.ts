@@ -7,21 +7,23 @@
  * (1 of 500 generated scenes, mean 5.1) looks like a foreign patch in that cell, and must not refuse a real scene.
  */
 import { ParleyError } from '../../workers/errors.ts';
-import { renderSceneRgba } from '../domains/shapes-v1/raster.ts';
-import { GRID, IMAGE_SIZE, type Scene } from '../domains/shapes-v1/scene.ts';
+import type { Domain } from '../domain/domain.ts';
+import type { Scene } from '../domain/scene.ts';
 
 /** Mean absolute difference (0..255 per channel) above which a picture is not a scene of the pack's kind. */
 export const FIT_LIMITS = { mean: 16 } as const;
 
 /** How far the picture is from a redrawing of the scene read in it: overall and in its worst grid cell. */
-export function sceneFit(pixels: Uint8ClampedArray, scene: Scene): { mean: number; worstCell: number } {
-  const drawn = renderSceneRgba(scene);
-  const sums = new Float64Array(GRID * GRID);
-  const counts = new Float64Array(GRID * GRID);
-  for (let y = 0; y < IMAGE_SIZE; y++) {
-    for (let x = 0; x < IMAGE_SIZE; x++) {
-      const cell = Math.min(GRID - 1, Math.floor((y * GRID) / IMAGE_SIZE)) * GRID + Math.min(GRID - 1, Math.floor((x * GRID) / IMAGE_SIZE));
-      const i = (y * IMAGE_SIZE + x) * 4;
+export function sceneFit(domain: Domain, pixels: Uint8ClampedArray, scene: Scene): { mean: number; worstCell: number } {
+  const drawn = domain.renderRgba(scene);
+  const { rows, cols } = domain.language.grid ?? { rows: 1, cols: 1 };
+  const size = domain.imageSize;
+  const sums = new Float64Array(rows * cols);
+  const counts = new Float64Array(rows * cols);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const cell = Math.min(rows - 1, Math.floor((y * rows) / size)) * cols + Math.min(cols - 1, Math.floor((x * cols) / size));
+      const i = (y * size + x) * 4;
       for (let k = 0; k < 3; k++) sums[cell] += Math.abs(pixels[i + k]! - drawn[i + k]!);
       counts[cell] += 3;
     }
@@ -42,12 +44,12 @@ export class NotEditableError extends ParleyError {
 }
 
 /** Throws NotEditableError unless `pixels` (at the pack's size) redraw closely from `scene`. */
-export function checkSceneFit(pixels: Uint8ClampedArray, size: number, scene: Scene): void {
-  if (size !== IMAGE_SIZE) return; // packs at other sizes draw differently; they bring their own check
-  const { mean } = sceneFit(pixels, scene);
+export function checkSceneFit(domain: Domain, pixels: Uint8ClampedArray, size: number, scene: Scene): void {
+  if (size !== domain.imageSize) return; // packs at other sizes draw differently; they bring their own check
+  const { mean } = sceneFit(domain, pixels, scene);
   if (mean <= FIT_LIMITS.mean) return;
   throw new NotEditableError(
-    `This picture is not one Parley can edit: its model knows only simple coloured shapes on a white 3x3 grid (like the examples), ` +
+    `This picture is not one Parley can edit: its model knows only ${domain.words.kind}, ` +
       `and what it reads in this picture redraws ${mean.toFixed(0)} levels away from it on average (a scene of its kind: under ${FIT_LIMITS.mean}). ` +
       'You can start from the scene it read instead, or from an example.',
     scene,

@@ -3,24 +3,25 @@
  * pixels keeps both objects as they were drawn, up to a third-of-a-pixel resampling (the model redraws them and
  * often loses one; a move is a swap with an empty cell, whose background comes along).
  */
-import { GRID, cellCol, cellRow } from '../domains/shapes-v1/scene.ts';
+import type { Grid } from '../domain/grid.ts';
 import { cellOfPixel } from './confine.ts';
 
 /** A new RGBA picture with the contents of cells `a` and `b` exchanged; every other cell is unchanged. */
-export function swapCells(image: Uint8ClampedArray, size: number, a: number, b: number): Uint8ClampedArray {
+export function swapCells(image: Uint8ClampedArray, size: number, grid: Grid, a: number, b: number): Uint8ClampedArray {
   if (image.length !== size * size * 4) throw new RangeError(`swapCells: ${image.length} bytes for a ${size}x${size} image`);
   for (const c of [a, b]) {
-    if (!Number.isInteger(c) || c < 0 || c >= GRID * GRID) throw new RangeError(`swapCells: no cell ${c}`);
+    if (!Number.isInteger(c) || c < 0 || c >= grid.rows * grid.cols) throw new RangeError(`swapCells: no cell ${c}`);
   }
   const out = new Uint8ClampedArray(image);
   if (a === b) return out;
-  const pitch = size / GRID;
-  const shift = (from: number, to: number): [number, number] =>
-    [(cellCol(from) - cellCol(to)) * pitch, (cellRow(from) - cellRow(to)) * pitch];
+  const [xPitch, yPitch] = [size / grid.cols, size / grid.rows];
+  const col = (c: number) => c % grid.cols;
+  const row = (c: number) => Math.floor(c / grid.cols);
+  const shift = (from: number, to: number): [number, number] => [(col(from) - col(to)) * xPitch, (row(from) - row(to)) * yPitch];
   const offsets = new Map([[a, shift(b, a)], [b, shift(a, b)]]);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const d = offsets.get(cellOfPixel(x, y, size));
+      const d = offsets.get(cellOfPixel(x, y, size, grid));
       if (d) sample(image, size, x + d[0], y + d[1], out, (y * size + x) * 4);
     }
   }

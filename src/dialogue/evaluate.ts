@@ -3,7 +3,7 @@
  * DialogueManager with a perfect model: after each turn the "recognized" scene is the expected one, so the
  * figures measure understanding and the dialogue layer alone (each turn starts from the expected scene).
  */
-import type { Dialogue } from '../../scripts/data/shapes-v1/dialogue.ts';
+import type { ScriptedDialogue } from '../domain/dialogue-file.ts';
 import { cloneScene, sceneToJson, scenesEqual, type Scene } from '../domains/shapes-v1/scene.ts';
 import type { Understander } from '../understanding/understander.ts';
 import { DialogueManager, type DialogueKind } from './manager.ts';
@@ -46,7 +46,7 @@ export interface DialogueReport {
 export const ASKING: ReadonlySet<DialogueKind> = new Set(['clarify', 'confirm']);
 
 /** Replays one dialogue, feeding the expected scene back as the recognized scene after every turn. */
-export async function replayDialogue(d: Dialogue, understander: Understander, confirmBelow?: number): Promise<TurnOutcome[]> {
+export async function replayDialogue(d: ScriptedDialogue, understander: Understander, confirmBelow?: number): Promise<TurnOutcome[]> {
   let scene: Scene = cloneScene(d.scene as Scene);
   const manager = new DialogueManager(scene, understander.lexicon);
   if (confirmBelow !== undefined) manager.confirmBelow = confirmBelow;
@@ -70,7 +70,7 @@ export async function replayDialogue(d: Dialogue, understander: Understander, co
 }
 
 /** Replays dialogues and sums up clarification accuracy and turn success. */
-export async function evaluateDialogues(dialogues: readonly Dialogue[], understander: Understander, confirmBelow?: number): Promise<DialogueReport> {
+export async function evaluateDialogues(dialogues: readonly ScriptedDialogue[], understander: Understander, confirmBelow?: number): Promise<DialogueReport> {
   const all: TurnOutcome[] = [];
   let perfect = 0;
   for (const d of dialogues) {

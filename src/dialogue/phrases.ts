@@ -1,16 +1,11 @@
 /** English building blocks of the dialogue layer, all drawn from the grammar's train-split words. */
 import { matchDesc, type Desc } from '../domains/shapes-v1/refs.ts';
-import { COLOR_WORDS, POSITION_NAMES, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../domains/shapes-v1/lexicon.ts';
+import { CELL_NAMES } from '../domains/shapes-v1/cell-names.ts';
+import { COLOR_WORDS, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../domains/shapes-v1/lexicon.ts';
 import { article } from '../domains/shapes-v1/realize.ts';
 import { ATTRIBUTES, occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../domains/shapes-v1/scene.ts';
 
-/**
- * One train-split name per cell; two-word names where the grammar has one ("middle left", not "left", which
- * people also read as "the leftmost").
- */
-export const CELL_NAMES: readonly string[] = POSITION_NAMES.map(
-  (l) => l.both.find((n) => n.split(' ').length === 2) ?? l.both[0]!,
-);
+export { CELL_NAMES };
 
 /** "in the top left" (prepositional phrase naming a cell). */
 export function inCell(cell: number): string {

@@ -1,6 +1,8 @@
 /** Sessions, their chat transcript, history-node pictures and settings, under typed key scopes of a `KV`. */
 import type { DialogueKind, DialogueState } from '../dialogue/index.ts';
-import type { BackendChoice, BackendKind, Recognition } from '../../workers/engine.ts';
+import type { Recognition } from '../domain/domain.ts';
+import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { BackendChoice, BackendKind } from '../../workers/engine.ts';
 import type { KV } from './kv.ts';
 
 /** A dialogue over one picture; `dialogue` is the DialogueManager's JSON (history tree, current node, open question). */
@@ -66,7 +68,7 @@ export interface NodeRecord {
   size: number;
   /** Tracker state after the turn that made the picture (null for the original). */
   state: Float32Array | null;
-  recognition: Recognition;
+  recognition: Recognition<Scene>;
   view: NodeView | null;
 }
 

@@ -1,6 +1,6 @@
 /** Domain-independent changes to a grid scene, the understanding layer's output for edits. */
 import type { GridScene } from './match.ts';
-import type { LanguageSchema } from './schema.ts';
+import type { LanguageSchema } from '../domain/schema.ts';
 
 /** One change: set or step an attribute, remove, add, move or swap objects. */
 export type Change =

@@ -3,7 +3,7 @@
  * schema, its synonym table and the closed-class English words. Longest match over normalized words.
  */
 import { DETERMINERS, EMPTY, EXCEPT, GENERIC_NOUNS, GRID_WORDS, MIDDLES, MODIFIERS, NUMBERS, ORDINALS, OTHER, PRONOUNS, RELATIONS, SIDES, type Direction } from './english.ts';
-import type { LanguageSchema } from './schema.ts';
+import type { LanguageSchema } from '../domain/schema.ts';
 
 /** One meaning of a word or phrase. */
 export type Entry =

@@ -3,7 +3,7 @@
  * superlatives, ordinals, relations, "other" and "except". Deterministic; no model involved.
  */
 import type { Direction } from './english.ts';
-import type { LanguageSchema } from './schema.ts';
+import type { LanguageSchema } from '../domain/schema.ts';
 import type { RefSpec } from './spans.ts';
 
 /** A scene as understanding sees it: cells holding attribute records, or null. */

@@ -7,7 +7,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { EXAMPLES } from '../../src/app/examples.ts';
+import { EXAMPLES } from '../../src/domains/shapes-v1/examples.ts';
 import { swapCells } from '../../src/conversation/transplant.ts';
 import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
@@ -227,7 +227,7 @@ describe('a dialogue in the app', () => {
     expect(t.kind).toBe('edit');
     expect(t.reply).toMatch(/^Swapped the circle in the middle and the triangle in the bottom left\./);
     await showing('n5');
-    expect(await pixels()).toEqual(Array.from(swapCells(Uint8ClampedArray.from(before), 64, 4, 6)));
+    expect(await pixels()).toEqual(Array.from(swapCells(Uint8ClampedArray.from(before), 64, { rows: 3, cols: 3 }, 4, 6)));
     expect(await page.getByTestId('overlay-mask').isDisabled()).toBe(true);
     await shot('10-swap');
   });

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { decodePng, encodePng } from '../../scripts/lib/png.ts';
-import { EXAMPLES } from '../../src/app/examples.ts';
+import { EXAMPLES } from '../../src/domains/shapes-v1/examples.ts';
 import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 

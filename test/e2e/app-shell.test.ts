@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodePng } from '../../scripts/lib/png.ts';
-import { EXAMPLES } from '../../src/app/examples.ts';
+import { EXAMPLES } from '../../src/domains/shapes-v1/examples.ts';
 import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { launchChromium, serveStatic, type StaticSite } from './harness.ts';
 

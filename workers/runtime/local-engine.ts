@@ -1,12 +1,13 @@
 /** The in-process `Engine`: pack loading, backend choice, warm-up, device-loss recovery. The worker wraps it. */
+import type { HeadReadings } from '../../src/domain/domain.ts';
 import type {
-  BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, Recognition, TaggerInput, TaggerOutput,
+  BackendKind, EditRequest, EditResult, Engine, EngineInfo, LoadOptions, ProgressFn, TaggerInput, TaggerOutput,
 } from '../engine.ts';
 import { DeviceLostError, InputError, NoPackError, PackError, throwIfAborted } from '../errors.ts';
 import { probeWebGpu, type AdapterProbe } from './adapter.ts';
 import { loadPack, type LoadedPack, type PackSource } from './pack-loader.ts';
 import { ortVersion } from './ort.ts';
-import { SceneRecognizer } from './recognizer.ts';
+import { Recognizer } from './recognizer.ts';
 import { UnderstandingModel } from './understanding-model.ts';
 
 /** A ready-to-run edit pipeline on one backend. */
@@ -33,7 +34,7 @@ export interface EngineHost {
 export class LocalEngine implements Engine {
   private pack: LoadedPack | null = null;
   private pipeline: Pipeline | null = null;
-  private recognizer: SceneRecognizer | null = null;
+  private recognizer: Recognizer | null = null;
   private understanding: UnderstandingModel | null = null;
   private lost = false;
   private timings: Partial<Record<BackendKind, number>> = {};
@@ -86,7 +87,7 @@ export class LocalEngine implements Engine {
     }
     if (!best) throw new NoPackError('No backend could run this model pack.');
     const graph = pack.manifest.graphs.recognizer;
-    const recognizer = graph ? await SceneRecognizer.create(pack.files.get(graph.file)!, pack.manifest.image_size) : null;
+    const recognizer = graph ? await Recognizer.create(pack.files.get(graph.file)!, pack.manifest.image_size) : null;
     const understanding = await loadUnderstanding(pack);
     // Swap only when the new pack is fully ready, so a failed load leaves the old one in use; the old models are
     // disposed once the calls still running on them (a turn in flight) have finished.
@@ -135,7 +136,7 @@ export class LocalEngine implements Engine {
     return call;
   }
 
-  async recognize(image: Uint8ClampedArray, size: number): Promise<Recognition> {
+  async recognize(image: Uint8ClampedArray, size: number): Promise<HeadReadings> {
     if (!this.pack) throw new NoPackError('No model pack is loaded yet.');
     if (!this.recognizer) throw new NoPackError(`Pack "${this.pack.manifest.name}" has no recognizer.`);
     return this.track(this.recognizer.recognize(image, size));

@@ -1,14 +1,11 @@
-/** Reads a shapes-v1 scene off pixels with the pack's recognizer graph (on WASM: it is tiny and runs once a turn). */
-import { COLORS, SHAPES, SIZES, TEXTURES, type Scene, type SceneObject } from '../../src/domains/shapes-v1/scene.ts';
+/**
+ * Runs the pack's recognizer graph (on WASM: it is tiny and runs once a turn) and reports, per output head and
+ * cell, the top class and its probability. Which head means what is the domain's business (Domain.readScene).
+ */
+import type { HeadReadings } from '../../src/domain/domain.ts';
 import { InputError } from '../errors.ts';
 import { createSession, ort, type OrtSession } from './ort.ts';
 import { rgbaToPlanar } from './turn-io.ts';
-
-/** A recognized scene with the probability of the top reading of each cell (1 = certain). */
-export interface RecognizedScene {
-  scene: Scene;
-  confidence: number[];
-}
 
 function softmaxArgmax(logits: Float32Array, offset: number, n: number): { index: number; p: number } {
   let best = 0;
@@ -19,39 +16,39 @@ function softmaxArgmax(logits: Float32Array, offset: number, n: number): { index
   return { index: best, p: 1 / sum };
 }
 
-export class SceneRecognizer {
+export class Recognizer {
   private constructor(
     private readonly session: OrtSession,
     private readonly size: number,
   ) {}
 
-  static async create(graph: Uint8Array, size: number): Promise<SceneRecognizer> {
-    return new SceneRecognizer(await createSession(graph, 'wasm'), size);
+  static async create(graph: Uint8Array, size: number): Promise<Recognizer> {
+    return new Recognizer(await createSession(graph, 'wasm'), size);
   }
 
-  /** Per cell: shape-or-empty, then color, size and texture when not empty. */
-  async recognize(image: Uint8ClampedArray, size: number): Promise<RecognizedScene> {
+  /** Every head's output is (1, cells, classes) logits. */
+  async recognize(image: Uint8ClampedArray, size: number): Promise<HeadReadings> {
     if (size !== this.size || image.length !== size * size * 4) {
       throw new InputError(`The recognizer reads ${this.size}x${this.size} images; got ${size}x${size}.`);
     }
     const out = await this.session.run({ image: new ort.Tensor('float32', rgbaToPlanar(image, size), [1, 3, size, size]) });
-    const head = (name: string) => out[name]!.data as Float32Array;
-    const cells: (SceneObject | null)[] = [];
-    const confidence: number[] = [];
-    for (let c = 0; c < 9; c++) {
-      const shape = softmaxArgmax(head('shape'), c * 9, 9);
-      if (shape.index === 0) {
-        cells.push(null);
-        confidence.push(shape.p);
-        continue;
+    const heads: Record<string, { index: number[]; p: number[] }> = {};
+    let cells = 0;
+    for (const name of this.session.outputNames) {
+      const t = out[name]!;
+      const [n, k] = [t.dims.at(-2)!, t.dims.at(-1)!];
+      cells = n;
+      const logits = t.data as Float32Array;
+      const index: number[] = [];
+      const p: number[] = [];
+      for (let c = 0; c < n; c++) {
+        const top = softmaxArgmax(logits, c * k, k);
+        index.push(top.index);
+        p.push(top.p);
       }
-      const color = softmaxArgmax(head('color'), c * 8, 8);
-      const sz = softmaxArgmax(head('size'), c * 3, 3);
-      const texture = softmaxArgmax(head('texture'), c * 3, 3);
-      cells.push({ shape: SHAPES[shape.index - 1]!, color: COLORS[color.index]!, size: SIZES[sz.index]!, texture: TEXTURES[texture.index]! });
-      confidence.push(Math.min(shape.p, color.p, sz.p, texture.p));
+      heads[name] = { index, p };
     }
-    return { scene: { domain: 'shapes-v1', cells }, confidence };
+    return { cells, heads };
   }
 
   async dispose(): Promise<void> {

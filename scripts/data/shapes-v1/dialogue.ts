@@ -1,4 +1,5 @@
 /** Multi-turn dialogues (3-6 turns) with the expected scene after each turn: the spec's dialogue JSONL. */
+import type { ScriptedDialogue, ScriptedTurn } from '../../../src/domain/dialogue-file.ts';
 import { decorate } from './decorate.ts';
 import { answerDescs, describeAmbiguous, describeOne } from './describe.ts';
 import { applyEdit, editFocus, type Edit } from '../../../src/domains/shapes-v1/edits.ts';
@@ -12,25 +13,13 @@ import { objectAt, occupiedCells, sceneToJson, scenesEqual, type Scene } from '.
 import { History } from './session.ts';
 import { FRAMES } from '../../../src/domains/shapes-v1/templates.ts';
 
-/** One turn: what the user says and what must follow (a scene, or a clarifying question). */
-export interface DialogueTurn {
-  user: string;
-  expect: ReturnType<typeof sceneToJson> | { clarify: true };
-}
-/** One line of the dialogue-evaluation JSONL. */
-export interface Dialogue {
-  id: string;
-  scene: ReturnType<typeof sceneToJson>;
-  turns: DialogueTurn[];
-}
-
 type Kind = 'edit' | 'pronoun' | 'same' | 'compound' | 'two-sentence' | 'ambiguous' | 'undo' | 'redo' | 'reset';
 
 interface State {
   history: History;
   referent: number[] | null;
   fresh: boolean; // the referent comes from the previous turn, so a pronoun is natural
-  turns: DialogueTurn[];
+  turns: ScriptedTurn[];
 }
 
 function meta(rng: Rng, l: Lex, split: Split): string {
@@ -153,7 +142,7 @@ function dialogueScene(rng: Rng): Scene {
 }
 
 /** Generates one dialogue of 3-6 turns in the split's phrasing. */
-export function generateDialogue(rng: Rng, id: string, split: Split): Dialogue {
+export function generateDialogue(rng: Rng, id: string, split: Split): ScriptedDialogue {
   const scene = dialogueScene(rng);
   const n = 3 + rng.int(4);
   const st: State = { history: new History(scene), referent: null, fresh: false, turns: [] };

@@ -3,7 +3,7 @@
  * current-state words, destinations. Words come from the schema, its synonym table and closed-class English.
  */
 import type { Rng } from '../../../src/domain/rng.ts';
-import type { AttributeSchema, LanguageSchema } from '../../../src/understanding/schema.ts';
+import type { AttributeSchema, LanguageSchema } from '../../../src/domain/schema.ts';
 import { words, type Phrase } from './phrase.ts';
 
 /** Word choices for one domain. */

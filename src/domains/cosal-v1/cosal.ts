@@ -3,7 +3,10 @@
  * cells, six colors, nine sentences (k direct, 9-k relational), silhouette source, colored target, labels.
  */
 import { hashString, Rng } from '../../domain/rng.ts';
-import { neighbor, type Direction } from '../shapes-v1/scene.ts';
+import { neighborIn, type Direction } from '../../domain/grid.ts';
+
+/** The CoSaL grid. */
+export const COSAL_GRID = { rows: 3, cols: 3 } as const;
 
 /** The nine LBIE shapes in spec (shard index) order. */
 export const COSAL_SHAPES = [
@@ -62,32 +65,7 @@ export function parseCosalSentence(s: string): CosalSentence | null {
 export function sentenceCell(rec: Pick<CosalRecord, 'cells'>, s: CosalSentence): number | null {
   const at = rec.cells.findIndex((c) => c.shape === s.shape);
   if (at < 0) return null;
-  return s.kind === 'direct' ? at : neighbor(at, s.dir);
-}
-
-const REL_WORD: Readonly<Record<Direction, string>> = { down: 'below', up: 'above', left: 'left', right: 'right' };
-
-/** A random record with k direct sentences; relational ones follow, each anchored on a cell already determined (LBIE). */
-export function generateCosal(rng: Rng, id: string, k: number): CosalRecord {
-  if (k < 1 || k > 9) throw new RangeError(`k must be 1..9, got ${k}`);
-  const shapes = rng.shuffle(COSAL_SHAPES);
-  const cells = shapes.map((shape) => ({ shape, color: rng.pick(COSAL_COLORS) }));
-  const direct = rng.shuffle([0, 1, 2, 3, 4, 5, 6, 7, 8]).slice(0, k);
-  const sentences = direct.map((c) => `${cells[c]!.shape} is ${cells[c]!.color}`);
-  const known = new Set(direct);
-  while (known.size < 9) {
-    const options: { cell: number; anchor: number; dir: Direction }[] = [];
-    for (const anchor of known) {
-      for (const dir of ['down', 'up', 'left', 'right'] as const) {
-        const cell = neighbor(anchor, dir);
-        if (cell !== null && !known.has(cell)) options.push({ cell, anchor, dir });
-      }
-    }
-    const o = rng.pick(options);
-    sentences.push(`${cells[o.cell]!.color} ${REL_WORD[o.dir]} ${cells[o.anchor]!.shape}`);
-    known.add(o.cell);
-  }
-  return { id, cells, sentences };
+  return s.kind === 'direct' ? at : neighborIn(COSAL_GRID, at, s.dir);
 }
 
 type Inside = (x: number, y: number) => boolean;

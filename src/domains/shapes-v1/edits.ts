@@ -1,5 +1,5 @@
 /** Edit operations on shapes-v1 scenes: types, application and the cells an edit focuses on. */
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '../../../workers/errors.ts';
 import {
   SIZES, cloneScene, objectAt,
   type Color, type Scene, type SceneObject, type Shape, type Size, type Texture,

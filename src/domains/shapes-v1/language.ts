@@ -1,5 +1,5 @@
 /** shapes-v1 as understanding sees it: attributes, their words, and the 3x3 grid (spec/shapes-v1.md). */
-import type { LanguageSchema, SynonymTable } from '../../understanding/schema.ts';
+import type { LanguageSchema, SynonymTable } from '../../domain/schema.ts';
 import type { Change } from '../../understanding/changes.ts';
 import type { Edit } from './edits.ts';
 import { COLORS, GRID, SHAPES, SIZES, TEXTURES, type Color, type SceneObject, type Shape, type Size, type Texture } from './scene.ts';

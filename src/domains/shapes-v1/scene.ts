@@ -1,4 +1,8 @@
 /** The shapes-v1 scene model (spec/shapes-v1.md): constants, types and small pure helpers. */
+import { neighborIn, type Direction } from '../../domain/grid.ts';
+import type { Scene as CoreScene } from '../../domain/scene.ts';
+
+export { cloneScene, differingCells, emptyCells, objectAt, objectsEqual, occupiedCells, scenesEqual } from '../../domain/scene.ts';
 
 /** Domain tag written in every scene. */
 export const DOMAIN = 'shapes-v1';
@@ -48,22 +52,20 @@ export const SIZE_FRACTION: Readonly<Record<Size, number>> = { small: 0.45, medi
 /** Outline color of every object (spec). */
 export const OUTLINE_HEX = '#212121';
 
-/** One object on the grid. */
-export interface SceneObject {
+/** One object on the grid (a type, not an interface, so that it is a generic SceneObject too). */
+export type SceneObject = {
   shape: Shape;
   color: Color;
   size: Size;
   texture: Texture;
-}
+};
 
 /** A shapes-v1 scene: nine cells, row-major, row 0 at the top. */
-export interface Scene {
+export interface Scene extends CoreScene<SceneObject> {
   domain: typeof DOMAIN;
-  cells: (SceneObject | null)[];
 }
 
-/** Adjacent-cell relations of the spec. */
-export type Direction = 'left' | 'right' | 'up' | 'down';
+export type { Direction } from '../../domain/grid.ts';
 
 /** Row of a cell index. */
 export function cellRow(cell: number): number {
@@ -77,55 +79,12 @@ export function cellCol(cell: number): number {
 
 /** The adjacent cell in a direction, or null at the border. */
 export function neighbor(cell: number, dir: Direction): number | null {
-  const r = cellRow(cell);
-  const c = cellCol(cell);
-  const [dr, dc] = dir === 'left' ? [0, -1] : dir === 'right' ? [0, 1] : dir === 'up' ? [-1, 0] : [1, 0];
-  const nr = r + dr;
-  const nc = c + dc;
-  return nr < 0 || nr >= GRID || nc < 0 || nc >= GRID ? null : nr * GRID + nc;
+  return neighborIn({ rows: GRID, cols: GRID }, cell, dir);
 }
 
 /** A scene with all cells empty. */
 export function emptyScene(): Scene {
   return { domain: DOMAIN, cells: Array.from({ length: GRID * GRID }, () => null) };
-}
-
-/** Deep copy of a scene. */
-export function cloneScene(scene: Scene): Scene {
-  return { domain: DOMAIN, cells: scene.cells.map((o) => (o ? { ...o } : null)) };
-}
-
-/** True when two objects have the same four attributes. */
-export function objectsEqual(a: SceneObject | null, b: SceneObject | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.shape === b.shape && a.color === b.color && a.size === b.size && a.texture === b.texture;
-}
-
-/** True when two scenes hold the same objects in the same cells. */
-export function scenesEqual(a: Scene, b: Scene): boolean {
-  return a.cells.length === b.cells.length && a.cells.every((o, i) => objectsEqual(o, b.cells[i] ?? null));
-}
-
-/** Cells whose objects differ between two scenes (an object against an empty cell counts). */
-export function differingCells(a: Scene, b: Scene): number[] {
-  return a.cells.flatMap((o, i) => (objectsEqual(o ?? null, b.cells[i] ?? null) ? [] : [i]));
-}
-
-/** Indices of the occupied cells. */
-export function occupiedCells(scene: Scene): number[] {
-  return scene.cells.flatMap((o, i) => (o ? [i] : []));
-}
-
-/** Indices of the empty cells. */
-export function emptyCells(scene: Scene): number[] {
-  return scene.cells.flatMap((o, i) => (o ? [] : [i]));
-}
-
-/** The object in a cell, throwing when the cell is empty (callers have checked occupancy). */
-export function objectAt(scene: Scene, cell: number): SceneObject {
-  const o = scene.cells[cell];
-  if (!o) throw new RangeError(`cell ${cell} is empty`);
-  return o;
 }
 
 /** Shard encoding of the cells: 9 x (shape, color, size, texture) indices, -1 for empty (SHARDS.md). */

@@ -1,10 +1,12 @@
 /** Shared stand-ins for the app tests: an exact "model" and recognizer, and a Node PNG codec. */
 import { readFileSync } from 'node:fs';
+const GRID3 = { rows: 3, cols: 3 };
 import { decodePng, encodePng } from '../../../scripts/lib/png.ts';
 import { cellOfPixel } from '../../../src/conversation/confine.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
 import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
 import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
+import { headsOfScene } from '../../../src/domains/shapes-v1/recognition.ts';
 import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import type { ImageCodec } from '../../../src/store/node-store.ts';
 import type { EditRequest, EditResult, Engine } from '../../../workers/engine.ts';
@@ -32,7 +34,7 @@ export const nodeCodec: ImageCodec = {
 /** The RGBA bytes of one scene cell of a 64x64 picture. */
 function cellPixels(image: Uint8ClampedArray, cell: number): Uint8ClampedArray {
   const out: number[] = [];
-  for (let i = 0; i < 64 * 64; i++) if (cellOfPixel(i % 64, Math.floor(i / 64), 64) === cell) out.push(...image.subarray(i * 4, i * 4 + 4));
+  for (let i = 0; i < 64 * 64; i++) if (cellOfPixel(i % 64, Math.floor(i / 64), 64, GRID3) === cell) out.push(...image.subarray(i * 4, i * 4 + 4));
   return Uint8ClampedArray.from(out);
 }
 
@@ -90,7 +92,7 @@ export function perfectEngine(opts: PerfectOptions = {}) {
     info: async () => ({ backend: 'wasm', adapter: '', webgpuAvailable: false, ortVersion: '', pack: 'perfect', imageSize: 64 }),
     load: async () => engine.info(),
     dispose: async () => undefined,
-    recognize: async (image) => ({ scene: read(image), confidence: Array(9).fill(1) }),
+    recognize: async (image) => headsOfScene(read(image)),
     understandingVocab: async () => [...(await packTagger()).vocab],
     understand: async (input) => (await packTagger()).run(input),
     async edit(r: EditRequest, signal?: AbortSignal): Promise<EditResult> {

@@ -1,7 +1,8 @@
 /** The persist-first turn protocol over the real dialogue layer, with an exact stand-in model and in-memory storage. */
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 import { describe, expect, it } from 'vitest';
 import { SessionController, type ControllerDeps } from '../../../src/app/session-controller.ts';
-import { EXAMPLES } from '../../../src/app/examples.ts';
+import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 import { memoryKV, type KV } from '../../../src/store/kv.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';
 import { nodeCodec, perfectEngine, type PerfectOptions } from './fixtures.ts';
@@ -11,7 +12,7 @@ const twoSquares = EXAMPLES.find((e) => e.id === 'two-squares')!.scene;
 async function setup(opts: PerfectOptions = {}, kv: KV = memoryKV()) {
   const model = perfectEngine(opts);
   const store = new SessionStore(kv);
-  const deps: ControllerDeps = { engine: model.engine, store, codec: nodeCodec };
+  const deps: ControllerDeps = { domain: SHAPES_V1, engine: model.engine, store, codec: nodeCodec };
   const c = await SessionController.start(deps, model.show(twoSquares), 64, 'Two squares', 'perfect');
   return { ...model, store, deps, c, kv };
 }

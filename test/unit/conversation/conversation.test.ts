@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { memoryNodes, Conversation } from '../../../src/conversation/conversation.ts';
 import { emptyScene, IMAGE_SIZE, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { perfectEngine } from '../app/fixtures.ts';
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 
 const start = (): Scene => {
   const s = emptyScene();
@@ -17,7 +18,7 @@ const start = (): Scene => {
 describe('Conversation', () => {
   it('runs every step of a turn on the previous output and passes the tracker state along', async () => {
     const { engine, show, instructions } = perfectEngine();
-    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
     const t = await c.say('make the circle red and the square blue');
     expect(t.dialogue.kind).toBe('edit');
     expect(t.results).toHaveLength(2);
@@ -29,7 +30,7 @@ describe('Conversation', () => {
 
   it('shows stored pictures for undo and reset without running the model', async () => {
     const { engine, show, instructions } = perfectEngine();
-    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
     const first = await c.say('make the circle red');
     await c.say('make it bigger');
     const undone = await c.say('undo that');
@@ -45,7 +46,7 @@ describe('Conversation', () => {
 
   it('rolls the dialogue back when the model fails, so the turn can be retried', async () => {
     const { engine, show } = perfectEngine({ failOn: 'red' });
-    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
     const before = JSON.stringify(c.toJSON());
     await expect(c.say('make the circle red')).rejects.toThrow('the GPU went away');
     expect(JSON.stringify(c.toJSON())).toBe(before);
@@ -56,11 +57,11 @@ describe('Conversation', () => {
     const s = start();
     s.cells[2] = { shape: 'circle', color: 'pink', size: 'large', texture: 'dotted' };
     const nodes = memoryNodes();
-    const c = await Conversation.start(engine, nodes, show(s), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, engine, nodes, show(s), IMAGE_SIZE);
     const asked = await c.say('make the circle yellow');
     expect(asked.dialogue.kind).toBe('clarify');
     expect(asked.dialogue.reply).toMatch(/\?/);
-    const resumed = Conversation.resume(engine, nodes, JSON.parse(JSON.stringify(c.toJSON())));
+    const resumed = Conversation.resume(SHAPES_V1, engine, nodes, JSON.parse(JSON.stringify(c.toJSON())));
     const answered = await resumed.say('the top right one');
     expect(answered.shown.recognition.scene.cells[2]?.color).toBe('yellow');
     expect(answered.shown.recognition.scene.cells[0]?.color).toBe('blue');
@@ -68,11 +69,11 @@ describe('Conversation', () => {
 
   it('says so when the recognizer reads something other than what the turn asked for', async () => {
     const { engine, show } = perfectEngine();
-    const ok = await (await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE)).say('make the circle red');
+    const ok = await (await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE)).say('make the circle red');
     expect(ok.dialogue.reply).not.toMatch(/may not have come out/);
     // A model that leaves the picture as it was: the reply must not claim the edit happened.
     const lazy = perfectEngine({ misses: () => true });
-    const c = await Conversation.start(lazy.engine, memoryNodes(), lazy.show(start()), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, lazy.engine, memoryNodes(), lazy.show(start()), IMAGE_SIZE);
     const t = await c.say('make the circle red');
     expect(t.dialogue.kind).toBe('edit');
     expect(t.dialogue.reply).toMatch(/It may not have come out right: the top left shows a medium blue circle\. Say "undo"/);
@@ -90,7 +91,7 @@ describe('Conversation', () => {
   it('touches up a step the model missed and says so; repairRounds 0 shows the miss instead', async () => {
     const missFirst = () => perfectEngine({ misses: (_, call) => call === 0 });
     const { engine, show, instructions } = missFirst();
-    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
     const t = await c.say('make the circle red and the square blue');
     expect(instructions).toEqual(['make the circle in the top left red', 'make the square in the bottom right blue', 'make the circle in the top left red']);
     expect(t.shown.recognition.scene.cells[0]?.color).toBe('red');
@@ -98,7 +99,7 @@ describe('Conversation', () => {
     expect(t.results).toHaveLength(3);
     expect(t.dialogue.reply).toMatch(/\(A second pass fixed the top left\.\)$/);
     const off = missFirst();
-    const raw = await (await Conversation.start(off.engine, memoryNodes(), off.show(start()), IMAGE_SIZE, { repairRounds: 0 })).say('make the circle red');
+    const raw = await (await Conversation.start(SHAPES_V1, off.engine, memoryNodes(), off.show(start()), IMAGE_SIZE, { repairRounds: 0 })).say('make the circle red');
     expect(raw.shown.recognition.scene.cells[0]?.color).toBe('blue');
     expect(raw.dialogue.reply).toMatch(/may not have come out right/);
   });
@@ -107,19 +108,19 @@ describe('Conversation', () => {
     // A model that also turns the square at the bottom right purple whenever it edits anything.
     const spill = (s: Scene): Scene => ({ ...s, cells: s.cells.map((o, c) => (c === 8 && o ? { ...o, color: 'purple' } : o)) });
     const confined = perfectEngine({ spill });
-    const t = await (await Conversation.start(confined.engine, memoryNodes(), confined.show(start()), IMAGE_SIZE)).say('make the circle red');
+    const t = await (await Conversation.start(SHAPES_V1, confined.engine, memoryNodes(), confined.show(start()), IMAGE_SIZE)).say('make the circle red');
     expect(t.shown.recognition.scene.cells[0]?.color).toBe('red');
     expect(t.shown.recognition.scene.cells[8]?.color).toBe('green');
     expect(t.dialogue.reply).not.toMatch(/may not have come out/);
     const loose = perfectEngine({ spill });
     const opts = { confine: false, repairRounds: 0 };
-    const u = await (await Conversation.start(loose.engine, memoryNodes(), loose.show(start()), IMAGE_SIZE, opts)).say('make the circle red');
+    const u = await (await Conversation.start(SHAPES_V1, loose.engine, memoryNodes(), loose.show(start()), IMAGE_SIZE, opts)).say('make the circle red');
     expect(u.shown.recognition.scene.cells[8]?.color).toBe('purple');
   });
 
   it('swaps and moves by copying pixels without running the model; transplant off leaves them to the model', async () => {
     const { engine, show, instructions } = perfectEngine();
-    const c = await Conversation.start(engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
     const swapped = await c.say('swap the circle and the square');
     expect(instructions).toEqual([]);
     expect(swapped.results).toEqual([]);
@@ -133,7 +134,7 @@ describe('Conversation', () => {
     expect(moved.shown.recognition.scene.cells[8]).toBeNull();
     expect(moved.shown.recognition.scene.cells[0]?.color).toBe('red');
     const byModel = perfectEngine();
-    const m = await Conversation.start(byModel.engine, memoryNodes(), byModel.show(start()), IMAGE_SIZE, { transplant: false });
+    const m = await Conversation.start(SHAPES_V1, byModel.engine, memoryNodes(), byModel.show(start()), IMAGE_SIZE, { transplant: false });
     await m.say('swap the circle and the square');
     expect(byModel.instructions).toHaveLength(1);
   });

@@ -8,13 +8,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodePng } from '../../../scripts/lib/png.ts';
 import { nodeEngine } from '../../../scripts/lib/node-engine.ts';
 import { toSquare } from '../../../scripts/lib/resample.ts';
-import { EXAMPLES, randomStart } from '../../../src/app/examples.ts';
+import { EXAMPLES, randomStart } from '../../../src/domains/shapes-v1/examples.ts';
 import { NotEditableError, checkSceneFit, sceneFit } from '../../../src/conversation/domain-fit.ts';
 import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
 import { Rng, hashString } from '../../../src/domain/rng.ts';
 import { generateDialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
 import type { Engine } from '../../../workers/engine.ts';
 import type { Scene } from '../../../src/domains/shapes-v1/scene.ts';
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 
 const S = 64;
 let engine: Engine;
@@ -26,8 +27,8 @@ const rgba = (f: (x: number, y: number, c: number) => number) =>
   Uint8ClampedArray.from({ length: S * S * 4 }, (_, i) => (i % 4 === 3 ? 255 : f((i >> 2) % S, Math.floor((i >> 2) / S), i % 4)));
 
 async function fit(image: Uint8ClampedArray) {
-  const { scene } = await engine.recognize(image, S);
-  return { ...sceneFit(image, scene), scene };
+  const { scene } = SHAPES_V1.readScene(await engine.recognize(image, S));
+  return { ...sceneFit(SHAPES_V1, image, scene), scene };
 }
 
 describe('scene fit', () => {
@@ -35,8 +36,8 @@ describe('scene fit', () => {
     for (let i = 0; i < 500; i++) {
       const scene = generateDialogue(new Rng(hashString(`dialogue:1:heldout:${i}`)), `d${i}`, 'heldout').scene as Scene;
       const picture = renderSceneRgba(scene);
-      const read = await engine.recognize(picture, S);
-      expect(() => checkSceneFit(picture, S, read.scene), `scene ${i}`).not.toThrow();
+      const read = SHAPES_V1.readScene(await engine.recognize(picture, S));
+      expect(() => checkSceneFit(SHAPES_V1, picture, S, read.scene), `scene ${i}`).not.toThrow();
     }
   }, 120_000);
 
@@ -50,7 +51,7 @@ describe('scene fit', () => {
     }
     for (const p of pictures) {
       const { scene } = await fit(p);
-      expect(() => checkSceneFit(p, S, scene)).not.toThrow();
+      expect(() => checkSceneFit(SHAPES_V1, p, S, scene)).not.toThrow();
     }
   }, 60_000);
 
@@ -71,7 +72,7 @@ describe('scene fit', () => {
       const { scene, mean, worstCell } = await fit(p);
       let err: unknown;
       try {
-        checkSceneFit(p, S, scene);
+        checkSceneFit(SHAPES_V1, p, S, scene);
       } catch (e) {
         err = e;
       }

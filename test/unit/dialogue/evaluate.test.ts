@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateDialogues, replayDialogue } from '../../../src/dialogue/evaluate.ts';
-import { generateDialogue, type Dialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
+import { generateDialogue, } from '../../../scripts/data/shapes-v1/dialogue.ts';
+import type { ScriptedDialogue as Dialogue } from '../../../src/domain/dialogue-file.ts';
 import { hashString, Rng } from '../../../src/domain/rng.ts';
 import { validateDialogues } from '../../../src/domains/shapes-v1/validate.ts';
 import { packUnderstander } from '../understanding/pack-understander.ts';

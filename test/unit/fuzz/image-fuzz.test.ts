@@ -11,7 +11,7 @@ import { readImageSize } from '../../../src/app/image-header.ts';
 import { MAX_PIXELS, decodeImage } from '../../../src/app/image-io.ts';
 import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
 import { Rng } from '../../../src/domain/rng.ts';
-import { EXAMPLES } from '../../../src/app/examples.ts';
+import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 
 const CASES = 1_000;
 

@@ -3,9 +3,10 @@
  * the filmstrip, undo and redo). Every case ends in time with either a named InputError and nothing written, or a
  * session that opens and works. Prints the counts and the slowest case for the closing note.
  */
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 import { describe, expect, it } from 'vitest';
 import { layoutHistory } from '../../../src/app/filmstrip.ts';
-import { EXAMPLES } from '../../../src/app/examples.ts';
+import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 import { SessionController } from '../../../src/app/session-controller.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
@@ -21,7 +22,7 @@ const CASE_MS = 2_000;
 async function baseFile() {
   const model = perfectEngine();
   const store = new SessionStore(memoryKV());
-  const deps = { engine: model.engine, store, codec: nodeCodec };
+  const deps = { domain: SHAPES_V1, engine: model.engine, store, codec: nodeCodec };
   const c = await SessionController.start(deps, model.show(EXAMPLES[0]!.scene), 64, 'Two squares', 'perfect');
   await c.say('make the circle red');
   await c.say('now make it bigger');
@@ -52,7 +53,7 @@ describe('session import fuzz', () => {
       }
       if (session) {
         counts.accepted++;
-        const c = await SessionController.open({ engine, store, codec: nodeCodec }, session.id);
+        const c = await SessionController.open({ domain: SHAPES_V1, engine, store, codec: nodeCodec }, session.id);
         expect(c, `case ${i}`).not.toBeNull();
         expect(layoutHistory(c!.history, c!.current.id).items.length).toBe(c!.history.length);
         if (i % 10 === 0) {

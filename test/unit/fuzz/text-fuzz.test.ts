@@ -5,12 +5,13 @@
  * none fails, hangs or throws anything else.
  */
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES } from '../../../src/app/examples.ts';
+import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 import { SessionController } from '../../../src/app/session-controller.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';
 import { nodeCodec, perfectEngine } from '../app/fixtures.ts';
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 
 const CASES = 1_000;
 const REAL = ['make the circle red', 'undo', 'the square bigger', 'what color is the star?', 'remove it', 'yes', 'no', 'the left one'];
@@ -33,7 +34,7 @@ describe('text fuzz', () => {
     const model = perfectEngine();
     const kv = memoryKV();
     const store = new SessionStore(kv);
-    const c = await SessionController.start({ engine: model.engine, store, codec: nodeCodec }, model.show(EXAMPLES[0]!.scene), 64, 'Fuzz', 'perfect');
+    const c = await SessionController.start({ domain: SHAPES_V1, engine: model.engine, store, codec: nodeCodec }, model.show(EXAMPLES[0]!.scene), 64, 'Fuzz', 'perfect');
     const rng = new Rng('text-fuzz');
     const counts = { answered: 0, refused: 0 };
     let slowest = 0;

@@ -9,6 +9,7 @@ import { LocalEngine, type Pipeline } from '../../../workers/runtime/local-engin
 import { configureOrt } from '../../../workers/runtime/ort.ts';
 import { packModel } from '../../../workers/runtime/pack-model.ts';
 import { warmupRequest } from '../../../workers/runtime/warmup.ts';
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 
 const PACK = join(__dirname, '../../fixtures/models/tiny-fp32');
 const request = (): EditRequest => ({ image: new Uint8ClampedArray(16 * 16 * 4).fill(200), size: 16, text: 'w2 w3', state: null });
@@ -148,7 +149,10 @@ describe('LocalEngine', () => {
   it('reads a scene with the recognizer', async () => {
     const engine = engineWith({});
     await engine.load({ packUrl: PACK, backend: 'wasm' });
-    const { scene, confidence } = await engine.recognize(request().image, 16);
+    const heads = await engine.recognize(request().image, 16);
+    expect(heads.cells).toBe(9);
+    expect(Object.keys(heads.heads)).toEqual(['shape', 'color', 'size', 'texture']);
+    const { scene, confidence } = SHAPES_V1.readScene(heads);
     expect(scene.cells).toHaveLength(9);
     expect(confidence.every((p) => p > 0 && p <= 1)).toBe(true);
   });

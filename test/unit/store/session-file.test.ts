@@ -1,11 +1,12 @@
 /** Session export/import: a lossless round trip, and a clear, located error for each kind of malformed file. */
+import { SHAPES_V1 } from '../../../src/domains/shapes-v1/domain.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionController } from '../../../src/app/session-controller.ts';
-import { EXAMPLES } from '../../../src/app/examples.ts';
+import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
 import { base64ToBytes, bytesToBase64, exportSession, importSession, parseSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';
@@ -14,7 +15,7 @@ import { nodeCodec, perfectEngine } from '../app/fixtures.ts';
 async function played() {
   const model = perfectEngine();
   const store = new SessionStore(memoryKV());
-  const deps = { engine: model.engine, store, codec: nodeCodec };
+  const deps = { domain: SHAPES_V1, engine: model.engine, store, codec: nodeCodec };
   const c = await SessionController.start(deps, model.show(EXAMPLES[0]!.scene), 64, 'Two squares', 'perfect');
   await c.say('make the circle red');
   await c.say('make the square green');

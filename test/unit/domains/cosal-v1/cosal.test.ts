@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  COSAL_COLORS, COSAL_RGB, COSAL_SHAPES, generateCosal, parseCosalSentence, renderCosal, sentenceCell,
+  COSAL_COLORS, COSAL_RGB, COSAL_SHAPES, parseCosalSentence, renderCosal, sentenceCell,
 } from '../../../../src/domains/cosal-v1/cosal.ts';
+import { generateCosal } from '../../../../scripts/data/cosal-v1/generate.ts';
 import { Rng } from '../../../../src/domain/rng.ts';
-import { cosalProblem } from '../../../../src/domains/shapes-v1/validate.ts';
+import { cosalProblem } from '../../../../src/domains/cosal-v1/validate.ts';
 
 describe('generateCosal', () => {
   it.each([4, 6, 8])('writes nine sentences, k = %i of them direct, determining every cell in order', (k) => {

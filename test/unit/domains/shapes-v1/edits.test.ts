@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EDIT_OPS, applyEdit, editCells, editFocus, resizedSize, type Edit } from '../../../../src/domains/shapes-v1/edits.ts';
-import { DomainError } from '../../../../src/domain/errors.ts';
+import { DomainError } from '../../../../workers/errors.ts';
 import { randomEdit } from '../../../../scripts/data/shapes-v1/random-edit.ts';
 import { randomScene } from '../../../../src/domains/shapes-v1/generate-scene.ts';
 import { Rng } from '../../../../src/domain/rng.ts';

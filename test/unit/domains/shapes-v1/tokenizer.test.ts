@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { COSAL_WORDS, generateCosal } from '../../../../src/domains/cosal-v1/cosal.ts';
+import { COSAL_WORDS } from '../../../../src/domains/cosal-v1/cosal.ts';
+import { generateCosal } from '../../../../scripts/data/cosal-v1/generate.ts';
 import { generateDialogue } from '../../../../scripts/data/shapes-v1/dialogue.ts';
 import { makeEditExample } from '../../../../scripts/data/shapes-v1/edit-examples.ts';
 import { grammarWords } from '../../../../scripts/data/shapes-v1/grammar-words.ts';

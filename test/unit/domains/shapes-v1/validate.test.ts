@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generateCosal } from '../../../../src/domains/cosal-v1/cosal.ts';
+import { generateCosal } from '../../../../scripts/data/cosal-v1/generate.ts';
 import { Rng } from '../../../../src/domain/rng.ts';
 import { emptyScene, sceneToJson } from '../../../../src/domains/shapes-v1/scene.ts';
-import { validateCosal, validateDialogues, validateScenes } from '../../../../src/domains/shapes-v1/validate.ts';
+import { validateCosal } from '../../../../src/domains/cosal-v1/validate.ts';
+import { validateDialogues, validateScenes } from '../../../../src/domains/shapes-v1/validate.ts';
 
 const scene = () => {
   const s = emptyScene();

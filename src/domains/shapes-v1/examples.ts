@@ -1,14 +1,11 @@
 /** Starting pictures: curated example scenes and random ones, rendered like any picture the user brings. */
-import { randomScene } from '../domains/shapes-v1/generate-scene.ts';
-import { Rng } from '../domain/rng.ts';
-import { emptyScene, type Scene, type SceneObject } from '../domains/shapes-v1/scene.ts';
+import { randomScene } from './generate-scene.ts';
+import type { Example as CoreExample } from '../../domain/domain.ts';
+import { Rng } from '../../domain/rng.ts';
+import { emptyScene, type Scene, type SceneObject } from './scene.ts';
 
-/** A built-in example with a title for the picker. */
-export interface Example {
-  id: string;
-  title: string;
-  scene: Scene;
-}
+/** A built-in shapes-v1 example with a title for the picker. */
+export type Example = CoreExample<Scene>;
 
 const o = (shape: SceneObject['shape'], color: SceneObject['color'], size: SceneObject['size'] = 'medium', texture: SceneObject['texture'] = 'solid'): SceneObject =>
   ({ shape, color, size, texture });

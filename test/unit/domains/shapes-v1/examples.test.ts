@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, randomStart } from '../../../src/app/examples.ts';
-import { DialogueManager } from '../../../src/dialogue/index.ts';
-import { occupiedCells, scenesEqual } from '../../../src/domains/shapes-v1/scene.ts';
-import { sceneProblem } from '../../../src/domains/shapes-v1/validate.ts';
-import { packUnderstander } from '../understanding/pack-understander.ts';
+import { EXAMPLES, randomStart } from '../../../../src/domains/shapes-v1/examples.ts';
+import { DialogueManager } from '../../../../src/dialogue/index.ts';
+import { occupiedCells, scenesEqual } from '../../../../src/domains/shapes-v1/scene.ts';
+import { sceneProblem } from '../../../../src/domains/shapes-v1/validate.ts';
+import { packUnderstander } from '../../understanding/pack-understander.ts';
 
 describe('start pictures', () => {
   it('has valid, distinct examples with unique ids', () => {

@@ -1,0 +1,11 @@
+/** The domains Parley knows, by the name a scene and a pack's manifest carry. The app and the CLIs pick from here. */
+import type { Domain } from '../domain/domain.ts';
+import { COSAL_V1 } from './cosal-v1/domain.ts';
+import { SHAPES_V1 } from './shapes-v1/domain.ts';
+
+export const DOMAINS: readonly Domain[] = [SHAPES_V1, COSAL_V1];
+
+/** The domain with this name, or undefined. */
+export function domainNamed(name: string): Domain | undefined {
+  return DOMAINS.find((d) => d.name === name);
+}
