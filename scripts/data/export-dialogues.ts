@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { generateDialogue } from './shapes-v1/dialogue.ts';
 import { hashString, Rng } from '../../src/domain/rng.ts';
 import { sceneToJson, type Scene } from '../../src/domains/shapes-v1/scene.ts';
-import { EditSession } from './shapes-v1/session.ts';
+import { ReferenceSession } from './shapes-v1/reference-session.ts';
 import { formatBytes } from './shard-writer.ts';
 
 const { values } = parseArgs({
@@ -32,7 +32,7 @@ let disagreements = 0;
 for (let i = 0; i < count; i++) {
   const id = `d${values.seed}-${split}-${String(i).padStart(5, '0')}`;
   const d = generateDialogue(new Rng(hashString(`dialogue:${values.seed}:${split}:${i}`)), id, split);
-  const session = new EditSession(d.scene as Scene);
+  const session = new ReferenceSession(d.scene as Scene);
   for (const t of d.turns) {
     turns++;
     const r = session.turn(t.user);

@@ -9,7 +9,7 @@ import type { Understander } from '../understanding/understander.ts';
 import { DialogueManager, type DialogueKind } from './manager.ts';
 
 /** One replayed turn. */
-export interface TurnOutcome {
+export interface ReplayedTurn {
   id: string;
   turn: number;
   user: string;
@@ -38,19 +38,19 @@ export interface DialogueReport {
   sceneTurnSuccess: number;
   /** Share of dialogues whose every turn succeeded. */
   dialogueSuccess: number;
-  failures: TurnOutcome[];
-  outcomes: TurnOutcome[];
+  failures: ReplayedTurn[];
+  outcomes: ReplayedTurn[];
 }
 
 /** Kinds that ask the user something (a clarifying question or a confirmation). */
 export const ASKING: ReadonlySet<DialogueKind> = new Set(['clarify', 'confirm']);
 
 /** Replays one dialogue, feeding the expected scene back as the recognized scene after every turn. */
-export async function replayDialogue(d: ScriptedDialogue, understander: Understander, confirmBelow?: number): Promise<TurnOutcome[]> {
+export async function replayDialogue(d: ScriptedDialogue, understander: Understander, confirmBelow?: number): Promise<ReplayedTurn[]> {
   let scene: Scene = cloneScene(d.scene as Scene);
   const manager = new DialogueManager(scene, understander.lexicon);
   if (confirmBelow !== undefined) manager.confirmBelow = confirmBelow;
-  const out: TurnOutcome[] = [];
+  const out: ReplayedTurn[] = [];
   for (const [i, t] of d.turns.entries()) {
     const t0 = performance.now();
     const r = manager.turn(await understander.read(t.user, manager.context), scene);
@@ -71,7 +71,7 @@ export async function replayDialogue(d: ScriptedDialogue, understander: Understa
 
 /** Replays dialogues and sums up clarification accuracy and turn success. */
 export async function evaluateDialogues(dialogues: readonly ScriptedDialogue[], understander: Understander, confirmBelow?: number): Promise<DialogueReport> {
-  const all: TurnOutcome[] = [];
+  const all: ReplayedTurn[] = [];
   let perfect = 0;
   for (const d of dialogues) {
     const outcomes = await replayDialogue(d, understander, confirmBelow);

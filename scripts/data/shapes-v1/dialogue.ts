@@ -10,13 +10,13 @@ import { randomEdit, TARGET_OPS } from './random-edit.ts';
 import { realizeRef } from '../../../src/domains/shapes-v1/realize.ts';
 import type { Rng } from '../../../src/domain/rng.ts';
 import { objectAt, occupiedCells, sceneToJson, scenesEqual, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
-import { History } from './session.ts';
+import { ReferenceHistory } from './reference-session.ts';
 import { FRAMES } from '../../../src/domains/shapes-v1/templates.ts';
 
 type Kind = 'edit' | 'pronoun' | 'same' | 'compound' | 'two-sentence' | 'ambiguous' | 'undo' | 'redo' | 'reset';
 
 interface State {
-  history: History;
+  history: ReferenceHistory;
   referent: number[] | null;
   fresh: boolean; // the referent comes from the previous turn, so a pronoun is natural
   turns: ScriptedTurn[];
@@ -145,7 +145,7 @@ function dialogueScene(rng: Rng): Scene {
 export function generateDialogue(rng: Rng, id: string, split: Split): ScriptedDialogue {
   const scene = dialogueScene(rng);
   const n = 3 + rng.int(4);
-  const st: State = { history: new History(scene), referent: null, fresh: false, turns: [] };
+  const st: State = { history: new ReferenceHistory(scene), referent: null, fresh: false, turns: [] };
   while (st.turns.length < n) {
     const kind = st.turns.length === 0 ? (rng.chance(0.3) ? 'ambiguous' : 'edit') : pickKind(rng);
     step(rng, st, kind, split, n - st.turns.length);

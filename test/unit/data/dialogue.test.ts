@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { sceneToJson, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
-import { EditSession } from '../../../scripts/data/shapes-v1/session.ts';
+import { ReferenceSession } from '../../../scripts/data/shapes-v1/reference-session.ts';
 import { validateDialogues } from '../../../src/domains/shapes-v1/validate.ts';
 
 describe('generateDialogue', () => {
@@ -15,7 +15,7 @@ describe('generateDialogue', () => {
       for (const d of dialogues) {
         expect(d.turns.length).toBeGreaterThanOrEqual(3);
         expect(d.turns.length).toBeLessThanOrEqual(6);
-        const s = new EditSession(d.scene as Scene);
+        const s = new ReferenceSession(d.scene as Scene);
         d.turns.forEach((t, k) => {
           const r = s.turn(t.user);
           if ('clarify' in t.expect) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { interpret, type Interpretation } from '../../../../src/domains/shapes-v1/interpret.ts';
 import { emptyScene, type Scene } from '../../../../src/domains/shapes-v1/scene.ts';
-import { EditSession } from '../../../../scripts/data/shapes-v1/session.ts';
+import { ReferenceSession } from '../../../../scripts/data/shapes-v1/reference-session.ts';
 
 // 0 red circle | 1 blue striped large square | 2 -
 // 3 red dotted small square | 4 green star | 5 -
@@ -125,9 +125,9 @@ describe('interpret: clarifying questions (scene-aware ambiguity)', () => {
   });
 });
 
-describe('EditSession', () => {
+describe('ReferenceSession', () => {
   it('keeps history for undo, redo and reset, and waits for answers', () => {
-    const s = new EditSession(scene());
+    const s = new ReferenceSession(scene());
     const start = JSON.stringify(s.scene);
     expect(s.turn('make the star red').kind).toBe('edit');
     const red = JSON.stringify(s.scene);
@@ -143,7 +143,7 @@ describe('EditSession', () => {
     expect(JSON.stringify(s.scene)).toBe(start);
     s.turn('undo');
     expect(s.scene.cells[3]!.size).toBe('medium');
-    const restored = new EditSession(scene(), JSON.parse(JSON.stringify(s.state())));
+    const restored = new ReferenceSession(scene(), JSON.parse(JSON.stringify(s.state())));
     expect(restored.scene).toEqual(s.scene);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A dialogue over one picture: history with undo/redo/reset, the previous referent for pronouns, and an open
+ * The grammar's reference session, which the dialogue generator uses to compute each turn's expected scene (the
+ * app's own dialogue state is src/dialogue's HistoryTree): a dialogue over one picture, history with undo/redo/reset, the previous referent for pronouns, and an open
  * clarifying question. Semantics (spec): undo returns the previous scene; reset goes back to the first scene
  * as a new, undoable step; a clarify turn changes nothing and the next turn answers it.
  */
@@ -25,7 +26,7 @@ export interface TurnResult {
 }
 
 /** Undo/redo history of scenes. */
-export class History {
+export class ReferenceHistory {
   private scenes: Scene[];
   private at = 0;
 
@@ -70,13 +71,13 @@ export class History {
 }
 
 /** Runs user turns through the reference interpreter against a scene history. */
-export class EditSession {
-  private readonly history: History;
+export class ReferenceSession {
+  private readonly history: ReferenceHistory;
   private referent: number[] | null;
   private pending: Pending | null;
 
   constructor(initial: Scene, state?: SessionState) {
-    this.history = new History(initial, state?.history, state?.index);
+    this.history = new ReferenceHistory(initial, state?.history, state?.index);
     this.referent = state?.referent ?? null;
     this.pending = state?.pending ?? null;
   }
