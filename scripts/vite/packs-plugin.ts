@@ -9,6 +9,8 @@ const PACKS_DIR = 'models/packs';
 export interface PackListing {
   name: string;
   domain: string;
+  /** It can hold a conversation: it reads pictures (recognizer) and requests (understanding). */
+  editable: boolean;
   bytes: number;
   path: string;
 }
@@ -23,7 +25,8 @@ function listing(root: string): PackListing[] {
   return packNames(root).map((name) => {
     const manifest = JSON.parse(readFileSync(join(root, PACKS_DIR, name, 'manifest.json'), 'utf8'));
     const files = Object.values(manifest.files as Record<string, { bytes: number }>);
-    return { name, domain: manifest.domain, bytes: files.reduce((s, f) => s + f.bytes, 0), path: `packs/${name}/` };
+    const editable = Boolean(manifest.graphs?.recognizer && manifest.graphs?.understanding);
+    return { name, domain: manifest.domain, editable, bytes: files.reduce((s, f) => s + f.bytes, 0), path: `packs/${name}/` };
   });
 }
 

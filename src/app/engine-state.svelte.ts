@@ -10,12 +10,11 @@ import { describeError } from './errors.ts';
 export interface PackListing {
   name: string;
   domain: string;
+  editable: boolean;
   bytes: number;
   path: string;
 }
 
-/** Domains the app can edit; packs for others (cosal-v1, a benchmark model with no recognizer) stay out of the picker. */
-export const EDITABLE_DOMAINS: ReadonlySet<string> = new Set(['shapes-v1']);
 
 /** Where loading the chosen pack stands. */
 export type PackStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -70,7 +69,9 @@ export class EngineState {
     try {
       const response = await fetch(new URL('packs/index.json', document.baseURI));
       const listed = response.ok ? ((await response.json()) as PackListing[]) : [];
-      this.packs = listed.filter((p) => EDITABLE_DOMAINS.has(p.domain));
+      // Packs that cannot hold a conversation (cosal-v1, a benchmark model with no recognizer) or whose domain
+      // this build does not know stay out of the picker.
+      this.packs = listed.filter((p) => p.editable && domainNamed(p.domain));
     } catch {
       this.packs = [];
     }

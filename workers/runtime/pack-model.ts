@@ -2,7 +2,7 @@
 import { KernelWeights, type KernelLayout } from '../kernels/weights.ts';
 import type { KernelDims } from '../kernels/dims.ts';
 import { PackError, InputError } from '../errors.ts';
-import { words as splitWords } from '../../src/domains/shapes-v1/tokenizer.ts';
+import { words as splitWords } from '../../src/domain/words.ts';
 import type { LoadedPack } from './pack-loader.ts';
 
 /** The graphs a pack must ship for editing (the recognizer is optional here). */

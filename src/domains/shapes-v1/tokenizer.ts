@@ -1,5 +1,8 @@
 /** The fixed-vocabulary tokenizer shared with models/tokenizer.py (a parity test keeps them identical). */
+import { words } from '../../domain/words.ts';
 import vocabJson from './vocab.json';
+
+export { words };
 
 /** The vocabulary: id = index; 0 = <pad>, 1 = <unk>. */
 export const VOCAB: readonly string[] = vocabJson as string[];
@@ -13,11 +16,6 @@ export const MAX_LEN = 32;
 const IDS = new Map(VOCAB.map((w, i) => [w, i]));
 /** Every word of the vocabulary (specials excluded), for typo correction. */
 export const KNOWN_WORDS: ReadonlySet<string> = new Set(VOCAB.slice(2));
-
-/** Words of a text: Unicode NFKC, lowercase, runs of [a-z0-9'], everything else dropped. */
-export function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[a-z0-9']+/g) ?? [];
-}
 
 /** Token ids of a text, unpadded, truncated to maxLen. */
 export function tokenIds(text: string, maxLen = MAX_LEN): number[] {
