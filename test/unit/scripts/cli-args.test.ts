@@ -1,4 +1,5 @@
-/** The argument helper the CLIs share (scripts/lib/cli.ts readCli/parseCli). */
+/** The argument helper the CLIs share (scripts/lib/cli.ts readCli/parseCli), and `--help` on every CLI that uses it. */
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCli, readCli } from '../../../scripts/lib/cli.ts';
 
@@ -73,5 +74,16 @@ describe('parseCli', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: Option '--count <value>' argument missing\nusage: demo --out DIR/);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('--help on the CLIs', () => {
+  it.each([
+    'scripts/export-dialogues.ts', 'scripts/export-edits.ts', 'scripts/export-cosal.ts', 'scripts/validate.ts',
+    'scripts/eval-dialogue.ts', 'models/export-chains.ts',
+  ])('%s prints its usage and exits 0', (script) => {
+    const r = spawnSync('npx', ['tsx', script, '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^usage: [\w-]+ --/);
   });
 });
