@@ -5,29 +5,27 @@
  * Usage: npm run eval:dialogue -- --dialogues FILE.jsonl [--pack DIR] [--show N] [--json]
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { evaluateDialogues } from '../src/dialogue/evaluate.ts';
 import { validateDialogues } from '../src/domains/shapes-v1/validate.ts';
+import { fail, parseCli } from './lib/cli.ts';
 import { nodeUnderstander } from './lib/node-understander.ts';
 
-const { values } = parseArgs({
+const values = parseCli({
+  usage: 'eval-dialogue --dialogues FILE.jsonl [--pack DIR] [--show N] [--json]',
   options: { dialogues: { type: 'string' }, pack: { type: 'string', default: 'models/packs/shapes-v1' }, show: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+  required: ['dialogues'],
 });
-if (!values.dialogues) {
-  console.error('usage: eval-dialogue --dialogues FILE.jsonl [--pack DIR] [--show N] [--json]');
-  process.exit(2);
-}
 let text: string;
 try {
   text = readFileSync(values.dialogues, 'utf8');
 } catch (e) {
-  console.error(`${values.dialogues}: cannot read: ${(e as Error).message}`);
-  process.exit(2);
+  fail(`${values.dialogues}: cannot read: ${(e as Error).message}`);
 }
 const { records, issues } = validateDialogues(text);
 if (issues.length > 0) {
   for (const { line, reason } of issues.slice(0, 20)) console.error(`${values.dialogues}:${line}: ${reason}`);
-  process.exit(1);
+  // 1, not 2: the file was read but is not valid dialogue JSONL, as `npm run validate` reports it
+  fail(`${issues.length} malformed line(s) in ${values.dialogues}; nothing was evaluated`, 1);
 }
 const t0 = performance.now();
 const { understander, dispose } = await nodeUnderstander(values.pack);

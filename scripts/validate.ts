@@ -4,13 +4,16 @@
  * (a session file is checked against the image size of --pack, or of models/packs/<its pack> when that exists).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { validateDialogues, validateScenes, type ValidationResult } from '../src/domain/dialogue-file.ts';
 import { DOMAINS, domainNamed } from '../src/domains/index.ts';
 import { validateCosal } from '../src/domains/cosal-v1/validate.ts';
 import { checkSessionFile } from '../src/store/session-file-check.ts';
+import { fail, parseCli } from './lib/cli.ts';
 
-const { values } = parseArgs({ options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' }, session: { type: 'string' }, pack: { type: 'string' } } });
+const values = parseCli({
+  usage: 'validate --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl | --session FILE [--pack DIR]',
+  options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' }, session: { type: 'string' }, pack: { type: 'string' } },
+});
 
 /** One session file as a ValidationResult: the checker stops at the first problem, which it names. */
 function validateSession(text: string): ValidationResult<unknown> {
@@ -35,10 +38,7 @@ if (values.scene) jobs.push(['scene', values.scene, (t) => validateScenes(t, sce
 if (values.dialogues) jobs.push(['dialogues', values.dialogues, (t) => validateDialogues(t, sceneProblem)]);
 if (values.cosal) jobs.push(['cosal', values.cosal, validateCosal]);
 if (values.session) jobs.push(['session', values.session, validateSession]);
-if (jobs.length === 0) {
-  console.error('usage: validate --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl | --session FILE [--pack DIR]');
-  process.exit(2);
-}
+if (jobs.length === 0) fail('nothing to validate: give --scene, --dialogues, --cosal or --session (see --help)');
 let failed = false;
 for (const [kind, file, check] of jobs) {
   let text: string;

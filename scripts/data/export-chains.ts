@@ -8,7 +8,6 @@
  * Fields: src (N,S,S,3) the first image, tokens (N,T,L), tgt (N,T,S,S,3) expected image after each turn,
  * cells (N,T+1,9,4) the scene before the first and after every turn, op (N,T).
  */
-import { parseArgs } from 'node:util';
 import { canonicalInstruction } from '../../src/dialogue/canonical.ts';
 import { decorate } from './shapes-v1/decorate.ts';
 import { applyEdit, editFocus, EDIT_OPS } from '../../src/domains/shapes-v1/edits.ts';
@@ -20,20 +19,20 @@ import { hashString, Rng } from '../../src/domain/rng.ts';
 import { encodeCells, IMAGE_SIZE, type Scene } from '../../src/domains/shapes-v1/scene.ts';
 import { encode, MAX_LEN } from '../../src/domains/shapes-v1/tokenizer.ts';
 import { ShardWriter, vocabSha256 } from './shard-writer.ts';
+import { parseCli } from '../lib/cli.ts';
 
 const TURNS = 4;
-const { values } = parseArgs({
+const values = parseCli({
+  usage: 'export-chains --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P] [--canonical P]',
   options: {
     out: { type: 'string' }, count: { type: 'string', default: '500' }, seed: { type: 'string', default: '3' },
     split: { type: 'string', default: 'heldout' }, typo: { type: 'string', default: '0.08' },
     canonical: { type: 'string', default: '0' },
   },
+  required: ['out'],
+  choices: { split: ['train', 'heldout'] },
 });
 const split = values.split;
-if (!values.out || (split !== 'train' && split !== 'heldout')) {
-  console.error('usage: export-chains --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P] [--canonical P]');
-  process.exit(2);
-}
 const S = IMAGE_SIZE;
 const writer = new ShardWriter(values.out, {
   src: { dtype: 'uint8', shape: [S, S, 3] }, tgt: { dtype: 'uint8', shape: [TURNS, S, S, 3] },

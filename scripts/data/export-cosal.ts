@@ -6,28 +6,27 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { COSAL_COLORS, COSAL_SHAPES, COSAL_SIZE, renderCosal } from '../../src/domains/cosal-v1/cosal.ts';
 import { generateCosal } from './cosal-v1/generate.ts';
 import { Rng, hashString } from '../../src/domain/rng.ts';
 import { encode, words } from '../../src/domains/shapes-v1/tokenizer.ts';
+import { fail, parseCli } from '../lib/cli.ts';
 import { printSizes, ShardWriter, vocabSha256 } from './shard-writer.ts';
 
 /** Token length of all nine sentences together (models/MATH.md). */
 const LMAX = 48;
 /** Longest single sentence ("light green below half thin ellipse"). */
 const SENT_LEN = 6;
-const { values } = parseArgs({
+const values = parseCli({
+  usage: 'export-cosal --out DIR --k 1..9 [--count N] [--seed S] [--jsonl FILE]',
   options: {
     out: { type: 'string' }, k: { type: 'string', default: '4' }, count: { type: 'string', default: '50000' },
     seed: { type: 'string', default: '1' }, jsonl: { type: 'string' },
   },
+  required: ['out'],
 });
 const k = Number(values.k);
-if (!values.out || !(k >= 1 && k <= 9)) {
-  console.error('usage: export-cosal --out DIR --k 1..9 [--count N] [--seed S] [--jsonl FILE]');
-  process.exit(2);
-}
+if (!(k >= 1 && k <= 9)) fail(`--k must be a number of objects from 1 to 9, got "${values.k}"`);
 const count = Number(values.count);
 const seed = Number(values.seed);
 const S = COSAL_SIZE;

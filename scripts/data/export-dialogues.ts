@@ -5,24 +5,23 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { generateDialogue } from './shapes-v1/dialogue.ts';
 import { hashString, Rng } from '../../src/domain/rng.ts';
 import { sceneToJson, type Scene } from '../../src/domains/shapes-v1/scene.ts';
 import { ReferenceSession } from './shapes-v1/reference-session.ts';
+import { parseCli } from '../lib/cli.ts';
 import { formatBytes } from './shard-writer.ts';
 
-const { values } = parseArgs({
+const values = parseCli({
+  usage: 'export-dialogues --out FILE.jsonl [--count N] [--seed S] [--split train|heldout]',
   options: {
     out: { type: 'string' }, count: { type: 'string', default: '500' }, seed: { type: 'string', default: '1' },
     split: { type: 'string', default: 'heldout' },
   },
+  required: ['out'],
+  choices: { split: ['train', 'heldout'] },
 });
 const split = values.split;
-if (!values.out || (split !== 'train' && split !== 'heldout')) {
-  console.error('usage: export-dialogues --out FILE.jsonl [--count N] [--seed S] [--split train|heldout]');
-  process.exit(2);
-}
 const count = Number(values.count);
 const t0 = performance.now();
 const lines: string[] = [];

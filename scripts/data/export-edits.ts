@@ -9,7 +9,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { canonicalInstruction } from '../../src/dialogue/canonical.ts';
 import { makeEditExample, type ExampleKind } from './shapes-v1/edit-examples.ts';
 import { applyEdit, EDIT_OPS } from '../../src/domains/shapes-v1/edits.ts';
@@ -18,26 +17,23 @@ import { renderSceneInto } from '../../src/domains/shapes-v1/raster.ts';
 import { hashString, Rng } from '../../src/domain/rng.ts';
 import { COLORS, encodeCells, IMAGE_SIZE, scenesEqual, SHAPES, SIZES, TEXTURES } from '../../src/domains/shapes-v1/scene.ts';
 import { encode, MAX_LEN } from '../../src/domains/shapes-v1/tokenizer.ts';
+import { fail, parseCli } from '../lib/cli.ts';
 import { printSizes, ShardWriter, vocabSha256, type FieldSpec } from './shard-writer.ts';
 
 const KINDS: readonly ExampleKind[] = ['plain', 'plural', 'pronoun', 'same', 'same-as', 'two-sentence'];
-const { values } = parseArgs({
+const values = parseCli({
+  usage: 'export-edits --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P] [--canonical P] [--with-canonical] [--postnominal]',
   options: {
     out: { type: 'string' }, count: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' },
     split: { type: 'string', default: 'train' }, typo: { type: 'string', default: '0.08' },
     canonical: { type: 'string', default: '0' }, 'with-canonical': { type: 'boolean', default: false },
     postnominal: { type: 'boolean', default: false },
   },
+  required: ['out'],
+  choices: { split: ['train', 'heldout'] },
 });
 const split = values.split;
-if (!values.out || (split !== 'train' && split !== 'heldout')) {
-  console.error('usage: export-edits --out DIR [--count N] [--seed S] [--split train|heldout] [--typo P]');
-  process.exit(2);
-}
-if (values.postnominal && split !== 'train') {
-  console.error('export-edits: --postnominal is for the train split (held-out phrasings must stay as they are)');
-  process.exit(2);
-}
+if (values.postnominal && split !== 'train') fail('--postnominal is for the train split (held-out phrasings must stay as they are)');
 const count = Number(values.count);
 const seed = Number(values.seed);
 const S = IMAGE_SIZE;
