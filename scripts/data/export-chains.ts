@@ -9,7 +9,7 @@
  * cells (N,T+1,9,4) the scene before the first and after every turn, op (N,T).
  */
 import { parseArgs } from 'node:util';
-import { canonicalInstruction } from '../../src/dialogue/canonical.ts';
+import { canonicalInstruction } from '../../src/domains/shapes-v1/dialogue/canonical.ts';
 import { decorate } from './shapes-v1/decorate.ts';
 import { applyEdit, editFocus, EDIT_OPS } from '../../src/domains/shapes-v1/edits.ts';
 import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';
