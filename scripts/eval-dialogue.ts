@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { evaluateDialogues } from '../src/dialogue/evaluate.ts';
+import { SHAPES_DIALOGUE } from '../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { validateDialogues } from '../src/domains/shapes-v1/validate.ts';
 import { fail, parseCli } from './lib/cli.ts';
 import { nodeUnderstander } from './lib/node-understander.ts';
@@ -29,7 +30,7 @@ if (issues.length > 0) {
 }
 const t0 = performance.now();
 const { understander, dispose } = await nodeUnderstander(values.pack);
-const report = await evaluateDialogues(records, understander);
+const report = await evaluateDialogues(records, understander, SHAPES_DIALOGUE);
 await dispose();
 const secs = (performance.now() - t0) / 1000;
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;

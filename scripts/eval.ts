@@ -55,7 +55,8 @@ for (const d of dialogues) {
   let expectedImage = domain.renderRgba(expected);
   const conversation = await Conversation.start(domain, engine, memoryNodes(), expectedImage, size, options);
   let previous = expectedImage;
-  let seen = (await conversation.dataOf(conversation.dialogue.current.id)).recognition.scene;
+  // The conversation is generic; this evaluation and its judges are shapes-v1's (packDir('shapes-v1') above).
+  let seen = (await conversation.dataOf(conversation.dialogue.current.id)).recognition.scene as Scene;
   for (const [n, turn] of d.turns.entries()) {
     if (values['teacher-forced'] && n > 0) {
       await conversation.force(expected, expectedImage);
@@ -70,7 +71,7 @@ for (const d of dialogues) {
     writePng(join(dir, `${n}.png`), shown, size);
     writePng(join(dir, `${n}.expected.png`), expectedImage, size);
     const clarifyAsked = ASKING.has(result.dialogue.kind);
-    const cells = scoreCells(result.shown.recognition.scene, expected);
+    const cells = scoreCells(result.shown.recognition.scene as Scene, expected);
     const pixelProblems = clarifyExpected ? [] : judgePicture(shown, expectedImage);
     const recognizerSuccess = clarifyExpected ? clarifyAsked : !clarifyAsked && cells.cellAccuracy === 1;
     const pixelSuccess = clarifyExpected ? clarifyAsked : !clarifyAsked && pixelProblems.length === 0;
@@ -80,7 +81,7 @@ for (const d of dialogues) {
       const error = o ? inkError(shown, expectedImage, c, o.color) : null;
       return o && error !== null ? [{ texture: o.texture, color: o.color, error }] : [];
     });
-    const facts = { kind: result.dialogue.kind, asked: clarifyAsked, clarifyExpected, success, before: seen, intended: result.dialogue.scene, expectedBefore: before, expected };
+    const facts = { kind: result.dialogue.kind, asked: clarifyAsked, clarifyExpected, success, before: seen, intended: result.dialogue.scene as Scene, expectedBefore: before, expected };
     turns.push({
       id: d.id, turn: n, user: turn.user, kind: result.dialogue.kind, reply: result.dialogue.reply, clarifyExpected, clarifyAsked,
       success, recognizerSuccess, pixelSuccess, pixelProblems, ink, failure: failureKind(facts), wrongEdit: isWrongEdit(facts), confidence: result.dialogue.confidence,
@@ -89,7 +90,7 @@ for (const d of dialogues) {
       modelMs: result.results.reduce((s, r) => s + (r.timings.total ?? 0), 0),
     });
     previous = shown;
-    seen = result.shown.recognition.scene;
+    seen = result.shown.recognition.scene as Scene;
   }
 }
 const report = {

@@ -1,5 +1,5 @@
 // Chromium page for scripts/bench.ts: loads a pack on one backend (cold), then times edit turns.
-import { canonicalInstruction } from '../../src/dialogue/index.ts';
+import { canonicalInstruction } from '../../src/domains/shapes-v1/dialogue/canonical.ts';
 import { randomEdit } from '../data/shapes-v1/random-edit.ts';
 import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';
 import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';

@@ -8,7 +8,7 @@
  * Fields: src (N,S,S,3) the first image, tokens (N,T,L), tgt (N,T,S,S,3) expected image after each turn,
  * cells (N,T+1,9,4) the scene before the first and after every turn, op (N,T).
  */
-import { canonicalInstruction } from '../../src/dialogue/canonical.ts';
+import { canonicalInstruction } from '../../src/domains/shapes-v1/dialogue/canonical.ts';
 import { decorate } from './shapes-v1/decorate.ts';
 import { applyEdit, editFocus, EDIT_OPS } from '../../src/domains/shapes-v1/edits.ts';
 import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';

@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { canonicalInstruction } from '../../src/dialogue/canonical.ts';
+import { canonicalInstruction } from '../../src/domains/shapes-v1/dialogue/canonical.ts';
 import { makeEditExample, type ExampleKind } from './shapes-v1/edit-examples.ts';
 import { applyEdit, EDIT_OPS } from '../../src/domains/shapes-v1/edits.ts';
 import { interpret } from '../../src/domains/shapes-v1/interpret.ts';

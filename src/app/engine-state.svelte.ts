@@ -1,5 +1,5 @@
 /** The engine side of the app: model packs on offer, the loaded one, download progress and the backend choice. */
-import type { Domain } from '../domain/domain.ts';
+import type { DomainWithDialogue } from '../dialogue/index.ts';
 import { DOMAINS, domainNamed } from '../domains/index.ts';
 import type { BackendChoice, BackendKind, Engine, EngineInfo, Progress } from '../../workers/engine.ts';
 import { NoPackError } from '../../workers/errors.ts';
@@ -34,7 +34,7 @@ export class EngineState {
   private loading: Promise<void> = Promise.resolve();
 
   /** The domain of the chosen pack (the first known domain until one is chosen). */
-  get domain(): Domain {
+  get domain(): DomainWithDialogue {
     const name = this.packs.find((p) => p.name === this.pack)?.domain;
     return (name && domainNamed(name)) || DOMAINS[0]!;
   }

@@ -4,8 +4,7 @@
  */
 import { MAX_TURN_CHARS } from '../understanding/text.ts';
 import { Conversation, type ConversationOptions, type NodeData } from '../conversation/conversation.ts';
-import type { HistoryNode } from '../dialogue/index.ts';
-import type { Domain } from '../domain/domain.ts';
+import type { DomainWithDialogue, HistoryNode } from '../dialogue/index.ts';
 import type { Engine } from '../../workers/engine.ts';
 import { InputError } from '../../workers/errors.ts';
 import { sessionNodes, type ImageCodec, type SessionNodes } from '../store/node-store.ts';
@@ -16,7 +15,7 @@ import { nodeDescription, nodeLabel } from './filmstrip.ts';
 /** What a controller needs from the app. */
 export interface ControllerDeps {
   /** The domain of the pack the engine runs. */
-  domain: Domain;
+  domain: DomainWithDialogue;
   engine: Engine;
   store: SessionStore;
   codec: ImageCodec;

@@ -5,13 +5,11 @@
  */
 import { checkSceneFit } from './domain-fit.ts';
 import {
-  DialogueManager, cellDistance, repairSteps, shortfallNote, type DialogueState, type DialogueTurn, type EditStep,
+  DialogueManager, cellDistance, dialogueOf, joinAnd, repairSteps,
+  type DialogueDomain, type DialogueState, type DialogueTurn, type DomainWithDialogue, type EditStep,
 } from '../dialogue/index.ts';
-import { joinAnd } from '../dialogue/phrases.ts';
-import type { Domain, Recognition } from '../domain/domain.ts';
-import { differingCells } from '../domain/scene.ts';
-import { editCells } from '../domains/shapes-v1/edits.ts';
-import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { Recognition } from '../domain/domain.ts';
+import { differingCells, type Scene } from '../domain/scene.ts';
 import type { EditResult, Engine } from '../../workers/engine.ts';
 import { throwIfAborted } from '../../workers/errors.ts';
 import type { Understander } from '../understanding/understander.ts';
@@ -25,7 +23,7 @@ export interface NodeData {
   size: number;
   /** Tracker state after the turn that made this picture (null for the original). */
   state: Float32Array | null;
-  recognition: Recognition<Scene>;
+  recognition: Recognition;
   /** Outputs of the last model step of the user's own instruction (not a touch-up), for the overlay views. */
   result?: EditResult;
 }
@@ -77,8 +75,11 @@ export interface ConversationTurn {
 }
 
 export class Conversation {
+  /** The domain's dialogue rules (edits, instructions, replies). */
+  private readonly rules: DialogueDomain;
+
   private constructor(
-    private readonly domain: Domain,
+    private readonly domain: DomainWithDialogue,
     private readonly engine: Engine,
     /** Loaded on the first turn, so a stored conversation reopens before its model pack has loaded. */
     private understander: Understander | null,
@@ -86,23 +87,26 @@ export class Conversation {
     private readonly nodes: NodeStore,
     /** Read at every turn, so a settings change applies to the next one. */
     public options: ConversationOptions,
-  ) {}
+  ) {
+    this.rules = dialogueOf(domain);
+  }
 
   /** Starts a conversation over a picture: the recognizer reads its scene, which becomes the history's root. */
   static async start(
-    domain: Domain, engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number, options: ConversationOptions = {},
+    domain: DomainWithDialogue, engine: Engine, nodes: NodeStore, image: Uint8ClampedArray, size: number, options: ConversationOptions = {},
   ): Promise<Conversation> {
+    const rules = dialogueOf(domain);
     const understander = await understanderFor(engine, domain);
-    const recognition = domain.readScene(await engine.recognize(image, size)) as Recognition<Scene>;
+    const recognition = domain.readScene(await engine.recognize(image, size));
     checkSceneFit(domain, image, size, recognition.scene); // before anything is stored
-    const manager = new DialogueManager(recognition.scene, domainLexicon(domain));
+    const manager = new DialogueManager(recognition.scene, domainLexicon(domain), rules);
     await nodes.put(manager.current.id, { image, size, state: null, recognition });
     return new Conversation(domain, engine, understander, manager, nodes, options);
   }
 
   /** Resumes a saved conversation. */
-  static resume(domain: Domain, engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
-    return new Conversation(domain, engine, null, DialogueManager.fromJSON(state, domainLexicon(domain)), nodes, options);
+  static resume(domain: DomainWithDialogue, engine: Engine, nodes: NodeStore, state: DialogueState, options: ConversationOptions = {}): Conversation {
+    return new Conversation(domain, engine, null, DialogueManager.fromJSON(state, domainLexicon(domain), dialogueOf(domain)), nodes, options);
   }
 
   /**
@@ -118,7 +122,7 @@ export class Conversation {
 
   /** Puts the dialogue back to a saved state (a failed turn's rollback). */
   restore(state: DialogueState): void {
-    this.manager = DialogueManager.fromJSON(state, domainLexicon(this.domain));
+    this.manager = DialogueManager.fromJSON(state, domainLexicon(this.domain), this.rules);
   }
 
   /** The dialogue state to persist after every turn. */
@@ -159,7 +163,7 @@ export class Conversation {
         repaired = done.repaired;
         // The overlays explain the user's own instruction, so they come from its last step, not from a touch-up.
         await this.nodes.put(dialogue.node, { ...done.picture, size, recognition: done.recognition, result: painted.results.at(-1) });
-        const note = shortfallNote(dialogue.scene, done.recognition.scene);
+        const note = this.rules.replies.shortfall(dialogue.scene, done.recognition.scene);
         if (note) reply = `${reply} ${note}`;
         else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${this.domain.cellNames[c]}`))}.)`;
       }
@@ -184,13 +188,13 @@ export class Conversation {
     const repaired = new Set<number>();
     for (let round = 0; round < (this.options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
       const wrong = differingCells(expected, recognition.scene);
-      const fix = repairSteps(expected, recognition.scene, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
+      const fix = repairSteps(this.rules, expected, recognition.scene, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
       if (fix.length === 0) break;
       const touched = await this.paint(fix, picture, size, signal, true);
       results = [...results, ...touched.results];
       const seen = await this.read(touched.picture.image, size);
       // Per cell: the new pixels stay only where the reading got closer (a failed touch-up must not make it worse).
-      const far = (r: Recognition<Scene>, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
+      const far = (r: Recognition, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
       const better = wrong.filter((c) => far(seen, c) < far(recognition, c));
       if (better.length === 0) continue;
       const all = better.length === wrong.length;
@@ -203,9 +207,8 @@ export class Conversation {
   }
 
   /** Reads a picture's scene: the engine runs the recognizer, the domain reads its heads. */
-  private async read(image: Uint8ClampedArray, size: number): Promise<Recognition<Scene>> {
-    // The dialogue layer still types scenes as shapes-v1's (README, issue 25 notes).
-    return this.domain.readScene(await this.engine.recognize(image, size)) as Recognition<Scene>;
+  private async read(image: Uint8ClampedArray, size: number): Promise<Recognition> {
+    return this.domain.readScene(await this.engine.recognize(image, size));
   }
 
   private get grid() {
@@ -223,14 +226,14 @@ export class Conversation {
     const results: EditResult[] = [];
     for (const step of steps) {
       throwIfAborted(signal);
-      const e = step.edit;
-      if ((e.op === 'move' || e.op === 'swap') && (this.options.transplant ?? true)) {
-        image = e.op === 'move' ? swapCells(image, size, this.grid, e.from, e.to) : swapCells(image, size, this.grid, e.a, e.b);
+      const cells = this.rules.pixelSwap(step.edit);
+      if (cells && (this.options.transplant ?? true)) {
+        image = swapCells(image, size, this.grid, cells[0], cells[1]);
         continue;
       }
       const r = await this.engine.edit({ image, size, text: step.instruction, state }, signal);
       results.push(r);
-      image = confine ? confineToCells(image, r.image, size, editCells(step.edit), this.grid) : r.image;
+      image = confine ? confineToCells(image, r.image, size, this.rules.changedCells(step.edit), this.grid) : r.image;
       state = r.state;
     }
     return { picture: { image, state }, results };

@@ -1,6 +1,6 @@
 /** Undo, redo and start over on the history tree, with the reply each one gives. */
-import { scenesEqual } from '../domains/shapes-v1/scene.ts';
-import { pastTense } from './canonical.ts';
+import { scenesEqual } from '../domain/scene.ts';
+import type { DialogueDomain } from './dialogue-domain.ts';
 import type { HistoryNode, HistoryTree } from './history.ts';
 
 /** What a command did: its reply, and the new pronoun referent (undefined: unchanged). */
@@ -10,7 +10,7 @@ export interface CommandResult {
 }
 
 /** Runs undo / redo (count steps) or a reset to the original picture. */
-export function runCommand(h: HistoryTree, kind: 'undo' | 'redo' | 'reset', count: number): CommandResult {
+export function runCommand(rules: DialogueDomain, h: HistoryTree, kind: 'undo' | 'redo' | 'reset', count: number): CommandResult {
   if (kind === 'reset') {
     if (h.current.image === h.root.id || scenesEqual(h.current.scene, h.root.scene)) return { reply: 'This is already the original picture, so nothing changed.' };
     h.add({ kind: 'reset', user: 'start over', summary: 'Went back to the original picture.', steps: [], scene: h.root.scene, referent: null, image: h.root.image });
@@ -20,24 +20,21 @@ export function runCommand(h: HistoryTree, kind: 'undo' | 'redo' | 'reset', coun
     const left = h.undo(count);
     if (left.length === 0) return { reply: 'There is nothing to undo: this is the original picture.' };
     const end = h.current.parent === null && left.length < count ? ' This is the original picture.' : '';
-    return { reply: `${left.length === 1 ? `Undid: ${nodeWords(left[0]!)}.` : `Went back ${left.length} steps.`}${end}`, referent: undoFocus(left[left.length - 1]!) };
+    return { reply: `${left.length === 1 ? `Undid: ${nodeWords(rules, left[0]!)}.` : `Went back ${left.length} steps.`}${end}`, referent: undoFocus(rules, left[left.length - 1]!) };
   }
   const entered = h.redo(count);
   if (entered.length === 0) return { reply: 'There is nothing to redo.' };
-  return { reply: entered.length === 1 ? `Redid: ${nodeWords(entered[0]!)}.` : `Redid ${entered.length} steps.`, referent: h.current.referent };
+  return { reply: entered.length === 1 ? `Redid: ${nodeWords(rules, entered[0]!)}.` : `Redid ${entered.length} steps.`, referent: h.current.referent };
 }
 
-function undoFocus(node: HistoryNode): number[] | null {
+function undoFocus(rules: DialogueDomain, node: HistoryNode): number[] | null {
   const e = node.steps[0]?.edit;
-  if (!e || e.op === 'add') return null;
-  if (e.op === 'move') return [e.from];
-  if (e.op === 'swap') return [e.a];
-  return e.cells.slice();
+  return e ? rules.undoFocus(e) : null;
 }
 
 /** "made the circle in the top left red and removed the star in the middle" (for undo, redo and jump replies). */
-export function nodeWords(node: HistoryNode): string {
+export function nodeWords(rules: DialogueDomain, node: HistoryNode): string {
   if (node.kind !== 'edit') return 'went back to the original picture';
-  return node.steps.map((s) => pastTense(s.instruction).replace(/\.$/, '')).map((p) => p[0]!.toLowerCase() + p.slice(1)).join(' and ');
+  return node.steps.map((s) => rules.pastTense(s.instruction).replace(/\.$/, '')).map((p) => p[0]!.toLowerCase() + p.slice(1)).join(' and ');
 }
 

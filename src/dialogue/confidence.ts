@@ -6,6 +6,8 @@
 import type { Lexicon } from '../understanding/lexicon.ts';
 import type { Reading } from '../understanding/reading.ts';
 
+/** Below this recognizer confidence a cell's reading is reported as uncertain. */
+export const LOW_CONFIDENCE = 0.5;
 /** Turns read with less confidence than this are confirmed first (calibrated on dev data: models/README). */
 export const CONFIRM_BELOW = 0.5;
 /** Each unknown word inside a phrase multiplies confidence by this. */

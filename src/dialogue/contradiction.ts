@@ -3,9 +3,7 @@
  * never make something bigger, and "make it red" must never paint it blue. When the words and the edit
  * disagree, Parley asks instead (issue 23: some edits did the opposite of the request).
  */
-import type { Edit } from '../domains/shapes-v1/edits.ts';
-import { editToChange } from '../domains/shapes-v1/language.ts';
-import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { Scene } from '../domain/scene.ts';
 import type { Change } from '../understanding/changes.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import type { Reading } from '../understanding/reading.ts';
@@ -52,7 +50,7 @@ export function alongWords(reading: Reading, changes: readonly Change[], lex: Le
   return changes.map((ch) => (ch.op === 'step' ? { ...ch, dir: dir as 1 | -1 } : ch.op === 'set' && ch.attr === 'size' ? { op: 'step', cells: ch.cells, attr: 'size', dir: dir as 1 | -1 } : ch));
 }
 
-/** The same check for edits read by other means (the grammar's exact reading). */
-export function contradictsEdits(reading: Reading, edits: readonly Edit[], lex: Lexicon, scene: Scene): boolean {
-  return contradicts(reading, edits.map(editToChange), lex, (c) => scene.cells[c]?.size);
+/** The same check for changes read by other means (a domain's exact reading), against the sizes in `scene`. */
+export function contradictsIn(reading: Reading, changes: readonly Change[], lex: Lexicon, scene: Scene): boolean {
+  return contradicts(reading, changes, lex, (c) => scene.cells[c]?.size);
 }

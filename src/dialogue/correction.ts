@@ -2,7 +2,7 @@
  * Corrections: "no, the other one", "make it blue instead", "just the big one", "keep the green one green". The
  * last request is read again with the correction's phrases in it, on the picture before the edit it replaces.
  */
-import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { Scene } from '../domain/scene.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { matchRef } from '../understanding/match.ts';
 import type { Reading } from '../understanding/reading.ts';

@@ -4,8 +4,9 @@
  * figures measure understanding and the dialogue layer alone (each turn starts from the expected scene).
  */
 import type { ScriptedDialogue } from '../domain/dialogue-file.ts';
-import { cloneScene, sceneToJson, scenesEqual, type Scene } from '../domains/shapes-v1/scene.ts';
+import { cloneScene, scenesEqual, type Scene } from '../domain/scene.ts';
 import type { Understander } from '../understanding/understander.ts';
+import type { DialogueDomain } from './dialogue-domain.ts';
 import { DialogueManager, type DialogueKind } from './manager.ts';
 
 /** One replayed turn. */
@@ -46,9 +47,9 @@ export interface DialogueReport {
 export const ASKING: ReadonlySet<DialogueKind> = new Set(['clarify', 'confirm']);
 
 /** Replays one dialogue, feeding the expected scene back as the recognized scene after every turn. */
-export async function replayDialogue(d: ScriptedDialogue, understander: Understander, confirmBelow?: number): Promise<ReplayedTurn[]> {
-  let scene: Scene = cloneScene(d.scene as Scene);
-  const manager = new DialogueManager(scene, understander.lexicon);
+export async function replayDialogue(d: ScriptedDialogue, understander: Understander, rules: DialogueDomain, confirmBelow?: number): Promise<ReplayedTurn[]> {
+  let scene: Scene = cloneScene(d.scene);
+  const manager = new DialogueManager(scene, understander.lexicon, rules);
   if (confirmBelow !== undefined) manager.confirmBelow = confirmBelow;
   const out: ReplayedTurn[] = [];
   for (const [i, t] of d.turns.entries()) {
@@ -59,7 +60,7 @@ export async function replayDialogue(d: ScriptedDialogue, understander: Understa
     const expectedClarify = 'clarify' in t.expect;
     let ok = asked === expectedClarify;
     if (!expectedClarify) {
-      const expect = t.expect as ReturnType<typeof sceneToJson> as Scene;
+      const expect = t.expect as Scene;
       ok &&= scenesEqual(r.scene, expect);
       scene = cloneScene(expect);
       if (r.kind !== 'confirm') manager.forceScene(scene);
@@ -70,11 +71,11 @@ export async function replayDialogue(d: ScriptedDialogue, understander: Understa
 }
 
 /** Replays dialogues and sums up clarification accuracy and turn success. */
-export async function evaluateDialogues(dialogues: readonly ScriptedDialogue[], understander: Understander, confirmBelow?: number): Promise<DialogueReport> {
+export async function evaluateDialogues(dialogues: readonly ScriptedDialogue[], understander: Understander, rules: DialogueDomain, confirmBelow?: number): Promise<DialogueReport> {
   const all: ReplayedTurn[] = [];
   let perfect = 0;
   for (const d of dialogues) {
-    const outcomes = await replayDialogue(d, understander, confirmBelow);
+    const outcomes = await replayDialogue(d, understander, rules, confirmBelow);
     if (outcomes.every((o) => o.ok)) perfect++;
     all.push(...outcomes);
   }

@@ -2,13 +2,13 @@
  * The edit history as a tree: undo moves to the parent, a new edit after undo starts a branch (the old one is
  * kept), redo follows the most recently visited child, jump moves anywhere. Plain JSON in and out.
  */
-import type { Edit } from '../domains/shapes-v1/edits.ts';
-import { cloneScene, type Scene } from '../domains/shapes-v1/scene.ts';
+import { cloneScene, type Scene } from '../domain/scene.ts';
+import type { DomainEdit } from './dialogue-domain.ts';
 import { historyProblem } from './history-check.ts';
 
 /** One edit the model runs: the edit, the canonical instruction it receives, and the scene expected after it. */
 export interface EditStep {
-  edit: Edit;
+  edit: DomainEdit;
   instruction: string;
   expected: Scene;
 }

@@ -4,33 +4,27 @@
  * missing or ambiguous, confirms when unsure, and turns edits into canonical instructions for the model.
  * Its whole state is plain JSON, saved by the app every turn.
  */
-import { changeToEdit, editToChange } from '../domains/shapes-v1/language.ts';
-import { applyEdit, type Edit } from '../domains/shapes-v1/edits.ts';
-import { scenesEqual, type Scene } from '../domains/shapes-v1/scene.ts';
+import { scenesEqual, type Scene } from '../domain/scene.ts';
 import { fits, type Change } from '../understanding/changes.ts';
 import { EDIT_OPS, interpret } from '../understanding/interpret.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { resolveRef } from '../understanding/match.ts';
-import type { Need } from '../understanding/outcome.ts';
+import type { Failure, Need } from '../understanding/outcome.ts';
 import { readRef } from '../understanding/spans.ts';
 import type { Reading } from '../understanding/reading.ts';
 import type { Context } from '../understanding/tags.ts';
 import { MAX_TURN_CHARS } from '../understanding/text.ts';
 import { stepCount } from './answers.ts';
 import { nodeWords, runCommand } from './commands.ts';
-import { pastTense } from './canonical.ts';
-import { planSteps, targetCells } from './plan.ts';
-import { CONFIRM_BELOW, readingConfidence } from './confidence.ts';
-import { alongWords, contradicts, contradictsEdits } from './contradiction.ts';
-import { exactReading } from './exact-reading.ts';
+import { confirmQuestion, planSteps } from './plan.ts';
+import { CONFIRM_BELOW, LOW_CONFIDENCE, readingConfidence } from './confidence.ts';
+import { alongWords, contradicts, contradictsIn } from './contradiction.ts';
+import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
 import { asPlainRequest, changedCells, isCorrection, mainClauses } from './turn-shape.ts';
 import { HistoryTree, type EditStep, type HistoryNode, type HistoryState } from './history.ts';
 import { answerOpen } from './open-answer.ts';
 import type { LastEdit, OpenQuestion, Request } from './request.ts';
-import { CELL_NAMES } from './phrases.ts';
-import { LOW_CONFIDENCE, answerTurn } from './question-answer.ts';
-import { confirmQuestion, failureReply, helpReply, needQuestion, remarkReply } from './replies.ts';
 
 export type { LastEdit, OpenQuestion, Request } from './request.ts';
 
@@ -83,14 +77,15 @@ export class DialogueManager {
   /** Confirm edits read with less confidence than this (CONFIRM_BELOW; 0 never confirms, for calibration). */
   confirmBelow = CONFIRM_BELOW;
 
-  constructor(initial: Scene, readonly lex: Lexicon) {
+  /** A dialogue about `initial`, in the words of `lex`, by the domain's dialogue `rules`. */
+  constructor(initial: Scene, readonly lex: Lexicon, readonly rules: DialogueDomain) {
     this.history = HistoryTree.start(initial);
   }
 
   /** Restores a dialogue from toJSON's output (an open question in an older format is dropped). */
-  static fromJSON(state: DialogueState, lex: Lexicon): DialogueManager {
+  static fromJSON(state: DialogueState, lex: Lexicon, rules: DialogueDomain): DialogueManager {
     if (state.version !== 1) throw new RangeError(`unknown dialogue state version ${String(state.version)}`);
-    const m = new DialogueManager(state.history.nodes[0]!.scene, lex);
+    const m = new DialogueManager(state.history.nodes[0]!.scene, lex, rules);
     m.history = HistoryTree.fromJSON(state.history);
     m.referent = state.referent ? [...state.referent] : null;
     const open = state.open as OpenQuestion | null;
@@ -136,7 +131,7 @@ export class DialogueManager {
     if (read.utterance.text.length > MAX_TURN_CHARS) return this.fail({ code: 'too-long', max: MAX_TURN_CHARS }, scene);
     const reading = mainClauses(read);
     const first = reading.clauses.find((c) => c.op !== 'other') ?? reading.clauses[0];
-    if (!first) return this.result('unknown', helpReply(scene, 'Please tell me what to change.'));
+    if (!first) return this.result('unknown', this.rules.replies.help(scene, 'Please tell me what to change.'));
     const open = this.open;
     // Mostly words Parley has never seen ("asdf qwer zxcv"): whatever the tagger made of them, say so.
     const u = reading.utterance;
@@ -158,7 +153,7 @@ export class DialogueManager {
       case 'other': {
         // "why is the sky blue?": a question Parley cannot answer gets the list of those it can.
         if (/\?\s*$/.test(reading.utterance.text) || /^(what|why|how|where|which|who|is|are|does|do|can)$/.test(reading.utterance.words[0] ?? '')) return this.question(reading, scene, opts);
-        return this.result('other', `${remarkReply(first.words, scene)}${this.still(scene)}`);
+        return this.result('other', `${this.rules.replies.remark(first.words, scene)}${this.still(scene)}`);
       }
       default:
         break;
@@ -197,10 +192,11 @@ export class DialogueManager {
         scene, referent: req.referent !== undefined ? req.referent : this.referent, choices: req.choices, given: req.given,
         previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null,
       });
-    const exact = req.fresh && !replacing ? exactReading(req.reading.utterance.text, scene, req.referent ?? this.referent) : null;
+    const exact = req.fresh && !replacing ? this.rules.exactReading?.(req.reading.utterance.text, scene, req.referent ?? this.referent) ?? null : null;
+    const exactChanges = exact?.kind === 'edits' ? exact.edits.map((e) => this.rules.toChange(e)) : [];
     if (exact?.kind === 'edits' && it.kind !== 'changes') {
       // The learned reading gave up or asked; the grammar's rules read every word: use theirs.
-      if (!contradictsEdits(req.reading, exact.edits, this.lex, scene)) return this.execute(req, scene, exact.edits.map(editToChange), exact.referent, kind, opts, 1);
+      if (!contradictsIn(req.reading, exactChanges, this.lex, scene)) return this.execute(req, scene, exactChanges, exact.referent, kind, opts, 1);
     }
     if (it.kind === 'fail') return this.fail(it.failure, shown);
     if (it.kind === 'ask') return this.ask(it.need, req, shown);
@@ -208,24 +204,24 @@ export class DialogueManager {
     const against = !req.changes && contradicts(req.reading, it.changes, this.lex, (c) => scene.cells[c]?.size);
     // Words that say the opposite of the edit: propose what the words say, and ask.
     const changes = against ? alongWords(req.reading, it.changes, this.lex) : it.changes;
-    const edits = changes.map(changeToEdit);
+    const edits = changes.map((c) => this.rules.toEdit(c));
     if (exact?.kind === 'edits') {
       // Two independent readings: agreement needs no confirmation. On disagreement the rules win only where they
       // explain at least as much of the turn (as many edits, a picture that changes) and the words allow it.
-      const same = scenesEqual(exact.scene, edits.reduce((s, e) => { try { return applyEdit(s, e); } catch { return s; } }, scene));
+      const same = scenesEqual(exact.scene, edits.reduce((s, e) => { try { return this.rules.applyEdit(s, e); } catch { return s; } }, scene));
       if (same) confidence = 1;
-      else if (!against && exact.edits.length >= edits.length && !scenesEqual(exact.scene, scene) && !contradictsEdits(req.reading, exact.edits, this.lex, scene)) {
-        return this.execute(req, scene, exact.edits.map(editToChange), exact.referent, kind, opts, 1);
+      else if (!against && exact.edits.length >= edits.length && !scenesEqual(exact.scene, scene) && !contradictsIn(req.reading, exactChanges, this.lex, scene)) {
+        return this.execute(req, scene, exactChanges, exact.referent, kind, opts, 1);
       }
     }
     if (!req.confirmed && (confidence < this.confirmBelow || against)) {
-      const steps = planSteps(edits, scene).steps;
+      const steps = planSteps(this.rules, edits, scene).steps;
       if (steps.length) {
         this.open = { kind: 'confirm', request: { ...req, ...(against ? { changes } : {}) } };
         return { ...this.result('confirm', confirmQuestion(steps)), scene: steps[steps.length - 1]!.expected, confidence };
       }
     }
-    if (replacing && planSteps(edits, scene).steps.length) {
+    if (replacing && planSteps(this.rules, edits, scene).steps.length) {
       this.history.undo(1);
       this.history.setScene(scene);
     }
@@ -235,7 +231,7 @@ export class DialogueManager {
   /** Runs a request's changes as an edit turn and remembers it for corrections and repeats. */
   private execute(req: Request, scene: Scene, changes: Change[], referent: number[] | null, kind: 'edit' | 'answer', opts: TurnOptions, confidence: number): DialogueTurn {
     this.open = null;
-    const done = this.edit(req.reading.utterance.text, scene, changes.map(changeToEdit), referent, kind, opts);
+    const done = this.edit(req.reading.utterance.text, scene, changes.map((c) => this.rules.toEdit(c)), referent, kind, opts);
     if (done.kind === kind) this.last = { node: done.node, reading: req.reading, choices: req.choices, given: req.given, changes };
     return { ...done, confidence };
   }
@@ -245,13 +241,13 @@ export class DialogueManager {
     this.open = need.need === 'what' ? { kind: 'what', targets: need.targets } : { kind: need.need, need, request: req } as OpenQuestion;
     // "What color should the star be?" -> "make it red": "it" is what the question was about.
     if ((need.need === 'value' || need.need === 'what') && need.targets.length) this.referent = [...need.targets];
-    const t = this.result('clarify', `${lead ? `${lead} ` : ''}${needQuestion(need, scene)}`);
+    const t = this.result('clarify', `${lead ? `${lead} ` : ''}${this.rules.replies.need(need, scene)}`);
     return need.need === 'which' ? { ...t, candidates: [...need.candidates] } : t;
   }
 
   /** Says why a turn could not be done (and keeps an open question open, asking it again). */
-  fail(f: Parameters<typeof failureReply>[0], scene: Scene): DialogueTurn {
-    const r = failureReply(f, scene);
+  fail(f: Failure, scene: Scene): DialogueTurn {
+    const r = this.rules.replies.failure(f, scene);
     return this.result(r.impossible ? 'impossible' : 'unknown', `${r.reply}${this.still(scene)}`);
   }
 
@@ -274,7 +270,7 @@ export class DialogueManager {
     this.open = null;
     const node = this.history.current;
     this.referent = node.referent;
-    const what = node.parent === null ? 'Back to the original picture.' : `Back to the picture after: ${nodeWords(node)}.`;
+    const what = node.parent === null ? 'Back to the original picture.' : `Back to the picture after: ${nodeWords(this.rules, node)}.`;
     return this.result('jump', what);
   }
 
@@ -287,13 +283,13 @@ export class DialogueManager {
   private still(scene: Scene): string {
     const o = this.open;
     if (!o) return '';
-    if (o.kind === 'what') return ` ${needQuestion({ need: 'what', targets: o.targets }, scene)}`;
+    if (o.kind === 'what') return ` ${this.rules.replies.need({ need: 'what', targets: o.targets }, scene)}`;
     if (o.kind === 'confirm') return ' (Say yes or no to my question, or tell me what to do instead.)';
-    return ` ${needQuestion(o.need, scene)}`;
+    return ` ${this.rules.replies.need(o.need, scene)}`;
   }
 
   private question(reading: Reading, scene: Scene, opts: TurnOptions): DialogueTurn {
-    const a = answerTurn(reading, scene, this.referent, opts.confidence);
+    const a = this.rules.answer(reading, scene, this.referent, opts.confidence);
     if (a.referent) this.referent = a.referent;
     return this.result('question', `${a.reply}${this.still(scene)}`);
   }
@@ -305,8 +301,8 @@ export class DialogueManager {
     if (r.status === 'none') return this.fail({ code: 'nothing-recognized' }, scene);
     this.referent = r.cells;
     this.open = { kind: 'what', targets: r.cells };
-    if (r.status === 'ambiguous') return { ...this.result('clarify', needQuestion({ need: 'which', slot: { clause: 0, role: 'TGT', span: 0 }, candidates: r.cells, phrase: words.join(' ') }, scene)), candidates: r.cells };
-    return this.result('clarify', needQuestion({ need: 'what', targets: r.cells }, scene));
+    if (r.status === 'ambiguous') return { ...this.result('clarify', this.rules.replies.need({ need: 'which', slot: { clause: 0, role: 'TGT', span: 0 }, candidates: r.cells, phrase: words.join(' ') }, scene)), candidates: r.cells };
+    return this.result('clarify', this.rules.replies.need({ need: 'what', targets: r.cells }, scene));
   }
 
   /** "no, the other one" / "make it blue instead" / "keep the green one": the last edit is replaced by the corrected one. */
@@ -321,20 +317,20 @@ export class DialogueManager {
     return req ? this.carry(req, scene, opts) : this.fail({ code: 'nothing-to-fix' }, scene);
   }
 
-  private edit(user: string, scene: Scene, edits: Edit[], referent: number[] | null, kind: 'edit' | 'answer', opts: TurnOptions): DialogueTurn {
+  private edit(user: string, scene: Scene, edits: DomainEdit[], referent: number[] | null, kind: 'edit' | 'answer', opts: TurnOptions): DialogueTurn {
     this.referent = referent;
-    const { steps, notes, end } = planSteps(edits, scene);
+    const { steps, notes, end } = planSteps(this.rules, edits, scene);
     if (steps.length === 0) return this.result('impossible', `${notes[0] ?? 'That changes nothing.'} Nothing changed.`);
-    const unsure = [...new Set(steps.flatMap((s) => targetCells(s.edit)))].filter((c) => (opts.confidence?.[c] ?? 1) < LOW_CONFIDENCE);
-    if (unsure.length) notes.push(`(I wasn't sure what is in the ${unsure.map((c) => CELL_NAMES[c]).join(' and the ')}.)`);
-    const summary = steps.map((s) => pastTense(s.instruction)).join(' ');
+    const unsure = [...new Set(steps.flatMap((s) => this.rules.readCells(s.edit)))].filter((c) => (opts.confidence?.[c] ?? 1) < LOW_CONFIDENCE);
+    if (unsure.length) notes.push(this.rules.replies.unsure(unsure));
+    const summary = steps.map((s) => this.rules.pastTense(s.instruction)).join(' ');
     const from = this.history.current.id;
     this.history.add({ kind: 'edit', user, summary, steps, scene: end, referent });
     return { ...this.result(kind, [summary, ...notes].join(' '), steps), from };
   }
 
   private command(kind: 'undo' | 'redo' | 'reset', count: number): DialogueTurn {
-    const r = runCommand(this.history, kind, count);
+    const r = runCommand(this.rules, this.history, kind, count);
     if (r.referent !== undefined) this.referent = r.referent;
     return this.result(kind, r.reply);
   }

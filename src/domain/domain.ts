@@ -35,7 +35,11 @@ export interface UiWords {
   startHint: string;
 }
 
-export interface Domain<S extends Scene = Scene> {
+/**
+ * `D` is the type of the `dialogue` field, which the dialogue layer defines (src/dialogue/dialogue-domain.ts): the core
+ * sits below it and names no dialogue type.
+ */
+export interface Domain<S extends Scene = Scene, D = unknown> {
   /** The tag in every scene and in a pack's manifest ("shapes-v1"). */
   name: string;
   /** Side of the square picture the renderer draws and the models read, in pixels. */
@@ -57,4 +61,6 @@ export interface Domain<S extends Scene = Scene> {
   randomScene(seed: number): S;
   examples: readonly Example<S>[];
   words: UiWords;
+  /** What the dialogue layer needs to hold a conversation about the domain's pictures; absent when it cannot. */
+  dialogue?: D;
 }

@@ -1,6 +1,7 @@
 /** Validation of imported session files: every problem is an InputError naming where in the file it is. */
 import { DialogueManager } from '../dialogue/index.ts';
 import { MAX_HISTORY_NODES, historyProblem } from '../dialogue/history-check.ts';
+import { SHAPES_DIALOGUE } from '../domains/shapes-v1/dialogue/dialogue.ts';
 import { SHAPES_LANGUAGE } from '../domains/shapes-v1/language.ts';
 import { GRID } from '../domains/shapes-v1/scene.ts';
 import { sceneProblem } from '../domains/shapes-v1/validate.ts';
@@ -129,7 +130,7 @@ function history(dialogue: Obj): Map<string, Obj> {
     if (JSON.stringify(dialogue[extra]).length > SESSION_LIMITS.dialogueExtras) fail(`dialogue.${extra}`, 'is too large');
   }
   try {
-    DialogueManager.fromJSON(dialogue as never, LEXICON);
+    DialogueManager.fromJSON(dialogue as never, LEXICON, SHAPES_DIALOGUE);
   } catch (e) {
     fail('dialogue', `cannot be restored (${(e as Error).message})`);
   }

@@ -1,7 +1,7 @@
 /** A whole session as one JSON file (transcript, dialogue state, node pictures as PNG data URLs): export and import. */
 import type { DialogueState } from '../dialogue/index.ts';
 import type { Recognition } from '../domain/domain.ts';
-import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { Scene } from '../domain/scene.ts';
 import type { BackendKind } from '../../workers/engine.ts';
 import { PNG_PREFIX, SESSION_FORMAT, checkSessionFile, type SessionExpectations } from './session-file-check.ts';
 import { newId, type NodeRecord, type Session, type SessionStore, type Turn } from './sessions.ts';

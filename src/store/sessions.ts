@@ -1,7 +1,7 @@
 /** Sessions, their chat transcript, history-node pictures and settings, under typed key scopes of a `KV`. */
 import type { DialogueKind, DialogueState } from '../dialogue/index.ts';
 import type { Recognition } from '../domain/domain.ts';
-import type { Scene } from '../domains/shapes-v1/scene.ts';
+import type { Scene } from '../domain/scene.ts';
 import type { BackendChoice, BackendKind } from '../../workers/engine.ts';
 import type { KV } from './kv.ts';
 

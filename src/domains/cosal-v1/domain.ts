@@ -83,7 +83,8 @@ function randomScene(seed: number): CosalScene {
   return { domain: NAME, cells: rng.shuffle(COSAL_SHAPES).map((shape) => ({ shape, color: rng.pick(COSAL_COLORS) })) };
 }
 
-export const COSAL_V1: Domain<CosalScene> = {
+/** Parley holds no conversation about cosal-v1 pictures: it has no dialogue rules (`never`). */
+export const COSAL_V1: Domain<CosalScene, never> = {
   name: NAME,
   imageSize: COSAL_SIZE,
   language: LANGUAGE,

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { canonicalInstruction } from '../../../src/dialogue/canonical.ts';
+import { canonicalInstruction } from '../../../src/domains/shapes-v1/dialogue/canonical.ts';
 import { renderCosal } from '../../../src/domains/cosal-v1/cosal.ts';
 import { generateCosal } from '../../../scripts/data/cosal-v1/generate.ts';
 import { makeEditExample } from '../../../scripts/data/shapes-v1/edit-examples.ts';

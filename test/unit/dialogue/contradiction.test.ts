@@ -3,6 +3,7 @@
  * "enlarge" never smaller, "make it red" never another colour. Run through the committed pack's understanding.
  */
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { askedDirection } from '../../../src/dialogue/contradiction.ts';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
 import { SIZES, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
@@ -36,9 +37,9 @@ describe('edits never contradict the request', () => {
     for (const text of texts) {
       it(`"${text}" never goes ${dir > 0 ? 'smaller' : 'bigger'}`, async () => {
         const s = scene('medium');
-        const m = new DialogueManager(s, u.lexicon);
+        const m = new DialogueManager(s, u.lexicon, SHAPES_DIALOGUE);
         const t = m.turn(await u.read(text, m.context), s);
-        const after = t.scene.cells[4]?.size;
+        const after = (t.scene as Scene).cells[4]?.size;
         if (after) expect(Math.sign(SIZES.indexOf(after) - SIZES.indexOf('medium')), `${t.kind}: ${t.reply}`).not.toBe(-dir);
         expect(['edit', 'confirm', 'clarify'], t.reply).toContain(t.kind);
       });
@@ -48,7 +49,7 @@ describe('edits never contradict the request', () => {
   it('never paints another colour than the one named', async () => {
     for (const text of ['make the star red', 'star red', 'paint the star crimson', 'the star should be scarlet', 'red star please, i mean make the star red']) {
       const s = scene('medium');
-      const m = new DialogueManager(s, u.lexicon);
+      const m = new DialogueManager(s, u.lexicon, SHAPES_DIALOGUE);
       const t = m.turn(await u.read(text, m.context), s);
       if (t.kind === 'edit') expect(t.scene.cells[4]?.color, text).toBe('red');
       expect(t.scene.cells[0]?.color, text).toBe('blue');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { DialogueManager, type DialogueTurn } from '../../../src/dialogue/manager.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
 import { cloneScene, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
@@ -23,10 +24,10 @@ function scene(): Scene {
 /** A user at the app: each turn sees what the previous one left on screen (a perfect model and recognizer). */
 class Chat {
   screen = scene();
-  constructor(readonly m = new DialogueManager(scene(), u.lexicon)) {}
+  constructor(readonly m = new DialogueManager(scene(), u.lexicon, SHAPES_DIALOGUE)) {}
   async say(text: string, confidence?: number[]): Promise<DialogueTurn> {
     const r = this.m.turn(await u.read(text, this.m.context), this.screen, confidence ? { confidence } : {});
-    if (r.kind !== 'confirm') this.screen = cloneScene(r.scene);
+    if (r.kind !== 'confirm') this.screen = cloneScene(r.scene as Scene);
     return r;
   }
 }
@@ -169,7 +170,7 @@ describe('DialogueManager: clarification', () => {
     const c = new Chat();
     await c.say('make the star red');
     await c.say('make the square bigger');
-    const restored = DialogueManager.fromJSON(JSON.parse(JSON.stringify(c.m.toJSON())), u.lexicon);
+    const restored = DialogueManager.fromJSON(JSON.parse(JSON.stringify(c.m.toJSON())), u.lexicon, SHAPES_DIALOGUE);
     expect(restored.awaitingAnswer).toBe(true);
     expect(restored.toJSON()).toEqual(c.m.toJSON());
     const reading = await u.read('the left one', restored.context);
@@ -177,7 +178,7 @@ describe('DialogueManager: clarification', () => {
     expect(a).toEqual(c.m.turn(reading, c.screen));
     expect(a.steps.map((s) => s.instruction)).toEqual(['make the square in the middle left bigger']);
     expect(restored.turn(await u.read('undo', restored.context), a.scene).scene.cells[4]!.color).toBe('red');
-    expect(() => DialogueManager.fromJSON({ ...c.m.toJSON(), version: 2 as 1 }, u.lexicon)).toThrow(RangeError);
+    expect(() => DialogueManager.fromJSON({ ...c.m.toJSON(), version: 2 as 1 }, u.lexicon, SHAPES_DIALOGUE)).toThrow(RangeError);
   });
 });
 
@@ -196,7 +197,7 @@ describe('DialogueManager: history', () => {
     const j = c.m.jump(b.node);
     expect([j.kind, j.node]).toEqual(['jump', b.node]);
     expect(j.scene.cells[6]!.color).toBe('blue');
-    c.screen = j.scene;
+    c.screen = j.scene as Scene;
     await c.say('undo');
     expect((await c.say('redo')).node).toBe(b.node); // redo follows the most recently visited child
     expect(() => c.m.jump('n99')).toThrow(RangeError);
@@ -251,7 +252,7 @@ describe('DialogueManager: questions, impossible requests and nonsense change no
     // The star was just talked about, so "it" is the star; in a fresh dialogue "it" means nothing yet.
     expect((await c.say('make it red')).steps.map((s) => s.instruction)).toEqual(['make the star in the middle red']);
     expect((await unchanged(new Chat(), 'make it red')).reply).toMatch(/^I'm not sure what "it" means here/);
-    const full = new Chat(new DialogueManager(scene(), u.lexicon));
+    const full = new Chat(new DialogueManager(scene(), u.lexicon, SHAPES_DIALOGUE));
     full.screen = scene();
     for (const cell of [2, 5, 7]) full.screen.cells[cell] = { shape: 'cross', color: 'gray', size: 'small', texture: 'solid' };
     expect(await unchanged(full, 'add a red star in the top right')).toMatchObject({ kind: 'impossible', reply: 'The grid is full, so nothing changed.' });

@@ -1,5 +1,6 @@
 /** Touch-up steps: what the conversation asks the model to redo when a result reads differently from the request. */
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { cellDistance, repairSteps } from '../../../src/dialogue/index.ts';
 import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
@@ -23,13 +24,13 @@ const misread = (): Scene => {
 
 describe('repairSteps', () => {
   it('is empty when the reading matches', () => {
-    expect(repairSteps(wanted(), wanted())).toEqual([]);
+    expect(repairSteps(SHAPES_DIALOGUE, wanted(), wanted())).toEqual([]);
     expect(differingCells(wanted(), wanted())).toEqual([]);
     expect(differingCells(wanted(), misread())).toEqual([0, 2, 4]);
   });
 
   it('removes extras first, then edits attributes (shape first), then adds, and ends at the wanted scene', () => {
-    const steps = repairSteps(wanted(), misread());
+    const steps = repairSteps(SHAPES_DIALOGUE, wanted(), misread());
     expect(steps.map((s) => s.instruction)).toEqual([
       'remove the square in the top right',
       'turn the circle in the top left into a star',
@@ -40,7 +41,7 @@ describe('repairSteps', () => {
   });
 
   it('redraws a wrong shape from scratch when asked to rebuild', () => {
-    const steps = repairSteps(wanted(), misread(), { rebuild: true });
+    const steps = repairSteps(SHAPES_DIALOGUE, wanted(), misread(), { rebuild: true });
     expect(steps.map((s) => s.instruction)).toEqual([
       'remove the circle in the top left',
       'remove the square in the top right',
@@ -51,7 +52,7 @@ describe('repairSteps', () => {
   });
 
   it('asks in other train-split words when told to', () => {
-    expect(repairSteps(wanted(), misread(), { wording: 1 }).map((s) => s.instruction)).toEqual([
+    expect(repairSteps(SHAPES_DIALOGUE, wanted(), misread(), { wording: 1 }).map((s) => s.instruction)).toEqual([
       'delete the square in the top right',
       'change the circle in the top left into a star',
       'paint the star in the top left red',
@@ -60,14 +61,14 @@ describe('repairSteps', () => {
   });
 
   it('gives up on a result that is too far off', () => {
-    expect(repairSteps(wanted(), misread(), { maxSteps: 3 })).toEqual([]);
+    expect(repairSteps(SHAPES_DIALOGUE, wanted(), misread(), { maxSteps: 3 })).toEqual([]);
   });
 
   it('writes instructions the grammar reads back as the same edits, in every wording', () => {
     for (const wording of [0, 1, 2]) {
       for (const rebuild of [false, true]) {
         let scene = misread();
-        for (const step of repairSteps(wanted(), misread(), { rebuild, wording })) {
+        for (const step of repairSteps(SHAPES_DIALOGUE, wanted(), misread(), { rebuild, wording })) {
           const it = interpret(step.instruction, { scene });
           expect(it.kind, step.instruction).toBe('edit');
           if (it.kind === 'edit') scene = it.edits.reduce(applyEdit, scene);

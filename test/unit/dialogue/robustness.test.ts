@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
 import { generateDialogue } from '../../../scripts/data/shapes-v1/dialogue.ts';
-import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
+import { applyEdit, type Edit } from '../../../src/domains/shapes-v1/edits.ts';
 import { randomObject } from '../../../src/domains/shapes-v1/generate-scene.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { COLORS, SHAPES, cloneScene, emptyScene, scenesEqual, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
@@ -25,7 +26,7 @@ describe('DialogueManager robustness', () => {
     for (let i = 0; i < 150; i++) {
       const d = generateDialogue(rng, `r${i}`, 'heldout');
       let scene = cloneScene(d.scene as Scene);
-      const m = new DialogueManager(scene, u.lexicon);
+      const m = new DialogueManager(scene, u.lexicon, SHAPES_DIALOGUE);
       const texts = d.turns.flatMap((t) => [t.user, rng.chance(0.5) ? fill(rng.pick(TEMPLATES))
         : Array.from({ length: 1 + rng.int(7) }, () => rng.pick(words)).join(' ')]);
       for (const text of texts) {
@@ -33,17 +34,17 @@ describe('DialogueManager robustness', () => {
         const r = m.turn(await u.read(text, m.context), scene, confidence ? { confidence } : {});
         kinds.add(r.kind);
         // A correction's steps start from the picture before the edit it replaces.
-        let s = r.from ? m.nodes.find((n) => n.id === r.from)!.scene : scene;
+        let s = (r.from ? m.nodes.find((n) => n.id === r.from)!.scene : scene) as Scene;
         for (const step of r.steps) {
-          s = applyEdit(s, step.edit);
+          s = applyEdit(s, step.edit as Edit);
           expect(step.expected, text).toEqual(s);
         }
         if (!['undo', 'redo', 'reset', 'confirm'].includes(r.kind)) expect(scenesEqual(r.scene, s), text).toBe(true);
-        if (r.kind !== 'confirm') scene = cloneScene(r.scene);
+        if (r.kind !== 'confirm') scene = cloneScene(r.scene as Scene);
         // The recognizer misreads a cell now and then; the manager must take whatever it is given.
         if (r.steps.length && rng.chance(0.3)) scene.cells[rng.int(9)] = rng.chance(0.5) ? null : randomObject(rng);
-        if (rng.chance(0.05)) scene = cloneScene(m.jump(rng.pick(m.nodes).id).scene);
-        if (rng.chance(0.1)) expect(DialogueManager.fromJSON(JSON.parse(JSON.stringify(m.toJSON())), u.lexicon).toJSON()).toEqual(m.toJSON());
+        if (rng.chance(0.05)) scene = cloneScene(m.jump(rng.pick(m.nodes).id).scene as Scene);
+        if (rng.chance(0.1)) expect(DialogueManager.fromJSON(JSON.parse(JSON.stringify(m.toJSON())), u.lexicon, SHAPES_DIALOGUE).toJSON()).toEqual(m.toJSON());
       }
     }
     // Every kind a typed turn can have came up (jump only comes from jump()).
@@ -54,7 +55,7 @@ describe('DialogueManager robustness', () => {
     const s = emptyScene();
     s.cells[0] = { shape: 'star', color: 'red', size: 'small', texture: 'solid' };
     s.cells[8] = { shape: 'star', color: 'blue', size: 'small', texture: 'solid' };
-    const m = new DialogueManager(s, u.lexicon);
+    const m = new DialogueManager(s, u.lexicon, SHAPES_DIALOGUE);
     const say = async (text: string, scene: typeof s) => m.turn(await u.read(text, m.context), scene);
     expect((await say('make the star big', s)).kind).toBe('clarify');
     const reread = cloneScene(s);

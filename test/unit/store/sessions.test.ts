@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { DialogueManager } from '../../../src/dialogue/index.ts';
 import { SHAPES_LANGUAGE } from '../../../src/domains/shapes-v1/language.ts';
 import { emptyScene } from '../../../src/domains/shapes-v1/scene.ts';
@@ -8,7 +9,7 @@ import { SessionStore, newId, type NodeRecord, type Session, type Turn } from '.
 
 const session = (over: Partial<Session> = {}): Session => ({
   id: newId(), title: 'first', createdAt: 1, updatedAt: 1, pack: 'shapes-v1', size: 64,
-  dialogue: new DialogueManager(emptyScene(), new Lexicon(SHAPES_LANGUAGE)).toJSON(), ...over,
+  dialogue: new DialogueManager(emptyScene(), new Lexicon(SHAPES_LANGUAGE), SHAPES_DIALOGUE).toJSON(), ...over,
 });
 
 const turn = (sessionId: string, over: Partial<Turn> = {}): Turn => ({

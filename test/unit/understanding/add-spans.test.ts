@@ -3,6 +3,7 @@
  * the new object; an addition of an object that exists, short of a colour, is a move; "a"/"another" stays new.
  */
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
 import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { packUnderstander } from './pack-understander.ts';
@@ -18,7 +19,7 @@ function scene(): Scene {
 
 /** `text` as the second turn of a dialogue, after an edit (as people write these: mid-conversation). */
 async function say(text: string) {
-  const m = new DialogueManager(scene(), u.lexicon);
+  const m = new DialogueManager(scene(), u.lexicon, SHAPES_DIALOGUE);
   m.turn(await u.read('make the circle red', m.context), m.current.scene);
   const t = m.turn(await u.read(text, m.context), m.current.scene);
   return { kind: t.kind, reply: t.reply, cells: m.current.scene.cells };
@@ -46,7 +47,7 @@ describe('additions read from the words', () => {
   });
 
   it('does not take "square" (a shape) for a grid square', async () => {
-    const m = new DialogueManager(scene(), u.lexicon);
+    const m = new DialogueManager(scene(), u.lexicon, SHAPES_DIALOGUE);
     const t = m.turn(await u.read('add a blue square', m.context), m.current.scene);
     expect(t.kind).toBe('clarify');
     const answer = m.turn(await u.read('top right corner', m.context), m.current.scene);
@@ -61,7 +62,7 @@ describe('"now the other one"', () => {
     s.cells[0] = { shape: 'heart', color: 'pink', size: 'medium', texture: 'solid' };
     s.cells[8] = { shape: 'heart', color: 'pink', size: 'small', texture: 'dotted' };
     s.cells[4] = { shape: 'star', color: 'green', size: 'medium', texture: 'solid' };
-    const m = new DialogueManager(s, u.lexicon);
+    const m = new DialogueManager(s, u.lexicon, SHAPES_DIALOGUE);
     const say = async (text: string) => m.turn(await u.read(text, m.context), m.current.scene);
     expect((await say('make the pink heart blue')).kind).toBe('clarify');
     expect((await say('the one in the top left')).kind).toBe('answer');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SHAPES_DIALOGUE } from '../../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { EXAMPLES, randomStart } from '../../../../src/domains/shapes-v1/examples.ts';
 import { DialogueManager } from '../../../../src/dialogue/index.ts';
 import { occupiedCells, scenesEqual } from '../../../../src/domains/shapes-v1/scene.ts';
@@ -14,7 +15,7 @@ describe('start pictures', () => {
 
   it('makes "Two squares" ask which square is meant', async () => {
     const u = await packUnderstander();
-    const d = new DialogueManager(EXAMPLES.find((e) => e.id === 'two-squares')!.scene, u.lexicon);
+    const d = new DialogueManager(EXAMPLES.find((e) => e.id === 'two-squares')!.scene, u.lexicon, SHAPES_DIALOGUE);
     const t = d.turn(await u.read('make the square green', d.context), EXAMPLES[0]!.scene);
     expect(t.kind).toBe('clarify');
     expect(t.candidates).toEqual([0, 2]);

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalInstruction, newObjectPhrase, pastTense, splitEdit } from '../../../src/dialogue/canonical.ts';
-import { CELL_NAMES, groupDesc } from '../../../src/dialogue/phrases.ts';
-import { applyEdit, type Edit } from '../../../src/domains/shapes-v1/edits.ts';
-import { randomScene } from '../../../src/domains/shapes-v1/generate-scene.ts';
-import { EXTRA_WORDS } from '../../../scripts/data/shapes-v1/grammar-words.ts';
-import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
-import * as lexicon from '../../../src/domains/shapes-v1/lexicon.ts';
-import { randomEdit, targetEdit, TARGET_OPS } from '../../../scripts/data/shapes-v1/random-edit.ts';
-import { Rng } from '../../../src/domain/rng.ts';
-import { emptyScene, occupiedCells, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
-import { FRAMES } from '../../../src/domains/shapes-v1/templates.ts';
-import { words } from '../../../src/domains/shapes-v1/tokenizer.ts';
+import { canonicalInstruction, newObjectPhrase, pastTense, splitEdit } from '../../../../../src/domains/shapes-v1/dialogue/canonical.ts';
+import { CELL_NAMES, groupDesc } from '../../../../../src/domains/shapes-v1/dialogue/phrases.ts';
+import { applyEdit, type Edit } from '../../../../../src/domains/shapes-v1/edits.ts';
+import { randomScene } from '../../../../../src/domains/shapes-v1/generate-scene.ts';
+import { EXTRA_WORDS } from '../../../../../scripts/data/shapes-v1/grammar-words.ts';
+import { interpret } from '../../../../../src/domains/shapes-v1/interpret.ts';
+import * as lexicon from '../../../../../src/domains/shapes-v1/lexicon.ts';
+import { randomEdit, targetEdit, TARGET_OPS } from '../../../../../scripts/data/shapes-v1/random-edit.ts';
+import { Rng } from '../../../../../src/domain/rng.ts';
+import { emptyScene, occupiedCells, type Scene } from '../../../../../src/domains/shapes-v1/scene.ts';
+import { FRAMES } from '../../../../../src/domains/shapes-v1/templates.ts';
+import { words } from '../../../../../src/domains/shapes-v1/tokenizer.ts';
 
 // Words that only held-out phrasings use: a canonical instruction must contain none of them.
 function heldoutOnlyWords(): Set<string> {

@@ -1,12 +1,13 @@
 /**
- * The dialogue's own sentences: clarifying questions, why nothing changed, help, and acknowledgements. Failures and
+ * shapes-v1's dialogue sentences: clarifying questions, why nothing changed, help, and acknowledgements. Failures and
  * needs arrive as typed codes (src/understanding/outcome.ts); only this file puts them into words.
  */
-import type { Edit } from '../domains/shapes-v1/edits.ts';
-import type { Failure, Need } from '../understanding/outcome.ts';
-import type { EditStep } from './history.ts';
-import { COLORS, SHAPES, SIZES, TEXTURES, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../domains/shapes-v1/scene.ts';
-import { CELL_NAMES, capitalize, inCell, joinAnd, joinOr, objectRef, objectWords, shapeNoun, valueWord, withArticle } from './phrases.ts';
+import type { DialogueReplies } from '../../../dialogue/dialogue-domain.ts';
+import { capitalize, joinAnd, joinOr } from '../../../dialogue/wording.ts';
+import type { Failure, Need } from '../../../understanding/outcome.ts';
+import type { Edit } from '../edits.ts';
+import { COLORS, SHAPES, SIZES, TEXTURES, differingCells, emptyCells, objectAt, occupiedCells, type Scene } from '../scene.ts';
+import { CELL_NAMES, inCell, objectRef, objectWords, shapeNoun, valueWord, withArticle } from './phrases.ts';
 
 /** "Which square: the red one in the top left or the blue one in the bottom right?" (candidates in cell order). */
 export function whichQuestion(scene: Scene, asked: readonly number[]): string {
@@ -164,8 +165,18 @@ export function failureReply(f: Failure, scene: Scene): { reply: string; impossi
   }
 }
 
-/** "Make the circle in the middle bigger?" for a turn Parley is not sure it read right. */
-export function confirmQuestion(steps: readonly EditStep[]): string {
-  const parts = steps.map((s) => s.instruction.replace(/\.$/, ''));
-  return `${capitalize(parts.join(', then '))}?`;
+/** "(I wasn't sure what is in the top left and the middle.)" */
+export function unsureNote(cells: readonly number[]): string {
+  return `(I wasn't sure what is in the ${cells.map((c) => CELL_NAMES[c]).join(' and the ')}.)`;
 }
+
+/** shapes-v1's replies as the dialogue layer takes them. */
+export const SHAPES_REPLIES: DialogueReplies<Edit> = {
+  help: helpReply,
+  remark: remarkReply,
+  need: needQuestion,
+  failure: failureReply,
+  already: alreadyReply,
+  unsure: unsureNote,
+  shortfall: shortfallNote,
+};

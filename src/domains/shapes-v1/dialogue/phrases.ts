@@ -1,9 +1,9 @@
-/** English building blocks of the dialogue layer, all drawn from the grammar's train-split words. */
-import { matchDesc, type Desc } from '../domains/shapes-v1/refs.ts';
-import { CELL_NAMES } from '../domains/shapes-v1/cell-names.ts';
-import { COLOR_WORDS, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../domains/shapes-v1/lexicon.ts';
-import { article } from '../domains/shapes-v1/realize.ts';
-import { ATTRIBUTES, occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../domains/shapes-v1/scene.ts';
+/** English building blocks of shapes-v1's replies, all drawn from the grammar's train-split words. */
+import { matchDesc, type Desc } from '../refs.ts';
+import { CELL_NAMES } from '../cell-names.ts';
+import { COLOR_WORDS, SHAPE_NOUNS, SIZE_WORDS, TEXTURE_WORDS } from '../lexicon.ts';
+import { article } from '../realize.ts';
+import { ATTRIBUTES, occupiedCells, type Attribute, type Scene, type SceneObject, type Shape } from '../scene.ts';
 
 export { CELL_NAMES };
 
@@ -40,23 +40,6 @@ export function withArticle(phrase: string): string {
 export function objectRef(scene: Scene, cell: number): string {
   const o = scene.cells[cell];
   return `the ${o ? shapeNoun(o.shape) : 'shape'} ${inCell(cell)}`;
-}
-
-/** "a, b and c". */
-export function joinAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** "a, b or c". */
-export function joinOr(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
-
-/** Capitalizes the first letter. */
-export function capitalize(s: string): string {
-  return s.length ? s[0]!.toUpperCase() + s.slice(1) : s;
 }
 
 /** Noun phrase words of an attribute description, without determiner ("red circles", "striped shapes"). */

@@ -3,10 +3,10 @@
  * "remove the circle and the square" (coordinated objects), "make it red and bigger" (coordinated values),
  * "make the circle red and move the star up" (clauses). Rewritten as separate sentences when that reading works.
  */
-import { parseNounPhrase } from '../domains/shapes-v1/chunk.ts';
-import { interpret, type InterpretContext } from '../domains/shapes-v1/interpret.ts';
-import { sentences } from '../domains/shapes-v1/normalize.ts';
-import { INDEFINITE_TABLE } from '../domains/shapes-v1/phrase-table.ts';
+import { parseNounPhrase } from '../chunk.ts';
+import { interpret, type InterpretContext } from '../interpret.ts';
+import { sentences } from '../normalize.ts';
+import { INDEFINITE_TABLE } from '../phrase-table.ts';
 
 // "swap the circle and the star", "let X and Y trade places": the "and" belongs to the verb.
 const PAIR_WORDS = new Set(['swap', 'switch', 'exchange', 'trade', 'places', 'positions']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerQuestion } from '../../../src/dialogue/question-answer.ts';
-import { parseQuestion, parseQuestions, questionWords } from '../../../src/dialogue/question-parse.ts';
-import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
+import { answerQuestion } from '../../../../../src/domains/shapes-v1/dialogue/question-answer.ts';
+import { parseQuestion, parseQuestions, questionWords } from '../../../../../src/domains/shapes-v1/dialogue/question-parse.ts';
+import { emptyScene, type Scene } from '../../../../../src/domains/shapes-v1/scene.ts';
 
 // 0 red circle | 1 blue striped large square | 2 -
 // 3 red dotted small square | 4 green star | 5 -

@@ -1,7 +1,7 @@
 /** The note that tells the user a model result differs from what was asked. */
 import { describe, expect, it } from 'vitest';
-import { shortfallNote } from '../../../src/dialogue/index.ts';
-import { cloneScene, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
+import { shortfallNote } from '../../../../../src/domains/shapes-v1/dialogue/replies.ts';
+import { cloneScene, emptyScene, type Scene } from '../../../../../src/domains/shapes-v1/scene.ts';
 
 const scene = (): Scene => {
   const s = emptyScene();

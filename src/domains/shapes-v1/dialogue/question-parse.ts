@@ -2,14 +2,14 @@
  * Recognizes questions about the picture ("what color is the star?", "how many circles are there?", "is there a
  * heart?", "what is left of the star?", "is it striped?") on top of the interpreter's noun-phrase parser.
  */
-import { parseNounPhrase } from '../domains/shapes-v1/chunk.ts';
-import { correctTypos, stripFiller } from '../domains/shapes-v1/normalize.ts';
+import { parseNounPhrase } from '../chunk.ts';
+import { correctTypos, stripFiller } from '../normalize.ts';
 import {
   ATTRIBUTE_TABLE, COLOR_TABLE, POSITION_TABLE, RELATION_TABLE, SHAPE_TABLE, SIZE_TABLE, TEXTURE_NOUN_TABLE, TEXTURE_TABLE,
-} from '../domains/shapes-v1/phrase-table.ts';
-import type { Ref } from '../domains/shapes-v1/refs.ts';
-import type { Attribute, Direction, SceneObject } from '../domains/shapes-v1/scene.ts';
-import { words } from '../domains/shapes-v1/tokenizer.ts';
+} from '../phrase-table.ts';
+import type { Ref } from '../refs.ts';
+import type { Attribute, Direction, SceneObject } from '../scene.ts';
+import { words } from '../tokenizer.ts';
 
 /** A place asked about: a cell, or the cells next to a landmark in some directions. */
 export type Place = { kind: 'cell'; cell: number } | { kind: 'rel'; dirs: Direction[]; landmark: Ref };

@@ -3,11 +3,12 @@
  * grammar's TRAIN-split frames and words (the model was trained on those), naming every target unambiguously.
  * The reply summary is the same sentence in the past tense.
  */
-import type { Edit } from '../domains/shapes-v1/edits.ts';
-import { COLOR_WORDS, COMPARATIVES, SIZE_WORDS, TEXTURE_WORDS } from '../domains/shapes-v1/lexicon.ts';
-import type { Scene, SceneObject } from '../domains/shapes-v1/scene.ts';
-import { FRAMES, type FrameKey } from '../domains/shapes-v1/templates.ts';
-import { CELL_NAMES, capitalize, descWords, groupDesc, inCell, objectRef, shapeNoun, withArticle } from './phrases.ts';
+import { capitalize } from '../../../dialogue/wording.ts';
+import type { Edit } from '../edits.ts';
+import { COLOR_WORDS, COMPARATIVES, SIZE_WORDS, TEXTURE_WORDS } from '../lexicon.ts';
+import type { Scene, SceneObject } from '../scene.ts';
+import { FRAMES, type FrameKey } from '../templates.ts';
+import { CELL_NAMES, descWords, groupDesc, inCell, objectRef, shapeNoun, withArticle } from './phrases.ts';
 
 /** Frames of the train split, checked at load time so a template edit cannot silently leak held-out frames. */
 function trainFrames(key: FrameKey, frames: string[]): string[] {

@@ -1,12 +1,11 @@
 /** Answers questions about the picture from the scene (changing nothing), hedging on low-confidence cells. */
-import { matchRef, type Ref } from '../domains/shapes-v1/refs.ts';
-import { neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene, type SceneObject } from '../domains/shapes-v1/scene.ts';
-import { CELL_NAMES, capitalize, descWords, inCell, joinAnd, objectRef, objectWords, valueWord, withArticle } from './phrases.ts';
-import type { Reading } from '../understanding/reading.ts';
+import { LOW_CONFIDENCE } from '../../../dialogue/confidence.ts';
+import { capitalize, joinAnd } from '../../../dialogue/wording.ts';
+import type { Reading } from '../../../understanding/reading.ts';
+import { matchRef, type Ref } from '../refs.ts';
+import { neighbor, objectAt, occupiedCells, type Attribute, type Direction, type Scene, type SceneObject } from '../scene.ts';
+import { CELL_NAMES, descWords, inCell, objectRef, objectWords, valueWord, withArticle } from './phrases.ts';
 import { parseQuestions, type Place, type Question, type Test } from './question-parse.ts';
-
-/** Below this recognizer confidence a cell's reading is reported as uncertain. */
-export const LOW_CONFIDENCE = 0.5;
 
 /** What an answer needs: the scene, the pronoun referent and the recognizer's per-cell confidence. */
 export interface AnswerContext {
