@@ -3,7 +3,7 @@
  * node reachable from n0 exactly once, parent and child links agreeing. A cycle or a second root would hang or
  * overflow every walk over the history (undo, depth, the filmstrip), so nothing is restored without this.
  */
-import type { HistoryState } from './history.ts';
+import type { HistoryState } from './history-state.ts';
 
 /** Most nodes a history may hold (a long session has a few hundred). */
 export const MAX_HISTORY_NODES = 10_000;
