@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { validateCosal, validateDialogues, validateScenes, type ValidationResult } from '../src/domain/validate.ts';
-import { checkSessionFile } from '../src/store/session-file-check.ts';
+import { checkSessionFile } from '../src/store/session-file.ts';
 
 const { values } = parseArgs({ options: { scene: { type: 'string' }, dialogues: { type: 'string' }, cosal: { type: 'string' }, session: { type: 'string' }, pack: { type: 'string' } } });
 

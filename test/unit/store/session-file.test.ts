@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionController } from '../../../src/app/session-controller.ts';
 import { EXAMPLES } from '../../../src/app/examples.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
-import { base64ToBytes, bytesToBase64, exportSession, importSession, parseSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
+import { base64ToBytes, bytesToBase64, exportSession, importSession, checkSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';
 import { nodeCodec, perfectEngine } from '../app/fixtures.ts';
 
@@ -32,7 +32,7 @@ describe('session files', () => {
 
   it('round-trips a session: dialogue (with its open question), transcript and every picture', async () => {
     const { c, store, deps } = await played();
-    const file = parseSessionFile(text(await exportSession(store, c.session.id)));
+    const file = checkSessionFile(text(await exportSession(store, c.session.id)));
     expect(file.nodes.n1?.image.startsWith('data:image/png;base64,')).toBe(true);
     const into = new SessionStore(memoryKV());
     const imported = await importSession(into, file);
@@ -55,9 +55,9 @@ describe('session files', () => {
   });
 
   it('rejects files that are not sessions', () => {
-    expect(() => parseSessionFile('{"title": ')).toThrow(/not a Parley session: it is not valid JSON/);
-    expect(() => parseSessionFile('[1, 2]')).toThrow(/not a Parley session: expected format "parley-session-v1"/);
-    expect(() => parseSessionFile('{"format": "parley-session-v9"}')).toThrow(/its format is "parley-session-v9"/);
+    expect(() => checkSessionFile('{"title": ')).toThrow(/not a Parley session: it is not valid JSON/);
+    expect(() => checkSessionFile('[1, 2]')).toThrow(/not a Parley session: expected format "parley-session-v1"/);
+    expect(() => checkSessionFile('{"format": "parley-session-v9"}')).toThrow(/its format is "parley-session-v9"/);
   });
 
   const cases: [string, (f: SessionFile & Record<string, unknown>) => void, RegExp][] = [
@@ -104,11 +104,11 @@ describe('session files', () => {
   it.each(cases)('names the problem: %s', async (_, spoil, message) => {
     const { c, store } = await played();
     const file = structuredClone(await exportSession(store, c.session.id)) as SessionFile & Record<string, unknown>;
-    expect(() => parseSessionFile(text(file))).not.toThrow();
+    expect(() => checkSessionFile(text(file))).not.toThrow();
     spoil(file);
     let err: Error | undefined;
     try {
-      parseSessionFile(text(file));
+      checkSessionFile(text(file));
     } catch (e) {
       err = e as Error;
     }
@@ -120,8 +120,8 @@ describe('session files', () => {
   it('checks the size against the pack that will edit it', async () => {
     const { c, store } = await played();
     const file = await exportSession(store, c.session.id);
-    expect(() => parseSessionFile(text(file), { imageSize: 64 })).not.toThrow();
-    expect(() => parseSessionFile(text({ ...file, size: 1024 }), { imageSize: 64 })).toThrow(/size is 1024 px, but the model pack edits 64 px pictures/);
+    expect(() => checkSessionFile(text(file), { imageSize: 64 })).not.toThrow();
+    expect(() => checkSessionFile(text({ ...file, size: 1024 }), { imageSize: 64 })).toThrow(/size is 1024 px, but the model pack edits 64 px pictures/);
   });
 
   it('npm run validate -- --session names the problem and exits non-zero', async () => {
