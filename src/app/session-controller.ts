@@ -3,7 +3,7 @@
  * as pending before the model runs; node pictures, dialogue state and the completed turn are stored after.
  */
 import { MAX_TURN_CHARS } from '../understanding/text.ts';
-import { Conversation, type ConversationOptions, type NodeData } from '../conversation/conversation.ts';
+import { Conversation, type ConversationOptions, type ConversationTurn, type NodeData } from '../conversation/conversation.ts';
 import type { HistoryNode } from '../dialogue/index.ts';
 import type { Engine } from '../../workers/engine.ts';
 import { InputError } from '../../workers/errors.ts';
@@ -167,17 +167,19 @@ export class SessionController {
   }
 
   private async attempt(pending: Turn, signal: AbortSignal): Promise<TurnOutcome> {
-    const before = this.conversation.toJSON();
-    this.conversation.options = this.deps.options?.() ?? {};
+    const finished = (out: ConversationTurn): Turn => ({ ...pending, status: 'done', reply: out.dialogue.reply, kind: out.dialogue.kind, nodeId: out.dialogue.node });
+    // Inside the turn: when this write fails (full disk), the Conversation rolls the turn back with the rest.
+    const commit = async (out: ConversationTurn) => {
+      this.session = await this.deps.store.completeTurn({ ...this.session, dialogue: this.conversation.toJSON() }, finished(out));
+    };
     try {
-      const out = pending.action === 'jump' ? await this.conversation.jump(pending.target!) : await this.conversation.say(pending.user, signal);
-      const done: Turn = { ...pending, status: 'done', reply: out.dialogue.reply, kind: out.dialogue.kind, nodeId: out.dialogue.node };
-      this.session = await this.deps.store.completeTurn({ ...this.session, dialogue: this.conversation.toJSON() }, done);
+      const out = pending.action === 'jump'
+        ? await this.conversation.jump(pending.target!, { commit })
+        : await this.conversation.say(pending.user, { ...this.deps.options?.(), signal, commit });
+      const done = finished(out);
       this.setTurn(done);
       return { turn: done, error: null };
     } catch (e) {
-      // Conversation.say rolls back itself; this also covers a jump, and a failed final write.
-      this.conversation.restore(before);
       const failed: Turn = { ...pending, status: 'failed', reply: describeError(e), error: errorName(e) };
       this.setTurn(failed);
       await this.deps.store.putTurn(failed).catch(() => undefined); // a full disk keeps it pending, retryable after reload
