@@ -27,7 +27,7 @@ async function baseFile() {
   await c.say('now make it bigger');
   await c.say('undo');
   await c.say('make the square green');
-  return { file: await exportSession(store, c.session.id), engine: model.engine };
+  return { file: await exportSession(store, c.view.session.id), engine: model.engine };
 }
 
 describe('session import fuzz', () => {
@@ -54,7 +54,7 @@ describe('session import fuzz', () => {
         counts.accepted++;
         const c = await SessionController.open({ engine, store, codec: nodeCodec }, session.id);
         expect(c, `case ${i}`).not.toBeNull();
-        expect(layoutHistory(c!.history, c!.current.id).items.length).toBe(c!.history.length);
+        expect(layoutHistory(c!.view.history, c!.view.current.id).items.length).toBe(c!.view.history.length);
         if (i % 10 === 0) {
           for (const say of ['undo', 'redo']) {
             const { turn } = await c!.say(say);

@@ -32,17 +32,17 @@ describe('session files', () => {
 
   it('round-trips a session: dialogue (with its open question), transcript and every picture', async () => {
     const { c, store, deps } = await played();
-    const file = checkSessionFile(text(await exportSession(store, c.session.id)));
+    const file = checkSessionFile(text(await exportSession(store, c.view.session.id)));
     expect(file.nodes.n1?.image.startsWith('data:image/png;base64,')).toBe(true);
     const into = new SessionStore(memoryKV());
     const imported = await importSession(into, file);
-    expect(imported.id).not.toBe(c.session.id);
+    expect(imported.id).not.toBe(c.view.session.id);
     expect(await into.currentSessionId()).toBe(imported.id);
-    expect(imported.dialogue).toEqual(c.session.dialogue);
+    expect(imported.dialogue).toEqual(c.view.session.dialogue);
     const strip = (t: { id: string; sessionId: string }) => ({ ...t, id: '', sessionId: '' });
-    expect((await into.turns(imported.id)).map(strip)).toEqual(c.turns.map(strip));
+    expect((await into.turns(imported.id)).map(strip)).toEqual(c.view.turns.map(strip));
     const back = (await SessionController.open({ ...deps, store: into }, imported.id))!;
-    expect(back.awaitingAnswer).toBe(true);
+    expect(back.view.awaiting).toBe(true);
     for (const id of ['n0', 'n1']) {
       const [a, b] = [await c.picture(id), await back.picture(id)];
       expect(Buffer.from(b.image).equals(Buffer.from(a.image))).toBe(true);
@@ -103,7 +103,7 @@ describe('session files', () => {
 
   it.each(cases)('names the problem: %s', async (_, spoil, message) => {
     const { c, store } = await played();
-    const file = structuredClone(await exportSession(store, c.session.id)) as SessionFile & Record<string, unknown>;
+    const file = structuredClone(await exportSession(store, c.view.session.id)) as SessionFile & Record<string, unknown>;
     expect(() => checkSessionFile(text(file))).not.toThrow();
     spoil(file);
     let err: Error | undefined;
@@ -119,14 +119,14 @@ describe('session files', () => {
 
   it('checks the size against the pack that will edit it', async () => {
     const { c, store } = await played();
-    const file = await exportSession(store, c.session.id);
+    const file = await exportSession(store, c.view.session.id);
     expect(() => checkSessionFile(text(file), { imageSize: 64 })).not.toThrow();
     expect(() => checkSessionFile(text({ ...file, size: 1024 }), { imageSize: 64 })).toThrow(/size is 1024 px, but the model pack edits 64 px pictures/);
   });
 
   it('npm run validate -- --session names the problem and exits non-zero', async () => {
     const { c, store } = await played();
-    const file = await exportSession(store, c.session.id);
+    const file = await exportSession(store, c.view.session.id);
     const dir = mkdtempSync(join(tmpdir(), 'parley-session-'));
     const run = (f: SessionFile) => {
       writeFileSync(join(dir, 's.json'), text(f));
