@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { validateDialogues, validateScenes, type ValidationResult } from '../src/domain/dialogue-file.ts';
 import { DOMAINS, domainNamed } from '../src/domains/index.ts';
 import { validateCosal } from '../src/domains/cosal-v1/validate.ts';
-import { checkSessionFile } from '../src/store/session-file-check.ts';
+import { checkSessionFile } from '../src/store/session-file.ts';
 import { fail, parseCli } from './lib/cli.ts';
 
 const values = parseCli({
@@ -19,9 +19,13 @@ const values = parseCli({
 function validateSession(text: string): ValidationResult<unknown> {
   const named = /"pack"\s*:\s*"([\w.-]{1,64})"/.exec(text.slice(0, 4096))?.[1];
   const dir = values.pack ?? (named && existsSync(`models/packs/${named}/manifest.json`) ? `models/packs/${named}` : undefined);
-  const imageSize = dir ? (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { image_size?: number }).image_size : undefined;
+  const manifest = dir ? (JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8')) as { image_size?: number; domain?: string }) : {};
+  // The pack's domain, else the one the file's scenes name.
+  const name = manifest.domain ?? /"domain"\s*:\s*"([\w.-]{1,64})"/.exec(text)?.[1];
+  const domain = name ? domainNamed(name) : DOMAINS[0];
   try {
-    return { records: [checkSessionFile(text, { imageSize })], issues: [] };
+    if (!domain?.dialogue) throw new Error(`session files of domain "${name}" cannot be checked: Parley holds no conversations in it`);
+    return { records: [checkSessionFile(text, { domain, imageSize: manifest.image_size })], issues: [] };
   } catch (e) {
     return { records: [], issues: [{ line: 1, reason: (e as Error).message }] };
   }

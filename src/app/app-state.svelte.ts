@@ -1,40 +1,22 @@
 /** The app's reactive state and actions: the open session, its pictures and transcript, sessions, import/export. */
-import type { NodeData } from '../conversation/conversation.ts';
 import { NotEditableError } from '../conversation/domain-fit.ts';
-import type { HistoryNode } from '../dialogue/index.ts';
 import type { Scene } from '../domain/scene.ts';
 import { InputError } from '../../workers/errors.ts';
 import { importSessionText } from '../store/session-file.ts';
 import { askPersistence } from '../store/open-storage.ts';
-import type { Session, SessionStore, Switch, Turn } from '../store/sessions.ts';
+import type { Session, SessionStore, Switch } from '../store/sessions.ts';
 import { EngineState } from './engine-state.svelte.ts';
 import { SERIOUS, describeError, errorName } from './errors.ts';
 import { canvasCodec, decodeImage, resizePixels, toSquarePixels } from './image-io.ts';
-import { SessionController, type TurnOutcome } from './session-controller.ts';
+import { SessionController, type ControllerDeps, type SessionView, type TurnOutcome } from './session-controller.ts';
 import { downloadPicture, downloadSession, sessionFileText } from './session-downloads.ts';
 import { SessionTabs } from './session-tabs.ts';
-
-/** A snapshot of the open session for the components. */
-export interface SessionView {
-  session: Session;
-  turns: Turn[];
-  history: HistoryNode[];
-  current: HistoryNode;
-  awaiting: boolean;
-  running: string | null;
-  canUndo: boolean;
-  canRedo: boolean;
-}
 
 export class AppState {
   readonly engine: EngineState;
   sessions = $state<Session[]>([]);
+  /** The open session as its controller last published it; the components read nothing else of it. */
   view = $state.raw<SessionView | null>(null);
-  /** The current node's picture and model outputs, and its parent's picture (before/after). */
-  shown = $state.raw<NodeData | null>(null);
-  before = $state.raw<NodeData | null>(null);
-  /** The history node whose picture `shown` is (it lags `view.current` while the picture loads). */
-  shownNode = $state<string | null>(null);
   /** Object URLs of filmstrip pictures, by history-node id of the open session. */
   thumbs = $state<Record<string, string>>({});
   error = $state<string | null>(null);
@@ -167,7 +149,7 @@ export class AppState {
     await this.guard(async () => {
       const text = await sessionFileText(file);
       const { imageSize } = await this.engine.ready();
-      const session = await importSessionText(this.store, text, { imageSize: imageSize ?? undefined });
+      const session = await importSessionText(this.store, text, { domain: this.engine.domain, imageSize: imageSize ?? undefined });
       await this.open(session.id);
       this.notice = `Imported "${session.title}".`;
     });
@@ -176,7 +158,7 @@ export class AppState {
   /** Takes the open session over from the tab that writes it (that tab becomes read-only). */
   async editHere(): Promise<void> {
     await this.guard(async () => {
-      const id = this.need().session.id;
+      const id = this.need().view.session.id;
       if (!(await this.tabs.claim(id, true))) throw new InputError('This session could not be taken over from the other tab.');
       this.readOnly = false;
       await this.reread(id);
@@ -188,10 +170,9 @@ export class AppState {
     await this.guard(async () => {
       if (await this.tabs.inUseElsewhere(id)) throw new InputError('That session is open in another tab; close it there first.');
       await this.store.deleteSession(id);
-      if (this.controller?.session.id === id) {
+      if (this.controller?.view.session.id === id) {
         this.controller = null;
-        this.view = this.shown = this.before = null;
-        this.shownNode = null;
+        this.view = null;
         this.dropThumbs();
       }
       this.sessions = await this.store.listSessions();
@@ -235,32 +216,31 @@ export class AppState {
       const running = action(c);
       this.inflight = running.catch(() => undefined);
       const { error } = await running;
-      this.tabs.announce(c.session.id);
+      this.tabs.announce(c.view.session.id);
       await this.refresh();
       if (error && SERIOUS.has(errorName(error))) this.error = describeError(error);
     });
   }
 
   private async use(c: SessionController): Promise<void> {
-    if (this.controller?.session.id !== c.session.id) this.dropThumbs();
+    if (this.controller?.view.session.id !== c.view.session.id) this.dropThumbs();
     this.controller = c;
-    this.readOnly = !(await this.tabs.claim(c.session.id));
+    this.readOnly = !(await this.tabs.claim(c.view.session.id));
     await this.refresh();
     this.sessions = await this.store.listSessions();
   }
 
-  /** Re-reads the controller into the snapshot, then loads the pictures on screen and the filmstrip's. */
+  /** Loads the open session's picture into its view and shows that, then loads the filmstrip's pictures. */
   private async refresh(): Promise<void> {
     const c = this.controller;
     if (!c) return;
-    this.sync();
-    const current = c.current;
-    const parent = current.parent;
-    const shown = await c.picture(current.id);
-    const before = parent ? await c.picture(parent) : null;
-    if (this.controller !== c) return;
-    [this.shown, this.before, this.shownNode] = [shown, before, current.id];
-    for (const node of c.history) {
+    try {
+      await c.showCurrent();
+    } finally {
+      // Shown with its picture, so switching sessions never flashes an empty stage; shown without one that cannot be read.
+      if (this.controller === c) this.view = c.view;
+    }
+    for (const node of c.view.history) {
       if (this.thumbs[node.id]) continue;
       const blob = await c.pictureBlob(node.id);
       if (blob && this.controller === c) this.thumbs = { ...this.thumbs, [node.id]: URL.createObjectURL(blob) };
@@ -270,30 +250,21 @@ export class AppState {
   /** Re-reads the open session from storage (another tab wrote it). */
   private async reread(id: string): Promise<void> {
     const c = await SessionController.open(this.deps(), id);
-    if (!c || this.controller?.session.id !== id) return;
+    if (!c || this.controller?.view.session.id !== id) return;
     this.controller = c;
     await this.refresh();
   }
 
   private follow(id: string): void {
-    if (this.readOnly && this.controller?.session.id === id) void this.guard(() => this.reread(id));
+    if (this.readOnly && this.controller?.view.session.id === id) void this.guard(() => this.reread(id));
   }
 
   /** Another tab took the open session: stop the running turn and let its writes land before saying so. */
   private async lose(id: string): Promise<void> {
-    if (this.controller?.session.id !== id) return;
+    if (this.controller?.view.session.id !== id) return;
     this.readOnly = true;
     this.controller.cancel();
     await this.inflight;
-  }
-
-  private sync(): void {
-    const c = this.controller;
-    // Copies: the history tree mutates its nodes in place, and a snapshot must not change under the components.
-    this.view = c && {
-      session: c.session, turns: c.turns, history: structuredClone(c.history), current: structuredClone(c.current), awaiting: c.awaitingAnswer,
-      running: c.running, canUndo: c.canUndo, canRedo: c.canRedo,
-    };
   }
 
   private dropThumbs(): void {
@@ -301,10 +272,12 @@ export class AppState {
     this.thumbs = {};
   }
 
-  private deps() {
+  private deps(): ControllerDeps {
     const engine = this.engine;
     return {
-      domain: engine.domain, engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(), onChange: () => this.sync(),
+      domain: engine.domain, engine: engine.engine, store: this.store, codec: canvasCodec, beforeRun: () => engine.settled(),
+      // Only the open session's views: a controller this tab has let go of may still finish a turn.
+      onChange: (view) => { if (this.controller?.view === view) this.view = view; },
       options: () => ({ repairRounds: this.switches.touchUp ? undefined : 0, transplant: this.switches.exactMoves }),
     };
   }

@@ -11,15 +11,17 @@ export const MAX_SESSION_BYTES = 200 * 1024 * 1024;
 
 /** Downloads the picture on screen as a PNG. */
 export async function downloadPicture(c: SessionController): Promise<void> {
-  const blob = await c.pictureBlob(c.current.id);
+  const { session, current } = c.view;
+  const blob = await c.pictureBlob(current.id);
   if (!blob) throw new InputError('The picture on screen is missing from storage.');
-  download(blob, `${fileSlug(c.session.title)}-${fileSlug(nodeLabel(c.current))}.png`);
+  download(blob, `${fileSlug(session.title)}-${fileSlug(nodeLabel(current))}.png`);
 }
 
 /** Downloads the whole session (pictures, transcript, dialogue state) as one JSON file. */
 export async function downloadSession(store: SessionStore, c: SessionController): Promise<void> {
-  const file = await exportSession(store, c.session.id);
-  download(new Blob([JSON.stringify(file)], { type: 'application/json' }), `${fileSlug(c.session.title)}.parley.json`);
+  const { session } = c.view;
+  const file = await exportSession(store, session.id);
+  download(new Blob([JSON.stringify(file)], { type: 'application/json' }), `${fileSlug(session.title)}.parley.json`);
 }
 
 /** The text of a picked session file, refused up front when empty or too large to be one. */

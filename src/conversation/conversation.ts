@@ -55,7 +55,22 @@ export interface ConversationOptions {
   transplant?: boolean;
 }
 
+/** One turn's settings (each wins over the one given at start), its cancel signal, and the write that makes it count. */
+export interface SayOptions extends ConversationOptions {
+  signal?: AbortSignal;
+  /** Awaited before the turn counts (the app stores it here); when it throws, the turn is rolled back like a failed one. */
+  commit?: (turn: ConversationTurn) => Promise<void>;
+}
+
 const DEFAULT_REPAIR_ROUNDS = 3;
+
+/** The settings one turn runs with, and its signal. */
+interface Run {
+  repairRounds: number;
+  confine: boolean;
+  transplant: boolean;
+  signal?: AbortSignal;
+}
 
 /** A picture and the tracker state after the model steps that made it. */
 interface Picture {
@@ -85,8 +100,8 @@ export class Conversation {
     private understander: Understander | null,
     private manager: DialogueManager,
     private readonly nodes: NodeStore,
-    /** Read at every turn, so a settings change applies to the next one. */
-    public options: ConversationOptions,
+    /** Settings for turns that do not give their own. */
+    private readonly defaults: ConversationOptions,
   ) {
     this.rules = dialogueOf(domain);
   }
@@ -120,11 +135,6 @@ export class Conversation {
     await this.nodes.put(id, { ...data, image, recognition: { scene, confidence: scene.cells.map(() => 1) } });
   }
 
-  /** Puts the dialogue back to a saved state (a failed turn's rollback). */
-  restore(state: DialogueState): void {
-    this.manager = DialogueManager.fromJSON(state, domainLexicon(this.domain), this.rules);
-  }
-
   /** The dialogue state to persist after every turn. */
   toJSON(): DialogueState {
     return this.manager.toJSON();
@@ -143,54 +153,72 @@ export class Conversation {
   }
 
   /** Runs one user turn. On any failure the dialogue state is rolled back, so the turn can simply be retried. */
-  async say(text: string, signal?: AbortSignal): Promise<ConversationTurn> {
+  say(text: string, options: SayOptions = {}): Promise<ConversationTurn> {
+    const d = this.defaults;
+    const run: Run = {
+      repairRounds: options.repairRounds ?? d.repairRounds ?? DEFAULT_REPAIR_ROUNDS, confine: options.confine ?? d.confine ?? true,
+      transplant: options.transplant ?? d.transplant ?? true, signal: options.signal,
+    };
+    return this.atomically(() => this.turn(text, run), options.commit);
+  }
+
+  /** Moves to any history node (filmstrip click); nothing runs. Rolled back, like a turn, when `commit` fails. */
+  jump(nodeId: string, options: Pick<SayOptions, 'commit'> = {}): Promise<ConversationTurn> {
+    return this.atomically(async () => {
+      const dialogue = this.manager.jump(nodeId);
+      return { dialogue, shown: await this.dataOf(dialogue.show), results: [], repaired: [] };
+    }, options.commit);
+  }
+
+  /** The one rollback: a turn, with its commit, happens entirely or leaves the dialogue state as it was. */
+  private async atomically(turn: () => Promise<ConversationTurn>, commit?: SayOptions['commit']): Promise<ConversationTurn> {
     const before = this.manager.toJSON();
     try {
-      const current = await this.dataOf(this.manager.current.id);
-      this.understander ??= await understanderFor(this.engine, this.domain);
-      const reading = await this.understander.read(text, this.manager.context);
-      const dialogue = this.manager.turn(reading, current.recognition.scene, { confidence: current.recognition.confidence });
-      let results: EditResult[] = [];
-      let repaired: number[] = [];
-      let reply = dialogue.reply;
-      if (dialogue.steps.length > 0) {
-        const size = current.size;
-        // A correction starts from the picture before the edit it replaces.
-        const base = dialogue.from ? await this.dataOf(dialogue.from) : current;
-        const painted = await this.paint(dialogue.steps, base, size, signal);
-        const done = await this.touchUp(dialogue.scene, painted.picture, size, signal);
-        results = [...painted.results, ...done.results];
-        repaired = done.repaired;
-        // The overlays explain the user's own instruction, so they come from its last step, not from a touch-up.
-        await this.nodes.put(dialogue.node, { ...done.picture, size, recognition: done.recognition, result: painted.results.at(-1) });
-        const note = this.rules.replies.shortfall(dialogue.scene, done.recognition.scene);
-        if (note) reply = `${reply} ${note}`;
-        else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${this.domain.cellNames[c]}`))}.)`;
-      }
-      return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results, repaired };
+      const done = await turn();
+      await commit?.(done);
+      return done;
     } catch (e) {
-      this.restore(before);
+      this.manager = DialogueManager.fromJSON(before, domainLexicon(this.domain), this.rules);
       throw e;
     }
   }
 
-  /** Moves to any history node (filmstrip click); nothing runs. */
-  async jump(nodeId: string): Promise<ConversationTurn> {
-    const dialogue = this.manager.jump(nodeId);
-    return { dialogue, shown: await this.dataOf(dialogue.show), results: [], repaired: [] };
+  private async turn(text: string, run: Run): Promise<ConversationTurn> {
+    const current = await this.dataOf(this.manager.current.id);
+    this.understander ??= await understanderFor(this.engine, this.domain);
+    const reading = await this.understander.read(text, this.manager.context);
+    const dialogue = this.manager.turn(reading, current.recognition.scene, { confidence: current.recognition.confidence });
+    let results: EditResult[] = [];
+    let repaired: number[] = [];
+    let reply = dialogue.reply;
+    if (dialogue.steps.length > 0) {
+      const size = current.size;
+      // A correction starts from the picture before the edit it replaces.
+      const base = dialogue.from ? await this.dataOf(dialogue.from) : current;
+      const painted = await this.paint(dialogue.steps, base, size, run);
+      const done = await this.touchUp(dialogue.scene, painted.picture, size, run);
+      results = [...painted.results, ...done.results];
+      repaired = done.repaired;
+      // The overlays explain the user's own instruction, so they come from its last step, not from a touch-up.
+      await this.nodes.put(dialogue.node, { ...done.picture, size, recognition: done.recognition, result: painted.results.at(-1) });
+      const note = this.rules.replies.shortfall(dialogue.scene, done.recognition.scene);
+      if (note) reply = `${reply} ${note}`;
+      else if (repaired.length > 0) reply = `${reply} (A second pass fixed ${joinAnd(repaired.map((c) => `the ${this.domain.cellNames[c]}`))}.)`;
+    }
+    return { dialogue: { ...dialogue, reply }, shown: await this.dataOf(dialogue.show), results, repaired };
   }
 
   /** Reads the picture and runs touch-up rounds while cells differ from `expected`; `results` are the touch-ups'. */
-  private async touchUp(expected: Scene, first: Picture, size: number, signal?: AbortSignal) {
+  private async touchUp(expected: Scene, first: Picture, size: number, run: Run) {
     let picture = first;
     let results: EditResult[] = [];
     let recognition = await this.read(first.image, size);
     const repaired = new Set<number>();
-    for (let round = 0; round < (this.options.repairRounds ?? DEFAULT_REPAIR_ROUNDS); round++) {
+    for (let round = 0; round < run.repairRounds; round++) {
       const wrong = differingCells(expected, recognition.scene);
       const fix = repairSteps(this.rules, expected, recognition.scene, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
       if (fix.length === 0) break;
-      const touched = await this.paint(fix, picture, size, signal, true);
+      const touched = await this.paint(fix, picture, size, { ...run, confine: true });
       results = [...results, ...touched.results];
       const seen = await this.read(touched.picture.image, size);
       // Per cell: the new pixels stay only where the reading got closer (a failed touch-up must not make it worse).
@@ -220,20 +248,20 @@ export class Conversation {
    * edit's cells; moves and swaps copy pixels when the options say so (no model runs, the tracker state stays).
    */
   private async paint(
-    steps: readonly EditStep[], from: Picture, size: number, signal?: AbortSignal, confine = this.options.confine ?? true,
+    steps: readonly EditStep[], from: Picture, size: number, run: Run,
   ): Promise<{ picture: Picture; results: EditResult[] }> {
     let { image, state } = from;
     const results: EditResult[] = [];
     for (const step of steps) {
-      throwIfAborted(signal);
+      throwIfAborted(run.signal);
       const cells = this.rules.pixelSwap(step.edit);
-      if (cells && (this.options.transplant ?? true)) {
+      if (cells && run.transplant) {
         image = swapCells(image, size, this.grid, cells[0], cells[1]);
         continue;
       }
-      const r = await this.engine.edit({ image, size, text: step.instruction, state }, signal);
+      const r = await this.engine.edit({ image, size, text: step.instruction, state }, run.signal);
       results.push(r);
-      image = confine ? confineToCells(image, r.image, size, this.rules.changedCells(step.edit), this.grid) : r.image;
+      image = run.confine ? confineToCells(image, r.image, size, this.rules.changedCells(step.edit), this.grid) : r.image;
       state = r.state;
     }
     return { picture: { image, state }, results };

@@ -19,7 +19,6 @@ export interface PackModel {
   termination: boolean;
   weights: KernelWeights;
   graphs: Record<EditGraph, Uint8Array>;
-  recognizer: Uint8Array | null;
   tokenize(text: string): { ids: BigInt64Array; len: number; words: string[] };
 }
 
@@ -66,7 +65,6 @@ export function packModel(pack: LoadedPack): PackModel {
   return {
     name: m.name, size: m.image_size, dims, weights, graphs,
     maskLo: num(c, 'mask_lo'), maskHi: num(c, 'mask_hi'), termination: c.use_termination !== false,
-    recognizer: m.graphs.recognizer ? file(m.graphs.recognizer.file) : null,
     tokenize(text) {
       const words = splitWords(text).slice(0, L);
       if (words.length === 0) throw new InputError('The instruction has no words the model can read.');

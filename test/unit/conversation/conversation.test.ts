@@ -52,6 +52,21 @@ describe('Conversation', () => {
     expect(JSON.stringify(c.toJSON())).toBe(before);
   });
 
+  it('rolls a turn or a jump back when its commit fails', async () => {
+    const { engine, show } = perfectEngine();
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const commit = async () => {
+      throw Object.assign(new Error('Browser storage is full'), { name: 'StorageError' });
+    };
+    const before = JSON.stringify(c.toJSON());
+    await expect(c.say('make the circle red', { commit })).rejects.toThrow('storage is full');
+    expect(JSON.stringify(c.toJSON())).toBe(before);
+    await c.say('make the circle red');
+    const after = JSON.stringify(c.toJSON());
+    await expect(c.jump('n0', { commit })).rejects.toThrow('storage is full');
+    expect(JSON.stringify(c.toJSON())).toBe(after);
+  });
+
   it('asks when a reference is ambiguous and resumes with the answer; survives a save/resume in between', async () => {
     const { engine, show } = perfectEngine();
     const s = start();
@@ -136,6 +151,8 @@ describe('Conversation', () => {
     const byModel = perfectEngine();
     const m = await Conversation.start(SHAPES_V1, byModel.engine, memoryNodes(), byModel.show(start()), IMAGE_SIZE, { transplant: false });
     await m.say('swap the circle and the square');
+    expect(byModel.instructions).toHaveLength(1);
+    await m.say('swap the circle and the square', { transplant: true }); // a turn's own setting wins over the start's
     expect(byModel.instructions).toHaveLength(1);
   });
 });

@@ -28,7 +28,7 @@ async function baseFile() {
   await c.say('now make it bigger');
   await c.say('undo');
   await c.say('make the square green');
-  return { file: await exportSession(store, c.session.id), engine: model.engine };
+  return { file: await exportSession(store, c.view.session.id), engine: model.engine };
 }
 
 describe('session import fuzz', () => {
@@ -45,7 +45,7 @@ describe('session import fuzz', () => {
       const store = new SessionStore(kv);
       let session;
       try {
-        session = await importSessionText(store, mutated, { imageSize: 64 });
+        session = await importSessionText(store, mutated, { domain: SHAPES_V1, imageSize: 64 });
       } catch (e) {
         expect((e as Error).name, `case ${i}: ${(e as Error).stack}`).toBe('InputError');
         expect(await kv.keys(''), `case ${i} wrote`).toEqual([]);
@@ -55,7 +55,7 @@ describe('session import fuzz', () => {
         counts.accepted++;
         const c = await SessionController.open({ domain: SHAPES_V1, engine, store, codec: nodeCodec }, session.id);
         expect(c, `case ${i}`).not.toBeNull();
-        expect(layoutHistory(c!.history, c!.current.id).items.length).toBe(c!.history.length);
+        expect(layoutHistory(c!.view.history, c!.view.current.id).items.length).toBe(c!.view.history.length);
         if (i % 10 === 0) {
           for (const say of ['undo', 'redo']) {
             const { turn } = await c!.say(say);

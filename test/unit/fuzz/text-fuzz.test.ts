@@ -40,7 +40,7 @@ describe('text fuzz', () => {
     let slowest = 0;
     for (let i = 0; i < CASES; i++) {
       const text = hostile(rng);
-      const turnsBefore = (await store.turns(c.session.id)).length;
+      const turnsBefore = (await store.turns(c.view.session.id)).length;
       const t0 = performance.now();
       try {
         const { turn } = await c.say(text);
@@ -49,7 +49,7 @@ describe('text fuzz', () => {
         counts.answered++;
       } catch (e) {
         expect((e as Error).name, `case ${i}: ${(e as Error).stack}`).toBe('InputError');
-        expect((await store.turns(c.session.id)).length, `case ${i} stored a refused turn`).toBe(turnsBefore);
+        expect((await store.turns(c.view.session.id)).length, `case ${i} stored a refused turn`).toBe(turnsBefore);
         counts.refused++;
       }
       slowest = Math.max(slowest, performance.now() - t0);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SessionController } from '../../../src/app/session-controller.ts';
 import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
-import { base64ToBytes, bytesToBase64, exportSession, importSession, parseSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
+import { base64ToBytes, bytesToBase64, exportSession, importSession, checkSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';
 import { nodeCodec, perfectEngine } from '../app/fixtures.ts';
 
@@ -33,17 +33,17 @@ describe('session files', () => {
 
   it('round-trips a session: dialogue (with its open question), transcript and every picture', async () => {
     const { c, store, deps } = await played();
-    const file = parseSessionFile(text(await exportSession(store, c.session.id)));
+    const file = checkSessionFile(text(await exportSession(store, c.view.session.id)), { domain: SHAPES_V1 });
     expect(file.nodes.n1?.image.startsWith('data:image/png;base64,')).toBe(true);
     const into = new SessionStore(memoryKV());
     const imported = await importSession(into, file);
-    expect(imported.id).not.toBe(c.session.id);
+    expect(imported.id).not.toBe(c.view.session.id);
     expect(await into.currentSessionId()).toBe(imported.id);
-    expect(imported.dialogue).toEqual(c.session.dialogue);
+    expect(imported.dialogue).toEqual(c.view.session.dialogue);
     const strip = (t: { id: string; sessionId: string }) => ({ ...t, id: '', sessionId: '' });
-    expect((await into.turns(imported.id)).map(strip)).toEqual(c.turns.map(strip));
+    expect((await into.turns(imported.id)).map(strip)).toEqual(c.view.turns.map(strip));
     const back = (await SessionController.open({ ...deps, store: into }, imported.id))!;
-    expect(back.awaitingAnswer).toBe(true);
+    expect(back.view.awaiting).toBe(true);
     for (const id of ['n0', 'n1']) {
       const [a, b] = [await c.picture(id), await back.picture(id)];
       expect(Buffer.from(b.image).equals(Buffer.from(a.image))).toBe(true);
@@ -56,9 +56,9 @@ describe('session files', () => {
   });
 
   it('rejects files that are not sessions', () => {
-    expect(() => parseSessionFile('{"title": ')).toThrow(/not a Parley session: it is not valid JSON/);
-    expect(() => parseSessionFile('[1, 2]')).toThrow(/not a Parley session: expected format "parley-session-v1"/);
-    expect(() => parseSessionFile('{"format": "parley-session-v9"}')).toThrow(/its format is "parley-session-v9"/);
+    expect(() => checkSessionFile('{"title": ', { domain: SHAPES_V1 })).toThrow(/not a Parley session: it is not valid JSON/);
+    expect(() => checkSessionFile('[1, 2]', { domain: SHAPES_V1 })).toThrow(/not a Parley session: expected format "parley-session-v1"/);
+    expect(() => checkSessionFile('{"format": "parley-session-v9"}', { domain: SHAPES_V1 })).toThrow(/its format is "parley-session-v9"/);
   });
 
   const cases: [string, (f: SessionFile & Record<string, unknown>) => void, RegExp][] = [
@@ -104,12 +104,12 @@ describe('session files', () => {
 
   it.each(cases)('names the problem: %s', async (_, spoil, message) => {
     const { c, store } = await played();
-    const file = structuredClone(await exportSession(store, c.session.id)) as SessionFile & Record<string, unknown>;
-    expect(() => parseSessionFile(text(file))).not.toThrow();
+    const file = structuredClone(await exportSession(store, c.view.session.id)) as SessionFile & Record<string, unknown>;
+    expect(() => checkSessionFile(text(file), { domain: SHAPES_V1 })).not.toThrow();
     spoil(file);
     let err: Error | undefined;
     try {
-      parseSessionFile(text(file));
+      checkSessionFile(text(file), { domain: SHAPES_V1 });
     } catch (e) {
       err = e as Error;
     }
@@ -120,14 +120,14 @@ describe('session files', () => {
 
   it('checks the size against the pack that will edit it', async () => {
     const { c, store } = await played();
-    const file = await exportSession(store, c.session.id);
-    expect(() => parseSessionFile(text(file), { imageSize: 64 })).not.toThrow();
-    expect(() => parseSessionFile(text({ ...file, size: 1024 }), { imageSize: 64 })).toThrow(/size is 1024 px, but the model pack edits 64 px pictures/);
+    const file = await exportSession(store, c.view.session.id);
+    expect(() => checkSessionFile(text(file), { domain: SHAPES_V1, imageSize: 64 })).not.toThrow();
+    expect(() => checkSessionFile(text({ ...file, size: 1024 }), { domain: SHAPES_V1, imageSize: 64 })).toThrow(/size is 1024 px, but the model pack edits 64 px pictures/);
   });
 
   it('npm run validate -- --session names the problem and exits non-zero', async () => {
     const { c, store } = await played();
-    const file = await exportSession(store, c.session.id);
+    const file = await exportSession(store, c.view.session.id);
     const dir = mkdtempSync(join(tmpdir(), 'parley-session-'));
     const run = (f: SessionFile) => {
       writeFileSync(join(dir, 's.json'), text(f));
