@@ -18,7 +18,7 @@ import { stepCount } from './answers.ts';
 import { nodeWords, runCommand } from './commands.ts';
 import { confirmQuestion, planSteps } from './plan.ts';
 import { CONFIRM_BELOW, LOW_CONFIDENCE, readingConfidence } from './confidence.ts';
-import { alongWords, contradicts, contradictsIn } from './contradiction.ts';
+import { alongWords, contradictsIn } from './contradiction.ts';
 import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
 import { asPlainRequest, changedCells, isCorrection, mainClauses } from './turn-shape.ts';
@@ -201,7 +201,7 @@ export class DialogueManager {
     if (it.kind === 'fail') return this.fail(it.failure, shown);
     if (it.kind === 'ask') return this.ask(it.need, req, shown);
     let confidence = req.confidence ?? readingConfidence(req.reading, it.unknown, this.lex);
-    const against = !req.changes && contradicts(req.reading, it.changes, this.lex, (c) => scene.cells[c]?.size);
+    const against = !req.changes && contradictsIn(req.reading, it.changes, this.lex, scene);
     // Words that say the opposite of the edit: propose what the words say, and ask.
     const changes = against ? alongWords(req.reading, it.changes, this.lex) : it.changes;
     const edits = changes.map((c) => this.rules.toEdit(c));

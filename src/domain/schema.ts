@@ -21,6 +21,9 @@ export interface AttributeSchema {
   /** Comparatives for ordered attributes: one step up / down ("bigger" / "smaller"). */
   more?: readonly string[];
   less?: readonly string[];
+  /** Verbs that ask for a step up / down without naming the attribute ("enlarge" / "shrink"). */
+  moreVerbs?: readonly string[];
+  lessVerbs?: readonly string[];
   /** Superlatives: the largest / smallest value among the matches ("the biggest"). */
   most?: readonly string[];
   least?: readonly string[];

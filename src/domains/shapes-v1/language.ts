@@ -21,6 +21,8 @@ export const SHAPES_LANGUAGE: LanguageSchema = {
     {
       name: 'size', values: SIZES, ordered: true, default: 'medium', words: self(SIZES), nouns: ['size'],
       more: ['bigger', 'larger'], less: ['smaller', 'tinier', 'littler'],
+      moreVerbs: ['enlarge', 'grow', 'expand', 'increase', 'magnify', 'upsize', 'supersize', 'inflate'],
+      lessVerbs: ['shrink', 'reduce', 'decrease', 'downsize', 'minimize', 'compress'],
       most: ['biggest', 'largest'], least: ['smallest', 'tiniest', 'littlest'],
     },
     {
