@@ -25,7 +25,8 @@ from export import load_checkpoint
 from blocks import CELL_HEADS
 from model import Config, EditModel
 from recognizer import cell_loss
-from train import TrainConfig, batches, inserted_unknowns, lr_at, open_sets, tracker_history, unknown_words
+from data import batches, open_sets
+from train import TrainConfig, inserted_unknowns, lr_at, tracker_history, unknown_words
 
 TRAINED = ('text.', 'tracker.', 'w_init.', 'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.', 'ctx_')   # the middle, not `tg`
 

@@ -14,10 +14,10 @@ import os
 import numpy as np
 import torch
 
+from data import open_shards, to_batch
 from losses import psnr, ssim
 from pack import load_pack
 from recognizer import cell_accuracy, predict_cells
-from train import open_shards, to_batch
 
 COSAL_PALETTE = torch.tensor([[255, 255, 255], [0, 0, 255], [0, 255, 0], [255, 0, 0], [0, 0, 0], [128, 128, 128],
                               [255, 255, 0]], dtype=torch.float32) / 255

@@ -17,6 +17,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from blocks import CELL_HEADS, cell_pool_matrix, pool_cells
+from data import batches, open_shards, to_batch
 
 HEADS = tuple(zip(('shape', 'color', 'size', 'texture'), CELL_HEADS))
 
@@ -95,7 +96,6 @@ def augment(x, gen=None):
 
 
 def main():
-    from train import batches, open_shards
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', required=True)
     ap.add_argument('--val', required=True)
@@ -139,7 +139,6 @@ def main():
 
 
 def to_rows(arrays, i, j):
-    from train import to_batch
     return to_batch(arrays, np.arange(i, j))
 
 

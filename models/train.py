@@ -14,64 +14,13 @@ import os
 import time
 from dataclasses import asdict, dataclass, fields
 
-import numpy as np
 import torch
 import torch.distributed as dist
 
-from data import Shards
+from data import batches, open_sets
 from losses import edit_losses
 from model import Config, EditModel
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-VOCAB = os.path.join(HERE, '..', 'src', 'domain', 'vocab.json')
-
-
-def open_shards(folder):
-    """index.json + one memmap per field (models/SHARDS.md, via data.Shards). -> (index, {field: array})."""
-    s = Shards(folder)
-    return s.index, s.fields
-
-
-def to_batch(arrays, idx, device='cpu'):
-    """Shard rows -> model tensors: images (B, 3, S, S) in [0, 1], changed (B, 1, S, S), ids as int64."""
-    idx = np.sort(idx)
-    b = {}
-    for k, a in arrays.items():
-        x = a[idx]
-        x = torch.from_numpy(x.astype(np.int64) if x.dtype == np.uint16 else np.ascontiguousarray(x))
-        if k in ('src', 'tgt') and x.dim() == 4:             # chains keep (B, T, S, S, 3) bytes per turn
-            x = x.permute(0, 3, 1, 2).float() / 255
-        elif k == 'changed':
-            x = x[:, None].float()
-        elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'kind'):
-            x = x.long()
-        b[k] = x.to(device)
-    if 'changed' not in b and b['tgt'].dim() == 4:                                    # CoSaL: changed-pixel map from the image pair
-        b['changed'] = (b['src'] != b['tgt']).any(1, keepdim=True).float()
-    return b
-
-
-def batches(sets, batch, seed, device='cpu'):
-    """Endless shuffled batches (epoch-wise permutations) over one shard set or a list of them (mixed)."""
-    sets = sets if isinstance(sets, list) else [sets]
-    sizes = [len(next(iter(a.values()))) for a in sets]
-    starts = np.cumsum([0] + sizes)
-    rng = np.random.default_rng(seed)
-    while True:
-        perm = rng.permutation(starts[-1])
-        for i in range(0, starts[-1] - batch + 1, batch):
-            idx = perm[i:i + batch]
-            parts = [to_batch(a, idx[(idx >= lo) & (idx < hi)] - lo, device)
-                     for a, lo, hi in zip(sets, starts[:-1], starts[1:]) if ((idx >= lo) & (idx < hi)).any()]
-            yield {k: torch.cat([p[k] for p in parts]) for k in parts[0] if all(k in p for p in parts)}
-
-
-def open_sets(spec):
-    """'dirA,dirB' -> (index of the first, [arrays per set]); all sets must share image size and token length."""
-    opened = [open_shards(d) for d in spec.split(',')]
-    for index, _ in opened:
-        assert (index['image_size'], index['max_len']) == (opened[0][0]['image_size'], opened[0][0]['max_len'])
-    return opened[0][0], [a for _, a in opened]
+from tokenizer import LEXICON_PATH, VOCAB_PATH
 
 
 def word_class_matrix(vocab_path, lexicon_path):
@@ -114,8 +63,8 @@ class TrainConfig:
     train_only: str = ''            # comma-separated parameter prefixes to train (e.g. 'decoder'); the rest is frozen
                                     # and runs as at inference (eval mode: hard termination, frozen regions)
     recognizer: str = ''
-    vocab: str = VOCAB
-    lexicon: str = os.path.join(HERE, 'lexicon.json')   # '' = no synonym-set embeddings
+    vocab: str = VOCAB_PATH
+    lexicon: str = LEXICON_PATH     # '' = no synonym-set embeddings
     unk_p: float = 0.03             # token dropout to <unk> (typos read as unknown words)
     log_every: int = 50
     ckpt_every: int = 500
