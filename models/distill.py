@@ -77,7 +77,7 @@ def student_and_teacher(ckpt, context=False):
     own teacher."""
     student, ck = load_checkpoint(ckpt)
     if 'teacher' in ck:
-        teacher = EditModel(Config(**ck['teacher_config']))
+        teacher = EditModel(Config.from_saved(ck['teacher_config']))
         teacher.load_state_dict(ck['teacher'])
     else:
         teacher = copy.deepcopy(student)

@@ -18,7 +18,7 @@ from recognizer import RecConfig, Recognizer
 
 def load_checkpoint(path):
     ck = torch.load(path, map_location='cpu')
-    model = EditModel(Config(**{'coords': False, **ck['config']}))   # checkpoints from before coordinate maps
+    model = EditModel(Config.from_saved(ck['config']))
     model.load_state_dict(ck['model'])
     return model.eval(), ck
 

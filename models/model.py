@@ -9,7 +9,7 @@ Graph parts (text_encoder, image_encoder, decoder) are exported to ONNX; the mid
 is written here with the same frozen-region `where` masks in eval mode.
 """
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import torch
 import torch.nn as nn
@@ -53,6 +53,14 @@ class Config:
     use_mask: bool = True
     use_memory: bool = True
     use_tracker: bool = True
+
+    @classmethod
+    def from_saved(cls, saved):
+        """The Config of a checkpoint's 'config' or of a pack manifest's 'config' with its 'domain'. Keys it does not
+        have (a manifest's derived N and A) are skipped; coords is False where not named (packs and checkpoints made
+        before the coordinate maps, such as cosal-v1)."""
+        known = {f.name for f in fields(cls)}
+        return cls(**{'coords': False, **{k: v for k, v in saved.items() if k in known}})
 
 
 class TextEncoder(nn.Module):

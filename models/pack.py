@@ -258,12 +258,16 @@ def kernel_state(tensors, D):
                if 'context.key' in k else {})}
 
 
+def pack_config(man):
+    """The model Config a pack manifest describes."""
+    return Config.from_saved(dict(man['config'], domain=man['domain']))
+
+
 def load_pack(folder):
     """-> (EditModel, Recognizer or None, manifest) rebuilt from the pack's files."""
     with open(os.path.join(folder, 'manifest.json')) as f:
         man = json.load(f)
-    cfg = {'coords': False, **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}}   # older packs
-    c = Config(domain=man['domain'], **cfg)
+    c = pack_config(man)
     model = EditModel(c).eval()
     sd = {}
     for name in ('text_encoder', 'image_encoder', 'decoder'):

@@ -160,7 +160,7 @@ def main():
     ck_path = os.path.join(a.out, 'ckpt.pt')
     ck = torch.load(ck_path, map_location='cpu') if os.path.exists(ck_path) else None
     if ck:
-        tc, mc = TrainConfig(**ck['train']), Config(**{'coords': False, **ck['config']})
+        tc, mc = TrainConfig(**ck['train']), Config.from_saved(ck['config'])
         for f in fields(TrainConfig):                        # flags given on resume override (later phases)
             if getattr(a, f.name) is not None:
                 setattr(tc, f.name, getattr(a, f.name))
