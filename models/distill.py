@@ -21,8 +21,8 @@ from dataclasses import asdict, replace
 import torch
 import torch.nn.functional as F
 
-from export import load_checkpoint
 from blocks import CELL_HEADS
+from checkpoint import load_checkpoint, save_checkpoint
 from model import Config, EditModel
 from recognizer import cell_loss
 from data import batches, open_sets
@@ -147,10 +147,9 @@ def main():
             print(f'step {step}/{a.steps} ' + ' '.join(f'{k} {v:.4f}' for k, v in avg.items()) + f' | {rate:.0f} ex/s', flush=True)
             t0 = time.time()
         if step % 250 == 0 or step == last:
-            torch.save({'config': asdict(student.c), 'train': asdict(tc), 'model': student.state_dict(),
-                        'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c),
-                        'opt': opt.state_dict(), 'step': step}, path + '.tmp')
-            os.replace(path + '.tmp', path)
+            save_checkpoint({'config': asdict(student.c), 'train': asdict(tc), 'model': student.state_dict(),
+                             'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c),
+                             'opt': opt.state_dict(), 'step': step}, path)
 
 
 if __name__ == '__main__':

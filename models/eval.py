@@ -14,10 +14,11 @@ import os
 import numpy as np
 import torch
 
+from checkpoint import load_checkpoint
 from data import open_shards, to_batch
 from losses import psnr, ssim
 from pack import load_pack
-from recognizer import cell_accuracy, predict_cells
+from recognizer import cell_accuracy, load_recognizer, predict_cells
 
 COSAL_PALETTE = torch.tensor([[255, 255, 255], [0, 0, 255], [0, 255, 0], [255, 0, 0], [0, 0, 0], [128, 128, 128],
                               [255, 255, 0]], dtype=torch.float32) / 255
@@ -176,9 +177,7 @@ def main():
     if a.pack:
         model, rec, man = load_pack(a.pack)
     else:
-        from export import load_checkpoint
         model, _ = load_checkpoint(a.ckpt)
-        from export import load_recognizer
         rec = load_pack(a.recognizer_pack)[1] if a.recognizer_pack else load_recognizer(a.recognizer) if a.recognizer else None
     metrics = {}
     if a.edits:

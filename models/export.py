@@ -11,23 +11,9 @@ import shutil
 
 import torch
 
-from model import Config, EditModel
+from checkpoint import load_checkpoint
 from pack import export_graphs, kernel_tensors, load_pack, write_blob, write_manifest
-from recognizer import RecConfig, Recognizer
-
-
-def load_checkpoint(path):
-    ck = torch.load(path, map_location='cpu')
-    model = EditModel(Config.from_saved(ck['config']))
-    model.load_state_dict(ck['model'])
-    return model.eval(), ck
-
-
-def load_recognizer(path):
-    ck = torch.load(path, map_location='cpu')
-    rec = Recognizer(RecConfig(**ck['config']))
-    rec.load_state_dict(ck['model'])
-    return rec.eval()
+from recognizer import load_recognizer
 
 
 def export_pack(model, recognizer, vocab, out, name, metrics=None):

@@ -16,8 +16,8 @@ import numpy as np
 import torch
 
 from blocks import CELL_HEADS
+from checkpoint import load_checkpoint
 from data import open_shards, to_batch
-from export import load_checkpoint
 from recognizer import predict_cells
 from tokenizer import LEXICON_PATH, encode
 

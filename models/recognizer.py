@@ -51,6 +51,14 @@ class Recognizer(nn.Module):
         return tuple(out.split([n for _, n in HEADS], -1))
 
 
+def load_recognizer(path):
+    """A recognizer.pt written by main() -> Recognizer in eval mode."""
+    ck = torch.load(path, map_location='cpu')
+    rec = Recognizer(RecConfig(**ck['config']))
+    rec.load_state_dict(ck['model'])
+    return rec.eval()
+
+
 def cell_targets(cells):
     """cells (B, 9, 4) int8 with -1 = empty -> long targets; shape 0 = empty, others ignored (-100) when empty."""
     cells = cells.long()

@@ -17,9 +17,11 @@ from dataclasses import asdict, dataclass, fields
 import torch
 import torch.distributed as dist
 
+from checkpoint import save_checkpoint
 from data import batches, open_sets
 from losses import edit_losses
 from model import Config, EditModel
+from recognizer import load_recognizer
 from tokenizer import LEXICON_PATH, VOCAB_PATH
 
 
@@ -195,7 +197,6 @@ def main():
         step = ck['step']
     recognizer = None
     if tc.recognizer and tc.rec_weight > 0:
-        from export import load_recognizer
         recognizer = load_recognizer(tc.recognizer).to(device).requires_grad_(False)
     gen = torch.Generator().manual_seed(tc.seed * 1000 + step + rank)
     if rank == 0:
@@ -214,9 +215,8 @@ def main():
             print(f'step {step}/{tc.steps} ' + ' '.join(f'{k} {v:.4f}' for k, v in avg.items()) + f' | {rate:.0f} img/s', flush=True)
             t0 = time.time()
         if rank == 0 and (step % tc.ckpt_every == 0 or step == last):
-            torch.save({'config': asdict(mc), 'train': asdict(tc), 'model': model.state_dict(), 'opt': opt.state_dict(),
-                        'step': step}, ck_path + '.tmp')
-            os.replace(ck_path + '.tmp', ck_path)
+            save_checkpoint({'config': asdict(mc), 'train': asdict(tc), 'model': model.state_dict(), 'opt': opt.state_dict(),
+                             'step': step}, ck_path)
     if ddp:
         dist.destroy_process_group()
 
