@@ -12,6 +12,7 @@ import shutil
 import torch
 
 from checkpoint import load_checkpoint
+from metrics import eval_cosal, eval_edits
 from pack import export_graphs, kernel_tensors, load_pack, write_blob, write_manifest
 from recognizer import load_recognizer
 
@@ -28,7 +29,6 @@ def export_pack(model, recognizer, vocab, out, name, metrics=None):
 def calibrate_mask(model, rec, edits=None, cosal=None, limit=500):
     """Picks the mask thresholds (lo, hi) that maximize cell accuracy (edits) or mean IoU (CoSaL) on a validation
     split (never the test split). Sets them on model.c and returns {(lo, hi): score}."""
-    from eval import eval_cosal, eval_edits
     scores = {}
     for lo in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         model.c.mask_lo, model.c.mask_hi = lo, min(0.99, round(lo + 0.4, 2))

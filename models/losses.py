@@ -1,4 +1,4 @@
-"""Training losses and image metrics (shared by train.py and eval.py).
+"""Training losses and image metrics (shared by train.py and metrics.py).
 
     from losses import edit_losses, ssim, psnr
 """

@@ -14,8 +14,8 @@ MODELS = os.path.join(HERE, '..')
 sys.path.insert(0, MODELS)
 sys.path.insert(0, HERE)
 from checkpoint import load_checkpoint  # noqa: E402
-from eval import eval_cosal, eval_edits  # noqa: E402
 from export import export_pack, parse_mask  # noqa: E402
+from metrics import eval_cosal, eval_edits  # noqa: E402
 from model import Config, EditModel  # noqa: E402
 from pack import load_pack, sha256  # noqa: E402
 from quantize import quantize_pack  # noqa: E402
