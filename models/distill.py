@@ -122,7 +122,7 @@ def main():
     if resume and ck.get('opt'):
         opt.load_state_dict(ck['opt'])
     step = ck['step'] if resume else 0
-    tc = TrainConfig(**dict(ck['train'], out=a.out))
+    tc = replace(TrainConfig.from_saved(ck['train']), out=a.out)
     schedule = replace(tc, lr=a.lr, warmup=100, steps=a.steps)       # train.py's: cosine to 5 %, short warm-up
     gen = torch.Generator().manual_seed(a.seed * 1000 + step)
     stream = batches(sets, a.batch, seed=a.seed * 7919 + step)

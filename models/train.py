@@ -1,7 +1,6 @@
 """Train the edit model on shards (models/SHARDS.md). Resumable; config dataclasses saved in every checkpoint.
 
-    nice -n 10 /usr/bin/python3 models/train.py --data data/edits-train --out models/runs/shapes \
-        --steps 12000 --recognizer models/runs/recognizer/recognizer.pt
+    nice -n 10 /usr/bin/python3 models/train.py --data data/edits-train --out models/runs/shapes --steps 12000
     # resume: the same command again (picks up <out>/ckpt.pt); ablation: add e.g. --no-memory
     # several shard sets (mixed CoSaL k): --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train
     # CUDA / several GPUs: torchrun --nproc_per_node=N models/train.py ... --device cuda
@@ -21,7 +20,6 @@ from checkpoint import save_checkpoint
 from data import batches, open_sets
 from losses import edit_losses
 from model import Config, EditModel
-from recognizer import load_recognizer
 from tokenizer import LEXICON_PATH, VOCAB_PATH
 
 
@@ -58,13 +56,11 @@ class TrainConfig:
     aux_weight: float = 0.2
     aux_edit_weight: float = 0.0    # extra weight of the edited cells in the auxiliary cell loss
     alpha_weight: float = 0.5       # BCE of the localization gate alpha against the regions that change
-    rec_weight: float = 0.0         # recognizer (frozen) cell loss on the output: an image-text matching term
     ponder_weight: float = 0.005
     explore_p: float = 0.5          # chance of an unfrozen fusion pass (gradient for "continue")
     gate_warmup: int = 2000         # first steps run all T fusion steps (termination gates off)
     train_only: str = ''            # comma-separated parameter prefixes to train (e.g. 'decoder'); the rest is frozen
                                     # and runs as at inference (eval mode: hard termination, frozen regions)
-    recognizer: str = ''
     vocab: str = VOCAB_PATH
     lexicon: str = LEXICON_PATH     # '' = no synonym-set embeddings
     unk_p: float = 0.03             # token dropout to <unk> (typos read as unknown words)
@@ -72,6 +68,14 @@ class TrainConfig:
     ckpt_every: int = 500
     device: str = 'cpu'
     threads: int = 2
+
+    @classmethod
+    def from_saved(cls, saved):
+        """The TrainConfig of a checkpoint's 'train'. Runs from before the recognizer-loss experiment left train.py
+        (models/README.md) also saved its rec_weight and recognizer: skipped while the weight is 0."""
+        if saved.get('rec_weight', 0) > 0:
+            raise ValueError(f"rec_weight {saved['rec_weight']}: train.py no longer has the recognizer loss")
+        return cls(**{k: v for k, v in saved.items() if k not in ('rec_weight', 'recognizer')})
 
 
 def tracker_history(batch, tc, gen):
@@ -112,7 +116,7 @@ def lr_at(tc, step):
     return tc.lr * warm * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, step / tc.steps))))
 
 
-def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
+def train_step(model, opt, batch, tc, step, gen, ddp=False):
     model.train(not tc.train_only)                           # no dropout or norm: eval only runs fusion as at inference
     model.explore = tc.explore_p
     model.full_steps = step < tc.gate_warmup and not tc.train_only   # a frozen middle keeps its trained gates
@@ -121,7 +125,7 @@ def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
     batch = unknown_words(batch, tc.unk_p, gen)
     history = tracker_history(batch, tc, gen) if 'ctx_tokens' in batch else ()
     r = model(batch['tokens'], batch['src'], None, lam=lam, history=history, context=batch.get('ctx_tokens'))
-    loss, terms = edit_losses(model, r, batch, tc, recognizer)
+    loss, terms = edit_losses(model, r, batch, tc)
     for g in opt.param_groups:
         g['lr'] = lr_at(tc, step)
     opt.zero_grad(set_to_none=True)
@@ -162,7 +166,7 @@ def main():
     ck_path = os.path.join(a.out, 'ckpt.pt')
     ck = torch.load(ck_path, map_location='cpu') if os.path.exists(ck_path) else None
     if ck:
-        tc, mc = TrainConfig(**ck['train']), Config.from_saved(ck['config'])
+        tc, mc = TrainConfig.from_saved(ck['train']), Config.from_saved(ck['config'])
         for f in fields(TrainConfig):                        # flags given on resume override (later phases)
             if getattr(a, f.name) is not None:
                 setattr(tc, f.name, getattr(a, f.name))
@@ -195,9 +199,6 @@ def main():
         if ck['opt'] is not None:                            # None: a warm start (warm_start.py)
             opt.load_state_dict(ck['opt'])
         step = ck['step']
-    recognizer = None
-    if tc.recognizer and tc.rec_weight > 0:
-        recognizer = load_recognizer(tc.recognizer).to(device).requires_grad_(False)
     gen = torch.Generator().manual_seed(tc.seed * 1000 + step + rank)
     if rank == 0:
         os.makedirs(tc.out, exist_ok=True)
@@ -207,7 +208,7 @@ def main():
     t0, avg = time.time(), {}
     last = min(tc.steps, tc.stop_at or tc.steps)
     while step < last:
-        terms = train_step(model, opt, next(stream), tc, step, gen, recognizer, ddp)
+        terms = train_step(model, opt, next(stream), tc, step, gen, ddp)
         step += 1
         avg = {k: 0.9 * avg.get(k, v) + 0.1 * v for k, v in terms.items()}
         if rank == 0 and (step % tc.log_every == 0 or step == last):

@@ -72,7 +72,7 @@ def main():
         tc = TrainConfig(data=a.data, out=a.out)
     else:
         model, ck = load_checkpoint(a.ckpt)
-        tc = TrainConfig(**dict(ck['train'], out=a.out))
+        tc = replace(TrainConfig.from_saved(ck['train']), out=a.out)
     os.makedirs(a.out, exist_ok=True)
     save_checkpoint({'config': asdict(model.c), 'train': asdict(tc), 'model': model.state_dict(), 'opt': None, 'step': 0},
                     os.path.join(a.out, 'ckpt.pt'))
