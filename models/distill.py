@@ -102,10 +102,11 @@ def main():
     ap.add_argument('--lr', type=float, default=5e-4)
     ap.add_argument('--canon-p', type=float, default=0.25)
     ap.add_argument('--context-words', action='store_true', help='the student reads the previous instruction too')
-    ap.add_argument('--insert-unk', type=float, default=0.0,
-                    help='chance of one <unk> inserted into a raw instruction (unseen words read as ignorable)')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
+    experiment = ap.add_argument_group('experiment (measured in models/README.md, in no released pack)')
+    experiment.add_argument('--insert-unk', type=float, default=0.0,
+                            help='chance of one <unk> inserted into a raw instruction (unseen words read as ignorable)')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     path = os.path.join(a.out, 'ckpt.pt')

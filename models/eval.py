@@ -15,6 +15,7 @@ import torch
 
 from checkpoint import load_checkpoint
 from metrics import eval_chains, eval_cosal, eval_edits
+from model import ABLATIONS
 from pack import load_pack
 from recognizer import load_recognizer
 
@@ -70,7 +71,7 @@ def main():
         metrics[f'cosal_k{cosal_k(folder)}'] = eval_cosal(model, folder, a.limit)
     if a.knockout and (a.edits or a.cosal):
         metrics['knockout'] = {}
-        flags = ('use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
+        flags = tuple('use_' + k for k in ABLATIONS)
         for flag in flags + (('context_words',) if model.c.context_words else ()):
             setattr(model.c, flag, False)
             ko = metrics['knockout']['no_' + flag.removeprefix('use_')] = {}

@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 from onnx import helper, numpy_helper
 
-from model import Config, EditModel
+from model import RETIRED, Config, EditModel
 from recognizer import HEADS, RecConfig, Recognizer
 
 OPSET = 17
@@ -206,7 +206,7 @@ def manifest_config(c):
     keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
             'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier', 'cell_copy', 'context_words',
             'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
-    d = {k: getattr(c, k) for k in keys}
+    d = {k: RETIRED[k] if k in RETIRED else getattr(c, k) for k in keys}    # the format names grid_attention
     d.update(N=c.G * c.G, A=c.K + c.D)
     return d
 

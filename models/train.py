@@ -19,7 +19,7 @@ import torch.distributed as dist
 from checkpoint import save_checkpoint
 from data import batches, open_sets
 from losses import edit_losses
-from model import Config, EditModel
+from model import ABLATIONS, Config, EditModel
 from tokenizer import LEXICON_PATH, VOCAB_PATH
 
 
@@ -141,19 +141,27 @@ def train_step(model, opt, batch, tc, step, gen, ddp=False):
     return terms
 
 
+FROM_DATA = ('vocab_size', 'max_len', 'image_size', 'G', 'word_classes')   # Config sizes read off shards and lexicon
+
+
 def parse():
-    ap = argparse.ArgumentParser()
+    """Every TrainConfig field as a flag (--aux-edit-weight); for a new run, the model's sizes, decoder parts and
+    ablations."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for f in fields(TrainConfig):
         ap.add_argument('--' + f.name.replace('_', '-'), type=type(f.default), default=None)
+    sizes = ap.add_argument_group('model sizes (a new run)')
     for f in fields(Config):
-        if isinstance(f.default, int) and not isinstance(f.default, bool) and f.name not in ('vocab_size', 'max_len', 'image_size'):
-            ap.add_argument('--' + f.name, type=int, default=None)
-    for k in ('attention', 'termination', 'mask', 'memory', 'tracker'):
-        ap.add_argument('--no-' + k, action='store_true')
-    ap.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
-    ap.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
-    ap.add_argument('--fourier', action='store_true', help='a last decoder step that sees periodic in-cell maps')
-    ap.add_argument('--cell-copy', action='store_true', help="with --cell-mix: a cell may take another's source attributes")
+        if isinstance(f.default, int) and not isinstance(f.default, bool) and f.name not in FROM_DATA:
+            sizes.add_argument('--' + f.name, type=int, default=None)
+    parts = ap.add_argument_group('decoder parts (a new run; warm_start.py adds them to a pack)')
+    parts.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
+    parts.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
+    parts.add_argument('--fourier', action='store_true', help='a last decoder step that sees periodic in-cell maps')
+    parts.add_argument('--cell-copy', action='store_true', help="with --cell-mix: a cell may take another's source attributes")
+    ablations = ap.add_argument_group('ablations (a new run; ablate.sh; every released pack has all on)')
+    for k in ABLATIONS:
+        ablations.add_argument('--no-' + k, action='store_true', help=f'Config.use_{k} off')
     return ap.parse_args()
 
 
@@ -181,7 +189,7 @@ def main():
                     max_len=index['max_len'], vocab_size=len(json.load(open(tc.vocab))),
                     word_classes=len(json.load(open(tc.lexicon))['classes']) if tc.lexicon else 0,
                     **{f.name: getattr(a, f.name) for f in fields(Config) if getattr(a, f.name, None) is not None},
-                    **{'use_' + k: not getattr(a, 'no_' + k) for k in ('attention', 'termination', 'mask', 'memory', 'tracker')})
+                    **{'use_' + k: not getattr(a, 'no_' + k) for k in ABLATIONS})
     device = torch.device(f'cuda:{rank % torch.cuda.device_count()}' if tc.device == 'cuda' else 'cpu')
     torch.set_num_threads(tc.threads)
     torch.manual_seed(tc.seed)                               # same init on every rank
