@@ -1,14 +1,12 @@
-"""Read Parley training shards (models/SHARDS.md) with numpy memmaps; no decoding, no copies until indexed.
+"""Read Parley training shards (models/SHARDS.md) with numpy memmaps, and batch them as model tensors.
 
 Usage:
-    from data import Shards, ShardDataset
-    shards = Shards('data/edits-train')            # index.json + one memmap per field
+    from data import Shards, open_shards, open_sets, batches, to_batch
+    shards = Shards('data/edits-train')            # index.json + one memmap per field; no decoding, no copies
     shards['src'].shape                            # (N, 64, 64, 3) uint8, memory-mapped
-    ds = ShardDataset('data/edits-train')          # torch Dataset: dict of tensors per example
-    loader = torch.utils.data.DataLoader(ds, batch_size=64, shuffle=True, num_workers=2)
+    index, sets = open_sets('data/edits-train,data/edits-train-canon')   # several shard sets, mixed
+    batch = next(batches(sets, 32, seed=1))        # dict of tensors: images (B, 3, S, S) in [0, 1], ids int64
     python3 models/data.py --check data/edits-train   # prints the index, field shapes and a few checks
-
-Images come back as uint8 tensors (N, S, S, 3) as stored; convert with `x.permute(0, 3, 1, 2).float() / 255`.
 """
 import hashlib
 import json
@@ -16,9 +14,11 @@ import os
 import sys
 
 import numpy as np
+import torch
+
+from tokenizer import VOCAB_PATH
 
 FORMAT = 'parley-shards-v1'
-VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
 _DTYPES = {'uint8': np.uint8, 'int8': np.int8, 'uint16': np.dtype('<u2')}
 
 
@@ -54,27 +54,52 @@ class Shards:
             return hashlib.sha256(f.read()).hexdigest() == self.index.get('vocab_sha256')
 
 
-try:
-    import torch
+def open_shards(folder):
+    """index.json + one memmap per field. -> (index, {field: array})."""
+    s = Shards(folder)
+    return s.index, s.fields
 
-    class ShardDataset(torch.utils.data.Dataset):
-        """Examples as dicts of tensors: uint8/int8 stay as they are, uint16 tokens become int64."""
 
-        def __init__(self, folder, fields=None):
-            self.shards = Shards(folder)
-            self.names = list(fields or self.shards.fields)
+def open_sets(spec):
+    """'dirA,dirB' -> (index of the first, [arrays per set]); all sets must share image size and token length."""
+    opened = [open_shards(d) for d in spec.split(',')]
+    for index, _ in opened:
+        assert (index['image_size'], index['max_len']) == (opened[0][0]['image_size'], opened[0][0]['max_len'])
+    return opened[0][0], [a for _, a in opened]
 
-        def __len__(self):
-            return len(self.shards)
 
-        def __getitem__(self, i):
-            out = {}
-            for name in self.names:
-                a = np.asarray(self.shards[name][i])
-                out[name] = torch.from_numpy(a.astype(np.int64) if a.dtype == np.uint16 else a.copy())
-            return out
-except ImportError:  # numpy-only use (e.g. inspecting shards) needs no torch
-    pass
+def to_batch(arrays, idx, device='cpu'):
+    """Shard rows -> model tensors: images (B, 3, S, S) in [0, 1], changed (B, 1, S, S), ids as int64."""
+    idx = np.sort(idx)
+    b = {}
+    for k, a in arrays.items():
+        x = a[idx]
+        x = torch.from_numpy(x.astype(np.int64) if x.dtype == np.uint16 else np.ascontiguousarray(x))
+        if k in ('src', 'tgt') and x.dim() == 4:             # chains keep (B, T, S, S, 3) bytes per turn
+            x = x.permute(0, 3, 1, 2).float() / 255
+        elif k == 'changed':
+            x = x[:, None].float()
+        elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'kind'):
+            x = x.long()
+        b[k] = x.to(device)
+    if 'changed' not in b and b['tgt'].dim() == 4:                                    # CoSaL: changed-pixel map from the image pair
+        b['changed'] = (b['src'] != b['tgt']).any(1, keepdim=True).float()
+    return b
+
+
+def batches(sets, batch, seed, device='cpu'):
+    """Endless shuffled batches (epoch-wise permutations) over one shard set or a list of them (mixed)."""
+    sets = sets if isinstance(sets, list) else [sets]
+    sizes = [len(next(iter(a.values()))) for a in sets]
+    starts = np.cumsum([0] + sizes)
+    rng = np.random.default_rng(seed)
+    while True:
+        perm = rng.permutation(starts[-1])
+        for i in range(0, starts[-1] - batch + 1, batch):
+            idx = perm[i:i + batch]
+            parts = [to_batch(a, idx[(idx >= lo) & (idx < hi)] - lo, device)
+                     for a, lo, hi in zip(sets, starts[:-1], starts[1:]) if ((idx >= lo) & (idx < hi)).any()]
+            yield {k: torch.cat([p[k] for p in parts]) for k in parts[0] if all(k in p for p in parts)}
 
 
 def check(folder):

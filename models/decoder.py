@@ -99,7 +99,7 @@ class Decoder(nn.Module):
         P = (5 if c.coords else 0) + (sum(CELL_HEADS) if c.cell_code else 0)
         self.inp = conv(c.D + P, c.dec)
         self.mid = conv(c.dec, c.dec)
-        self.attn = GridAttention(c.dec) if c.grid_attention else None
+        self.attn = GridAttention(c.dec)
         self.up2 = conv(c.dec + c.C2 + P, c.C2 * 2)
         self.up1 = conv(c.C2 * 2 + c.C1 + P, c.C1 * 2)
         self.up0 = conv(c.C1 * 2 + P, c.C1)
@@ -169,8 +169,7 @@ class Decoder(nn.Module):
         q = self.cell_maps(fused, skip2) if self.cell_head is not None else None
         x = F.relu(self.inp(self.with_coords(0, fused, code=q)))
         x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
-        if self.attn is not None:
-            x = self.attn(x)
+        x = self.attn(x)
         x = F.relu(self.up2(self.with_coords(1, up(x), skip2, code=q)))   # (B, 2*C2, S/4, S/4)
         x = F.relu(self.up1(self.with_coords(2, up(x), skip1, code=q)))   # (B, 2*C1, S/2, S/2)
         x = F.relu(self.up0(self.with_coords(3, up(x), code=q)))          # (B, C1, S, S)

@@ -21,11 +21,12 @@ from dataclasses import asdict, replace
 import torch
 import torch.nn.functional as F
 
-from export import load_checkpoint
 from blocks import CELL_HEADS
+from checkpoint import load_checkpoint, save_checkpoint
 from model import Config, EditModel
 from recognizer import cell_loss
-from train import TrainConfig, batches, inserted_unknowns, lr_at, open_sets, tracker_history, unknown_words
+from data import batches, open_sets
+from train import TrainConfig, inserted_unknowns, lr_at, tracker_history, unknown_words
 
 TRAINED = ('text.', 'tracker.', 'w_init.', 'w_g.', 'gates.', 'cand.', 'nxt.', 'mem', 'wk.', 'ctx_')   # the middle, not `tg`
 
@@ -76,7 +77,7 @@ def student_and_teacher(ckpt, context=False):
     own teacher."""
     student, ck = load_checkpoint(ckpt)
     if 'teacher' in ck:
-        teacher = EditModel(Config(**ck['teacher_config']))
+        teacher = EditModel(Config.from_saved(ck['teacher_config']))
         teacher.load_state_dict(ck['teacher'])
     else:
         teacher = copy.deepcopy(student)
@@ -101,10 +102,11 @@ def main():
     ap.add_argument('--lr', type=float, default=5e-4)
     ap.add_argument('--canon-p', type=float, default=0.25)
     ap.add_argument('--context-words', action='store_true', help='the student reads the previous instruction too')
-    ap.add_argument('--insert-unk', type=float, default=0.0,
-                    help='chance of one <unk> inserted into a raw instruction (unseen words read as ignorable)')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
+    experiment = ap.add_argument_group('experiment (measured in models/README.md, in no released pack)')
+    experiment.add_argument('--insert-unk', type=float, default=0.0,
+                            help='chance of one <unk> inserted into a raw instruction (unseen words read as ignorable)')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     path = os.path.join(a.out, 'ckpt.pt')
@@ -121,7 +123,7 @@ def main():
     if resume and ck.get('opt'):
         opt.load_state_dict(ck['opt'])
     step = ck['step'] if resume else 0
-    tc = TrainConfig(**dict(ck['train'], out=a.out))
+    tc = replace(TrainConfig.from_saved(ck['train']), out=a.out)
     schedule = replace(tc, lr=a.lr, warmup=100, steps=a.steps)       # train.py's: cosine to 5 %, short warm-up
     gen = torch.Generator().manual_seed(a.seed * 1000 + step)
     stream = batches(sets, a.batch, seed=a.seed * 7919 + step)
@@ -146,10 +148,9 @@ def main():
             print(f'step {step}/{a.steps} ' + ' '.join(f'{k} {v:.4f}' for k, v in avg.items()) + f' | {rate:.0f} ex/s', flush=True)
             t0 = time.time()
         if step % 250 == 0 or step == last:
-            torch.save({'config': asdict(student.c), 'train': asdict(tc), 'model': student.state_dict(),
-                        'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c),
-                        'opt': opt.state_dict(), 'step': step}, path + '.tmp')
-            os.replace(path + '.tmp', path)
+            save_checkpoint({'config': asdict(student.c), 'train': asdict(tc), 'model': student.state_dict(),
+                             'teacher': teacher.state_dict(), 'teacher_config': asdict(teacher.c),
+                             'opt': opt.state_dict(), 'step': step}, path)
 
 
 if __name__ == '__main__':

@@ -11,23 +11,10 @@ import shutil
 
 import torch
 
-from model import Config, EditModel
+from checkpoint import load_checkpoint
+from metrics import eval_cosal, eval_edits
 from pack import export_graphs, kernel_tensors, load_pack, write_blob, write_manifest
-from recognizer import RecConfig, Recognizer
-
-
-def load_checkpoint(path):
-    ck = torch.load(path, map_location='cpu')
-    model = EditModel(Config(**{'coords': False, **ck['config']}))   # checkpoints from before coordinate maps
-    model.load_state_dict(ck['model'])
-    return model.eval(), ck
-
-
-def load_recognizer(path):
-    ck = torch.load(path, map_location='cpu')
-    rec = Recognizer(RecConfig(**ck['config']))
-    rec.load_state_dict(ck['model'])
-    return rec.eval()
+from recognizer import load_recognizer
 
 
 def export_pack(model, recognizer, vocab, out, name, metrics=None):
@@ -42,7 +29,6 @@ def export_pack(model, recognizer, vocab, out, name, metrics=None):
 def calibrate_mask(model, rec, edits=None, cosal=None, limit=500):
     """Picks the mask thresholds (lo, hi) that maximize cell accuracy (edits) or mean IoU (CoSaL) on a validation
     split (never the test split). Sets them on model.c and returns {(lo, hi): score}."""
-    from eval import eval_cosal, eval_edits
     scores = {}
     for lo in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         model.c.mask_lo, model.c.mask_hi = lo, min(0.99, round(lo + 0.4, 2))

@@ -1,4 +1,4 @@
-"""Training losses and image metrics (shared by train.py and eval.py).
+"""Training losses and image metrics (shared by train.py and metrics.py).
 
     from losses import edit_losses, ssim, psnr
 """
@@ -45,7 +45,7 @@ def grads(x):
     return x[..., 1:, :] - x[..., :-1, :], x[..., :, 1:] - x[..., :, :-1]
 
 
-def edit_losses(model, r, batch, w, recognizer=None):
+def edit_losses(model, r, batch, w):
     """Weighted sum of the training terms. r: model outputs; w: TrainConfig. -> (loss, {name: value})."""
     tgt, src, changed = batch['tgt'], batch['src'], batch['changed']         # (B, 3, S, S), (B, 1, S, S)
     near = dilate(changed)
@@ -69,8 +69,6 @@ def edit_losses(model, r, batch, w, recognizer=None):
         if model.decoder.cell_copy is not None:                             # what each cell holds before the turn
             src_cells = model.decoder.source_logits(r['skip2']).split(list(CELL_HEADS), -1)
             terms['src'] = cell_loss(src_cells, batch['cells_src'])
-        if recognizer is not None and w.rec_weight > 0:                     # a separately trained recognizer, not eval's
-            terms['rec'] = cell_loss(recognizer(r['out']), batch['cells_tgt'], cell_w)
     if 'labels' in batch:                                                   # CoSaL: per-region class fractions
         G = regions.shape[-1]
         frac = F.adaptive_avg_pool2d(F.one_hot(batch['labels'].long(), regions.shape[1]).permute(0, 3, 1, 2).float(), G)
@@ -78,7 +76,7 @@ def edit_losses(model, r, batch, w, recognizer=None):
     if model.c.use_termination and not model.full_steps:
         terms['ponder'] = r['ponder'].mean()
     weights = {'l1': w.l1_weight, 'gen': w.gen_weight, 'edge': w.edge_weight, 'ssim': w.ssim_weight,
-               'mask': w.mask_weight, 'alpha': w.alpha_weight, 'aux': w.aux_weight, 'src': w.aux_weight, 'rec': w.rec_weight,
+               'mask': w.mask_weight, 'alpha': w.alpha_weight, 'aux': w.aux_weight, 'src': w.aux_weight,
                'ponder': w.ponder_weight}
     loss = sum(weights[k] * v for k, v in terms.items())
     return loss, {k: v.item() for k, v in terms.items()}

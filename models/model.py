@@ -9,7 +9,7 @@ Graph parts (text_encoder, image_encoder, decoder) are exported to ONNX; the mid
 is written here with the same frozen-region `where` masks in eval mode.
 """
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import torch
 import torch.nn as nn
@@ -17,6 +17,13 @@ import torch.nn.functional as F
 
 from blocks import CELL_HEADS, GridAttention, cell_pool_matrix, conv, pool_cells
 from decoder import Decoder
+
+# Mechanisms an ablation switches off (Config.use_<name>): train.py --no-<name> (ablate.sh) trains without one, eval.py
+# --knockout switches each off in a trained model. Every released pack has them all on.
+ABLATIONS = ('attention', 'termination', 'mask', 'memory', 'tracker')
+# Config fields taken out, with the one value every model had: older checkpoints and manifests still name them.
+RETIRED = {'grid_attention': True,     # self-attention over regions in the image encoder and decoder: always on
+           'n_cells': 9}               # never read (the 3x3 scene cells are blocks.cell_pool_matrix's)
 
 
 @dataclass
@@ -39,20 +46,29 @@ class Config:
     mask_lo: float = 0.1        # m = clamp((sigmoid(mask_logit) - lo) / (hi - lo), 0, 1)
     mask_hi: float = 0.9
     stop_threshold: float = 0.5
-    grid_attention: bool = True # self-attention over regions in the image encoder and decoder graphs
     coords: bool = True         # coordinate channels at every decoder scale (packs made before them: False)
     cell_code: bool = False     # the decoder also sees each scene cell's predicted target attributes (see Decoder)
     cell_mix: bool = False      # the cell code of each cell may read another cell's source content (see CellMix)
     fourier: bool = False       # a last full-resolution residual step that sees periodic in-cell maps (see fourier_axes)
     cell_copy: bool = False     # with cell_mix: a cell may take an attended cell's source attributes (see CellCopy)
     context_words: bool = False # the previous instruction's words join the fusion attention, marked (see middle)
-    n_cells: int = 9            # 3x3 scene cells (auxiliary heads, recognizer)
     n_classes: int = 7          # CoSaL pixel classes (auxiliary region head)
-    use_attention: bool = True  # ablations: each mechanism can be switched off
+    use_attention: bool = True  # ablations (ABLATIONS): all on in every released pack
     use_termination: bool = True
     use_mask: bool = True
     use_memory: bool = True
     use_tracker: bool = True
+
+    @classmethod
+    def from_saved(cls, saved):
+        """The Config of a checkpoint's 'config' or of a pack manifest's 'config' with its 'domain'. Keys it does not
+        have (a manifest's derived N and A, RETIRED fields) are skipped; coords is False where not named (packs and
+        checkpoints made before the coordinate maps, such as cosal-v1)."""
+        for k, v in RETIRED.items():
+            if saved.get(k, v) != v:
+                raise ValueError(f'{k}={saved[k]!r}: models are built with {k}={v!r} only')
+        known = {f.name for f in fields(cls)}
+        return cls(**{'coords': False, **{k: v for k, v in saved.items() if k in known}})
 
 
 class TextEncoder(nn.Module):
@@ -91,7 +107,7 @@ class ImageEncoder(nn.Module):
         self.mid2 = conv(c.C2, c.C2)
         self.down3 = conv(c.C2, c.C3, 2)
         self.mid3 = conv(c.C3, c.C3)
-        self.attn = GridAttention(c.C3) if c.grid_attention else None
+        self.attn = GridAttention(c.C3)
         self.proj = nn.Conv2d(c.C3, c.D, 1)
         self.pos = nn.Parameter(torch.randn(1, c.D, c.G, c.G) * 0.1)
 
@@ -102,8 +118,7 @@ class ImageEncoder(nn.Module):
         s2 = F.relu(self.mid2(x)) + x                                  # (B, C2, S/4, S/4)
         x = F.relu(self.down3(s2))
         x = F.relu(self.mid3(x)) + x                                   # (B, C3, G, G)
-        if self.attn is not None:
-            x = self.attn(x)
+        x = self.attn(x)
         V = self.proj(x) + self.pos                                    # (B, D, G, G)
         return V, V.mean((2, 3)), s1, s2
 

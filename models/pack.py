@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 from onnx import helper, numpy_helper
 
-from model import Config, EditModel
+from model import RETIRED, Config, EditModel
 from recognizer import HEADS, RecConfig, Recognizer
 
 OPSET = 17
@@ -206,7 +206,7 @@ def manifest_config(c):
     keys = ('image_size', 'vocab_size', 'max_len', 'K', 'G', 'D', 'Ms', 'H', 'T', 'C1', 'C2', 'C3', 'dec', 'mask_lo', 'mask_hi',
             'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier', 'cell_copy', 'context_words',
             'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
-    d = {k: getattr(c, k) for k in keys}
+    d = {k: RETIRED[k] if k in RETIRED else getattr(c, k) for k in keys}    # the format names grid_attention
     d.update(N=c.G * c.G, A=c.K + c.D)
     return d
 
@@ -258,12 +258,16 @@ def kernel_state(tensors, D):
                if 'context.key' in k else {})}
 
 
+def pack_config(man):
+    """The model Config a pack manifest describes."""
+    return Config.from_saved(dict(man['config'], domain=man['domain']))
+
+
 def load_pack(folder):
     """-> (EditModel, Recognizer or None, manifest) rebuilt from the pack's files."""
     with open(os.path.join(folder, 'manifest.json')) as f:
         man = json.load(f)
-    cfg = {'coords': False, **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}}   # older packs
-    c = Config(domain=man['domain'], **cfg)
+    c = pack_config(man)
     model = EditModel(c).eval()
     sd = {}
     for name in ('text_encoder', 'image_encoder', 'decoder'):

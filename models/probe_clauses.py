@@ -16,12 +16,11 @@ import numpy as np
 import torch
 
 from blocks import CELL_HEADS
-from export import load_checkpoint
+from checkpoint import load_checkpoint
+from data import open_shards, to_batch
 from recognizer import predict_cells
-from tokenizer import encode
-from train import open_shards, to_batch
+from tokenizer import LEXICON_PATH, encode
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 CLAUSE = re.compile(r'\b(which|that) (is|are) (\w+)\b')
 REWRITES = {
     'as written': lambda t: t,
@@ -66,7 +65,7 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    with open(os.path.join(HERE, 'lexicon.json')) as f:
+    with open(LEXICON_PATH) as f:
         colors = color_words(json.load(f))
     with open(os.path.join(a.edits, 'examples.jsonl')) as f:
         rows = [json.loads(line) for line in f][:a.limit]

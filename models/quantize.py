@@ -11,8 +11,7 @@ import json
 import os
 import shutil
 
-from pack import graph_specs, qdq_weights, read_blob, write_blob, write_manifest
-from model import Config
+from pack import pack_config, qdq_weights, read_blob, write_blob, write_manifest
 
 
 def weight_axis(graph, name):
@@ -38,7 +37,7 @@ def quantize_graph(src, dst):
 def quantize_pack(src, dst, metrics=None):
     os.makedirs(dst, exist_ok=True)
     man = json.load(open(os.path.join(src, 'manifest.json')))
-    c = Config(domain=man['domain'], **{'coords': False, **{k: v for k, v in man['config'].items() if k in Config.__dataclass_fields__}})
+    c = pack_config(man)
     per_graph = {}
     for name, g in man['graphs'].items():
         fb, qb = quantize_graph(os.path.join(src, g['file']), os.path.join(dst, g['file']))

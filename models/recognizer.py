@@ -17,6 +17,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from blocks import CELL_HEADS, cell_pool_matrix, pool_cells
+from data import batches, open_shards, to_batch
 
 HEADS = tuple(zip(('shape', 'color', 'size', 'texture'), CELL_HEADS))
 
@@ -48,6 +49,14 @@ class Recognizer(nn.Module):
         cells = pool_cells(self.cell_pool, x) + self.pos                     # (B, 9, C)
         out = self.head(F.relu(cells))                                        # (B, 9, 23)
         return tuple(out.split([n for _, n in HEADS], -1))
+
+
+def load_recognizer(path):
+    """A recognizer.pt written by main() -> Recognizer in eval mode."""
+    ck = torch.load(path, map_location='cpu')
+    rec = Recognizer(RecConfig(**ck['config']))
+    rec.load_state_dict(ck['model'])
+    return rec.eval()
 
 
 def cell_targets(cells):
@@ -95,7 +104,6 @@ def augment(x, gen=None):
 
 
 def main():
-    from train import batches, open_shards
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', required=True)
     ap.add_argument('--val', required=True)
@@ -139,7 +147,6 @@ def main():
 
 
 def to_rows(arrays, i, j):
-    from train import to_batch
     return to_batch(arrays, np.arange(i, j))
 
 

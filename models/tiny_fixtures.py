@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
+from data import open_shards  # noqa: E402
 from export import export_pack  # noqa: E402
 from model import Config, EditModel  # noqa: E402
 from pack import graph_specs, load_pack  # noqa: E402
@@ -89,7 +90,6 @@ def main():
     ap.add_argument('--shards', help='with --pack: shard set whose first example is the input')
     a = ap.parse_args()
     if a.pack:
-        from train import open_shards
         _, arr = open_shards(a.shards)
         ids = [int(x) for x in arr['tokens'][0] if x != 0]
         name = os.path.basename(os.path.normpath(a.pack))

@@ -1,7 +1,7 @@
 """Parley tokenizer, identical to src/domains/shapes-v1/tokenizer.ts (a vitest parity test runs both).
 
 Usage:
-    from tokenizer import encode, words, VOCAB
+    from tokenizer import encode, words, VOCAB, VOCAB_PATH
     ids = encode("Make the circle red!", max_len=32)       # list of ints, padded with 0
     python3 models/tokenizer.py --json [--max-len 32] < sentences.json   # JSON list of strings -> JSON list of id lists
 
@@ -14,7 +14,9 @@ import re
 import sys
 import unicodedata
 
-VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
+HERE = os.path.dirname(os.path.abspath(__file__))
+VOCAB_PATH = os.path.join(HERE, '..', 'src', 'domains', 'shapes-v1', 'vocab.json')  # the vocabulary (src/domains/shapes-v1/tokenizer.ts reads it too)
+LEXICON_PATH = os.path.join(HERE, 'lexicon.json')  # synonym sets of its words (train.py, probe_clauses.py)
 with open(VOCAB_PATH, encoding='utf-8') as f:
     VOCAB = json.load(f)
 PAD_ID, UNK_ID = 0, 1

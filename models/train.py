@@ -1,7 +1,6 @@
 """Train the edit model on shards (models/SHARDS.md). Resumable; config dataclasses saved in every checkpoint.
 
-    nice -n 10 /usr/bin/python3 models/train.py --data data/edits-train --out models/runs/shapes \
-        --steps 12000 --recognizer models/runs/recognizer/recognizer.pt
+    nice -n 10 /usr/bin/python3 models/train.py --data data/edits-train --out models/runs/shapes --steps 12000
     # resume: the same command again (picks up <out>/ckpt.pt); ablation: add e.g. --no-memory
     # several shard sets (mixed CoSaL k): --data data/cosal-k4-train,data/cosal-k6-train,data/cosal-k8-train
     # CUDA / several GPUs: torchrun --nproc_per_node=N models/train.py ... --device cuda
@@ -14,64 +13,14 @@ import os
 import time
 from dataclasses import asdict, dataclass, fields
 
-import numpy as np
 import torch
 import torch.distributed as dist
 
-from data import Shards
+from checkpoint import save_checkpoint
+from data import batches, open_sets
 from losses import edit_losses
-from model import Config, EditModel
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-VOCAB = os.path.join(HERE, '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
-
-
-def open_shards(folder):
-    """index.json + one memmap per field (models/SHARDS.md, via data.Shards). -> (index, {field: array})."""
-    s = Shards(folder)
-    return s.index, s.fields
-
-
-def to_batch(arrays, idx, device='cpu'):
-    """Shard rows -> model tensors: images (B, 3, S, S) in [0, 1], changed (B, 1, S, S), ids as int64."""
-    idx = np.sort(idx)
-    b = {}
-    for k, a in arrays.items():
-        x = a[idx]
-        x = torch.from_numpy(x.astype(np.int64) if x.dtype == np.uint16 else np.ascontiguousarray(x))
-        if k in ('src', 'tgt') and x.dim() == 4:             # chains keep (B, T, S, S, 3) bytes per turn
-            x = x.permute(0, 3, 1, 2).float() / 255
-        elif k == 'changed':
-            x = x[:, None].float()
-        elif k in ('tokens', 'ctx_tokens', 'labels', 'op', 'kind'):
-            x = x.long()
-        b[k] = x.to(device)
-    if 'changed' not in b and b['tgt'].dim() == 4:                                    # CoSaL: changed-pixel map from the image pair
-        b['changed'] = (b['src'] != b['tgt']).any(1, keepdim=True).float()
-    return b
-
-
-def batches(sets, batch, seed, device='cpu'):
-    """Endless shuffled batches (epoch-wise permutations) over one shard set or a list of them (mixed)."""
-    sets = sets if isinstance(sets, list) else [sets]
-    sizes = [len(next(iter(a.values()))) for a in sets]
-    starts = np.cumsum([0] + sizes)
-    rng = np.random.default_rng(seed)
-    while True:
-        perm = rng.permutation(starts[-1])
-        for i in range(0, starts[-1] - batch + 1, batch):
-            idx = perm[i:i + batch]
-            parts = [to_batch(a, idx[(idx >= lo) & (idx < hi)] - lo, device)
-                     for a, lo, hi in zip(sets, starts[:-1], starts[1:]) if ((idx >= lo) & (idx < hi)).any()]
-            yield {k: torch.cat([p[k] for p in parts]) for k in parts[0] if all(k in p for p in parts)}
-
-
-def open_sets(spec):
-    """'dirA,dirB' -> (index of the first, [arrays per set]); all sets must share image size and token length."""
-    opened = [open_shards(d) for d in spec.split(',')]
-    for index, _ in opened:
-        assert (index['image_size'], index['max_len']) == (opened[0][0]['image_size'], opened[0][0]['max_len'])
-    return opened[0][0], [a for _, a in opened]
+from model import ABLATIONS, Config, EditModel
+from tokenizer import LEXICON_PATH, VOCAB_PATH
 
 
 def word_class_matrix(vocab_path, lexicon_path):
@@ -107,20 +56,26 @@ class TrainConfig:
     aux_weight: float = 0.2
     aux_edit_weight: float = 0.0    # extra weight of the edited cells in the auxiliary cell loss
     alpha_weight: float = 0.5       # BCE of the localization gate alpha against the regions that change
-    rec_weight: float = 0.0         # recognizer (frozen) cell loss on the output: an image-text matching term
     ponder_weight: float = 0.005
     explore_p: float = 0.5          # chance of an unfrozen fusion pass (gradient for "continue")
     gate_warmup: int = 2000         # first steps run all T fusion steps (termination gates off)
     train_only: str = ''            # comma-separated parameter prefixes to train (e.g. 'decoder'); the rest is frozen
                                     # and runs as at inference (eval mode: hard termination, frozen regions)
-    recognizer: str = ''
-    vocab: str = VOCAB
-    lexicon: str = os.path.join(HERE, 'lexicon.json')   # '' = no synonym-set embeddings
+    vocab: str = VOCAB_PATH
+    lexicon: str = LEXICON_PATH     # '' = no synonym-set embeddings
     unk_p: float = 0.03             # token dropout to <unk> (typos read as unknown words)
     log_every: int = 50
     ckpt_every: int = 500
     device: str = 'cpu'
     threads: int = 2
+
+    @classmethod
+    def from_saved(cls, saved):
+        """The TrainConfig of a checkpoint's 'train'. Runs from before the recognizer-loss experiment left train.py
+        (models/README.md) also saved its rec_weight and recognizer: skipped while the weight is 0."""
+        if saved.get('rec_weight', 0) > 0:
+            raise ValueError(f"rec_weight {saved['rec_weight']}: train.py no longer has the recognizer loss")
+        return cls(**{k: v for k, v in saved.items() if k not in ('rec_weight', 'recognizer')})
 
 
 def tracker_history(batch, tc, gen):
@@ -161,7 +116,7 @@ def lr_at(tc, step):
     return tc.lr * warm * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * min(1.0, step / tc.steps))))
 
 
-def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
+def train_step(model, opt, batch, tc, step, gen, ddp=False):
     model.train(not tc.train_only)                           # no dropout or norm: eval only runs fusion as at inference
     model.explore = tc.explore_p
     model.full_steps = step < tc.gate_warmup and not tc.train_only   # a frozen middle keeps its trained gates
@@ -170,7 +125,7 @@ def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
     batch = unknown_words(batch, tc.unk_p, gen)
     history = tracker_history(batch, tc, gen) if 'ctx_tokens' in batch else ()
     r = model(batch['tokens'], batch['src'], None, lam=lam, history=history, context=batch.get('ctx_tokens'))
-    loss, terms = edit_losses(model, r, batch, tc, recognizer)
+    loss, terms = edit_losses(model, r, batch, tc)
     for g in opt.param_groups:
         g['lr'] = lr_at(tc, step)
     opt.zero_grad(set_to_none=True)
@@ -186,19 +141,27 @@ def train_step(model, opt, batch, tc, step, gen, recognizer=None, ddp=False):
     return terms
 
 
+FROM_DATA = ('vocab_size', 'max_len', 'image_size', 'G', 'word_classes')   # Config sizes read off shards and lexicon
+
+
 def parse():
-    ap = argparse.ArgumentParser()
+    """Every TrainConfig field as a flag (--aux-edit-weight); for a new run, the model's sizes, decoder parts and
+    ablations."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     for f in fields(TrainConfig):
         ap.add_argument('--' + f.name.replace('_', '-'), type=type(f.default), default=None)
+    sizes = ap.add_argument_group('model sizes (a new run)')
     for f in fields(Config):
-        if isinstance(f.default, int) and not isinstance(f.default, bool) and f.name not in ('vocab_size', 'max_len', 'image_size'):
-            ap.add_argument('--' + f.name, type=int, default=None)
-    for k in ('attention', 'termination', 'mask', 'memory', 'tracker'):
-        ap.add_argument('--no-' + k, action='store_true')
-    ap.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
-    ap.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
-    ap.add_argument('--fourier', action='store_true', help='a last decoder step that sees periodic in-cell maps')
-    ap.add_argument('--cell-copy', action='store_true', help="with --cell-mix: a cell may take another's source attributes")
+        if isinstance(f.default, int) and not isinstance(f.default, bool) and f.name not in FROM_DATA:
+            sizes.add_argument('--' + f.name, type=int, default=None)
+    parts = ap.add_argument_group('decoder parts (a new run; warm_start.py adds them to a pack)')
+    parts.add_argument('--cell-code', action='store_true', help='a new run whose decoder reads the cell code (model.py)')
+    parts.add_argument('--cell-mix', action='store_true', help='with --cell-code: the code attends across cells (CellMix)')
+    parts.add_argument('--fourier', action='store_true', help='a last decoder step that sees periodic in-cell maps')
+    parts.add_argument('--cell-copy', action='store_true', help="with --cell-mix: a cell may take another's source attributes")
+    ablations = ap.add_argument_group('ablations (a new run; ablate.sh; every released pack has all on)')
+    for k in ABLATIONS:
+        ablations.add_argument('--no-' + k, action='store_true', help=f'Config.use_{k} off')
     return ap.parse_args()
 
 
@@ -211,7 +174,7 @@ def main():
     ck_path = os.path.join(a.out, 'ckpt.pt')
     ck = torch.load(ck_path, map_location='cpu') if os.path.exists(ck_path) else None
     if ck:
-        tc, mc = TrainConfig(**ck['train']), Config(**{'coords': False, **ck['config']})
+        tc, mc = TrainConfig.from_saved(ck['train']), Config.from_saved(ck['config'])
         for f in fields(TrainConfig):                        # flags given on resume override (later phases)
             if getattr(a, f.name) is not None:
                 setattr(tc, f.name, getattr(a, f.name))
@@ -226,7 +189,7 @@ def main():
                     max_len=index['max_len'], vocab_size=len(json.load(open(tc.vocab))),
                     word_classes=len(json.load(open(tc.lexicon))['classes']) if tc.lexicon else 0,
                     **{f.name: getattr(a, f.name) for f in fields(Config) if getattr(a, f.name, None) is not None},
-                    **{'use_' + k: not getattr(a, 'no_' + k) for k in ('attention', 'termination', 'mask', 'memory', 'tracker')})
+                    **{'use_' + k: not getattr(a, 'no_' + k) for k in ABLATIONS})
     device = torch.device(f'cuda:{rank % torch.cuda.device_count()}' if tc.device == 'cuda' else 'cpu')
     torch.set_num_threads(tc.threads)
     torch.manual_seed(tc.seed)                               # same init on every rank
@@ -244,10 +207,6 @@ def main():
         if ck['opt'] is not None:                            # None: a warm start (warm_start.py)
             opt.load_state_dict(ck['opt'])
         step = ck['step']
-    recognizer = None
-    if tc.recognizer and tc.rec_weight > 0:
-        from export import load_recognizer
-        recognizer = load_recognizer(tc.recognizer).to(device).requires_grad_(False)
     gen = torch.Generator().manual_seed(tc.seed * 1000 + step + rank)
     if rank == 0:
         os.makedirs(tc.out, exist_ok=True)
@@ -257,7 +216,7 @@ def main():
     t0, avg = time.time(), {}
     last = min(tc.steps, tc.stop_at or tc.steps)
     while step < last:
-        terms = train_step(model, opt, next(stream), tc, step, gen, recognizer, ddp)
+        terms = train_step(model, opt, next(stream), tc, step, gen, ddp)
         step += 1
         avg = {k: 0.9 * avg.get(k, v) + 0.1 * v for k, v in terms.items()}
         if rank == 0 and (step % tc.log_every == 0 or step == last):
@@ -265,9 +224,8 @@ def main():
             print(f'step {step}/{tc.steps} ' + ' '.join(f'{k} {v:.4f}' for k, v in avg.items()) + f' | {rate:.0f} img/s', flush=True)
             t0 = time.time()
         if rank == 0 and (step % tc.ckpt_every == 0 or step == last):
-            torch.save({'config': asdict(mc), 'train': asdict(tc), 'model': model.state_dict(), 'opt': opt.state_dict(),
-                        'step': step}, ck_path + '.tmp')
-            os.replace(ck_path + '.tmp', ck_path)
+            save_checkpoint({'config': asdict(mc), 'train': asdict(tc), 'model': model.state_dict(), 'opt': opt.state_dict(),
+                             'step': step}, ck_path)
     if ddp:
         dist.destroy_process_group()
 

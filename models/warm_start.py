@@ -14,7 +14,7 @@ from dataclasses import asdict, replace
 
 import torch
 
-from export import load_checkpoint
+from checkpoint import load_checkpoint, save_checkpoint
 from model import EditModel
 from pack import load_pack
 from train import TrainConfig
@@ -72,10 +72,10 @@ def main():
         tc = TrainConfig(data=a.data, out=a.out)
     else:
         model, ck = load_checkpoint(a.ckpt)
-        tc = TrainConfig(**dict(ck['train'], out=a.out))
+        tc = replace(TrainConfig.from_saved(ck['train']), out=a.out)
     os.makedirs(a.out, exist_ok=True)
-    torch.save({'config': asdict(model.c), 'train': asdict(tc), 'model': model.state_dict(), 'opt': None, 'step': 0},
-               os.path.join(a.out, 'ckpt.pt'))
+    save_checkpoint({'config': asdict(model.c), 'train': asdict(tc), 'model': model.state_dict(), 'opt': None, 'step': 0},
+                    os.path.join(a.out, 'ckpt.pt'))
 
 
 if __name__ == '__main__':

@@ -11,10 +11,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, '..')
 sys.path.insert(0, MODELS)
 sys.path.insert(0, HERE)
+from data import batches, open_sets  # noqa: E402
 from distill import context_words, distill_losses, student_and_teacher  # noqa: E402
 from synth import write_edit_shards  # noqa: E402
 from test_pipeline import SHA, V, train  # noqa: E402
-from train import TrainConfig, batches, inserted_unknowns, open_sets, tracker_history  # noqa: E402
+from train import TrainConfig, inserted_unknowns, tracker_history  # noqa: E402
 
 
 class DistillTest(unittest.TestCase):

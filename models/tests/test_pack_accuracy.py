@@ -13,7 +13,7 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, '..', '..')
 sys.path.insert(0, os.path.join(HERE, '..'))
-from eval import eval_cosal, eval_edits  # noqa: E402
+from metrics import eval_cosal, eval_edits  # noqa: E402
 from pack import load_pack  # noqa: E402
 from tokenizer import words  # noqa: E402
 

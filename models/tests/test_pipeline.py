@@ -13,16 +13,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 MODELS = os.path.join(HERE, '..')
 sys.path.insert(0, MODELS)
 sys.path.insert(0, HERE)
-from eval import eval_cosal, eval_edits  # noqa: E402
-from export import export_pack, load_checkpoint, parse_mask  # noqa: E402
+from checkpoint import load_checkpoint  # noqa: E402
+from export import export_pack, parse_mask  # noqa: E402
+from metrics import eval_cosal, eval_edits  # noqa: E402
 from model import Config, EditModel  # noqa: E402
 from pack import load_pack, sha256  # noqa: E402
 from quantize import quantize_pack  # noqa: E402
 from recognizer import RecConfig, Recognizer  # noqa: E402
 from synth import write_cosal_shards, write_edit_shards  # noqa: E402
+from tokenizer import VOCAB_PATH as VOCAB  # noqa: E402
 from warm_start import warm_start  # noqa: E402
 
-VOCAB = os.path.join(MODELS, '..', 'src', 'domains', 'shapes-v1', 'vocab.json')
 V = len(json.load(open(VOCAB)))
 SHA = sha256(VOCAB)
 SMALL = ['--K', '16', '--D', '8', '--H', '16', '--Ms', '4', '--C1', '4', '--C2', '8', '--C3', '16', '--dec', '16', '--T', '3']
