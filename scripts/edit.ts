@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
 import { fail, packDir, readPng, writePng } from './lib/cli.ts';
-import { nodeEngine, packDomain } from './lib/node-engine.ts';
+import { packDomain } from './lib/domains.ts';
+import { nodeEngine } from './lib/node-engine.ts';
 import { toSquare } from './lib/resample.ts';
 
 const { values } = parseArgs({

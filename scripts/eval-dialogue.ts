@@ -6,8 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { evaluateDialogues } from '../src/dialogue/evaluate.ts';
-import { SHAPES_DIALOGUE } from '../src/domains/shapes-v1/dialogue/dialogue.ts';
-import { validateDialogues } from '../src/domains/shapes-v1/validate.ts';
+import { dialogueOf } from '../src/dialogue/index.ts';
+import { validateDialogues } from '../src/domain/dialogue-file.ts';
+import { anySceneProblem, domainOfScenes } from './lib/domains.ts';
 import { fail, parseCli } from './lib/cli.ts';
 import { nodeUnderstander } from './lib/node-understander.ts';
 
@@ -22,15 +23,21 @@ try {
 } catch (e) {
   fail(`${values.dialogues}: cannot read: ${(e as Error).message}`);
 }
-const { records, issues } = validateDialogues(text);
+const { records, issues } = validateDialogues(text, anySceneProblem);
 if (issues.length > 0) {
   for (const { line, reason } of issues.slice(0, 20)) console.error(`${values.dialogues}:${line}: ${reason}`);
   // 1, not 2: the file was read but is not valid dialogue JSONL, as `npm run validate` reports it
   fail(`${issues.length} malformed line(s) in ${values.dialogues}; nothing was evaluated`, 1);
 }
 const t0 = performance.now();
-const { understander, dispose } = await nodeUnderstander(values.pack);
-const report = await evaluateDialogues(records, understander, SHAPES_DIALOGUE);
+let domain;
+try {
+  domain = domainOfScenes(records.map((r) => r.scene));
+} catch (e) {
+  fail(`${values.dialogues}: ${(e as Error).message}`, 1);
+}
+const { understander, dispose } = await nodeUnderstander(values.pack, domain);
+const report = await evaluateDialogues(records, understander, dialogueOf(domain));
 await dispose();
 const secs = (performance.now() - t0) / 1000;
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;

@@ -9,6 +9,7 @@ import { DOMAINS, domainNamed } from '../src/domains/index.ts';
 import { validateCosal } from '../src/domains/cosal-v1/validate.ts';
 import { checkSessionFile } from '../src/store/session-file.ts';
 import { fail, parseCli } from './lib/cli.ts';
+import { anySceneProblem } from './lib/domains.ts';
 
 const values = parseCli({
   usage: 'validate --scene FILE | --dialogues FILE.jsonl | --cosal FILE.jsonl | --session FILE [--pack DIR]',
@@ -30,16 +31,9 @@ function validateSession(text: string): ValidationResult<unknown> {
     return { records: [], issues: [{ line: 1, reason: (e as Error).message }] };
   }
 }
-/** A scene is checked by the domain it names. */
-function sceneProblem(v: unknown, where = 'scene'): string | null {
-  const name = typeof v === 'object' && v !== null ? (v as { domain?: unknown }).domain : undefined;
-  const domain = typeof name === 'string' ? domainNamed(name) : undefined;
-  if (domain) return domain.sceneProblem(v, where);
-  return `${where}.domain must be one of ${DOMAINS.map((d) => `"${d.name}"`).join(', ')} (got ${JSON.stringify(name)})`;
-}
 const jobs: [string, string, (t: string) => ValidationResult<unknown>][] = [];
-if (values.scene) jobs.push(['scene', values.scene, (t) => validateScenes(t, sceneProblem)]);
-if (values.dialogues) jobs.push(['dialogues', values.dialogues, (t) => validateDialogues(t, sceneProblem)]);
+if (values.scene) jobs.push(['scene', values.scene, (t) => validateScenes(t, anySceneProblem)]);
+if (values.dialogues) jobs.push(['dialogues', values.dialogues, (t) => validateDialogues(t, anySceneProblem)]);
 if (values.cosal) jobs.push(['cosal', values.cosal, validateCosal]);
 if (values.session) jobs.push(['session', values.session, validateSession]);
 if (jobs.length === 0) fail('nothing to validate: give --scene, --dialogues, --cosal or --session (see --help)');

@@ -7,8 +7,6 @@ import { configureOrt } from '../../workers/runtime/ort.ts';
 import { packModel } from '../../workers/runtime/pack-model.ts';
 import { UnderstandingModel } from '../../workers/runtime/understanding-model.ts';
 import { warmupRequest } from '../../workers/runtime/warmup.ts';
-import type { DomainWithDialogue } from '../../src/dialogue/index.ts';
-import { domainNamed } from '../../src/domains/index.ts';
 import { fileSource } from './file-source.ts';
 
 /** Where a pack without an understanding graph borrows one (a test pack of random weights has none). */
@@ -34,10 +32,3 @@ export async function nodeEngine(packDir: string): Promise<LocalEngine> {
   return engine;
 }
 
-/** The domain a pack's manifest names; throws when Parley does not know it. */
-export function packDomain(packDir: string): DomainWithDialogue {
-  const name = (JSON.parse(readFileSync(join(packDir, 'manifest.json'), 'utf8')) as { domain?: unknown }).domain;
-  const domain = typeof name === 'string' ? domainNamed(name) : undefined;
-  if (!domain) throw new Error(`${packDir}: the manifest names domain ${JSON.stringify(name)}, which Parley does not know`);
-  return domain;
-}

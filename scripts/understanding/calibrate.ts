@@ -7,16 +7,18 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateDialogues } from '../../src/dialogue/evaluate.ts';
-import { SHAPES_DIALOGUE } from '../../src/domains/shapes-v1/dialogue/dialogue.ts';
-import { validateDialogues } from '../../src/domains/shapes-v1/validate.ts';
+import { dialogueOf } from '../../src/dialogue/index.ts';
+import { validateDialogues } from '../../src/domain/dialogue-file.ts';
+import { anySceneProblem, domainOfScenes } from '../lib/domains.ts';
 import { nodeUnderstander } from '../lib/node-understander.ts';
 
 const { values } = parseArgs({ options: { dialogues: { type: 'string', multiple: true }, pack: { type: 'string', default: 'models/packs/shapes-v1' } } });
 if (!values.dialogues?.length) throw new Error('missing --dialogues FILE');
 if (values.dialogues.some((f) => f.includes('understanding/test'))) throw new Error('calibrate on dev data only: the test split is frozen');
-const { understander, dispose } = await nodeUnderstander(values.pack);
-const records = values.dialogues.flatMap((f) => validateDialogues(readFileSync(f, 'utf8')).records);
-const report = await evaluateDialogues(records, understander, SHAPES_DIALOGUE, 0);
+const records = values.dialogues.flatMap((f) => validateDialogues(readFileSync(f, 'utf8'), anySceneProblem).records);
+const domain = domainOfScenes(records.map((r) => r.scene));
+const { understander, dispose } = await nodeUnderstander(values.pack, domain);
+const report = await evaluateDialogues(records, understander, dialogueOf(domain), 0);
 await dispose();
 const edits = report.outcomes.filter((o) => (o.kind === 'edit' || o.kind === 'answer') && o.confidence !== undefined);
 const n = report.outcomes.length;
