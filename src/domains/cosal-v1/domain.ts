@@ -4,6 +4,7 @@
  * offer it; the CLIs and tests use this value.
  */
 import type { Domain, HeadReadings, Recognition } from '../../domain/domain.ts';
+import { pixelSvg } from '../../domain/pixel-svg.ts';
 import { hashString, Rng } from '../../domain/rng.ts';
 import type { LanguageSchema } from '../../domain/schema.ts';
 import type { Scene } from '../../domain/scene.ts';
@@ -51,23 +52,6 @@ function renderRgba(scene: CosalScene): Uint8ClampedArray {
   return out;
 }
 
-// One rect per run of equal pixels in a row: the same picture as renderRgba, scaled up losslessly.
-function renderSvg(scene: CosalScene): string {
-  const px = renderRgba(scene);
-  const rects: string[] = [];
-  for (let y = 0; y < COSAL_SIZE; y++) {
-    for (let x = 0; x < COSAL_SIZE; ) {
-      const at = (y * COSAL_SIZE + x) * 4;
-      const rgb = `rgb(${px[at]},${px[at + 1]},${px[at + 2]})`;
-      let end = x + 1;
-      while (end < COSAL_SIZE && px.slice(at, at + 3).every((v, k) => v === px[(y * COSAL_SIZE + end) * 4 + k])) end++;
-      if (rgb !== 'rgb(255,255,255)') rects.push(`<rect x="${x}" y="${y}" width="${end - x}" height="1" fill="${rgb}"/>`);
-      x = end;
-    }
-  }
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${COSAL_SIZE} ${COSAL_SIZE}" shape-rendering="crispEdges"><rect width="${COSAL_SIZE}" height="${COSAL_SIZE}" fill="#fff"/>${rects.join('')}</svg>`;
-}
-
 // Heads as for shapes-v1: shape class 0 is an empty cell, then the colour.
 function readScene({ cells: n, heads }: HeadReadings): Recognition<CosalScene> {
   const { shape, color } = heads;
@@ -92,7 +76,7 @@ export const COSAL_V1: Domain<CosalScene, never> = {
   emptyScene: () => ({ domain: NAME, cells: Array.from({ length: 9 }, () => null) }),
   sceneProblem: cosalSceneProblem,
   renderRgba,
-  renderSvg,
+  renderSvg: (scene) => pixelSvg(renderRgba(scene), COSAL_SIZE),
   readScene,
   randomScene,
   examples: [{ id: 'cosal-seed-1', title: 'A CoSaL grid', scene: randomScene(1) }],
