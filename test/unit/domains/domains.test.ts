@@ -7,7 +7,7 @@ import { COSAL_COLORS, COSAL_SHAPES } from '../../../src/domains/cosal-v1/cosal.
 
 describe('the domain registry', () => {
   it('finds each domain by the name its scenes carry, and nothing else', () => {
-    expect(DOMAINS.map((d) => d.name)).toEqual(['shapes-v1', 'cosal-v1']);
+    expect(DOMAINS.map((d) => d.name)).toEqual(['shapes-v1', 'cosal-v1', 'avatars-v1']);
     for (const d of DOMAINS) expect(domainNamed(d.name)).toBe(d);
     expect(domainNamed('avatars-v0')).toBeUndefined();
   });

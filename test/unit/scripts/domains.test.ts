@@ -14,7 +14,7 @@ describe('how the CLIs find a domain', () => {
     expect(anySceneProblem(SHAPES_V1.randomScene(1))).toBeNull();
     expect(anySceneProblem(COSAL_V1.randomScene(1))).toBeNull();
     expect(anySceneProblem({ ...SHAPES_V1.emptyScene(), cells: [] })).toMatch(/cells must be an array of 9/);
-    expect(anySceneProblem({ domain: 'nope', cells: [] }, 'x')).toBe('x.domain must be one of "shapes-v1", "cosal-v1" (got "nope")');
+    expect(anySceneProblem({ domain: 'nope', cells: [] }, 'x')).toBe('x.domain must be one of "shapes-v1", "cosal-v1", "avatars-v1" (got "nope")');
   });
 
   it('reads the one domain a file\'s scenes name', () => {
