@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ROOT, startPageRunner } from './bench/browser.ts';
+import { parseCli } from './lib/cli.ts';
 
 interface Row { task: string; backend: string; medianMs: number; minMs: number; iters: number; regionSteps: number; gflops: number }
 interface Sweep { btg: number; regionSteps: number; fractionSkipped: number; medianMs: number }
@@ -21,7 +21,7 @@ interface Result {
   tuning: { wg: number; medianMs: number }[]; bestWg: number;
 }
 
-const { values: args } = parseArgs({ options: { budget: { type: 'string', default: '1500' }, len: { type: 'string', default: '20' } } });
+const args = parseCli({ usage: 'bench:kernels [--budget MS] [--len N]', options: { budget: { type: 'string', default: '1500' }, len: { type: 'string', default: '20' } } });
 const data = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 try {
   execFileSync('/usr/bin/python3', ['models/kernel_fixture.py', '--onnx', data], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });

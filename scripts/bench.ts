@@ -6,12 +6,11 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startPageRunner } from './bench/browser.ts';
 import type { TurnBench } from './bench/turn-page.ts';
-import { packDir } from './lib/cli.ts';
+import { packDir, parseCli } from './lib/cli.ts';
 
-const { values } = parseArgs({ options: { pack: { type: 'string' }, turns: { type: 'string', default: '20' } } });
+const values = parseCli({ usage: 'bench [--pack DIR] [--turns N]', options: { pack: { type: 'string' }, turns: { type: 'string', default: '20' } } });
 const pack = resolve(packDir('shapes-v1', values.pack));
 
 /** Peak resident memory (kB) of every process descending from this one (the browser and its children). */

@@ -4,14 +4,13 @@
  * Writes <out>/turn-<n>.png after each turn and prints the system's reply.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
-import { fail, packDir, readPng, writePng } from './lib/cli.ts';
+import { fail, packDir, parseCli, readPng, writePng } from './lib/cli.ts';
 import { packDomain } from './lib/domains.ts';
 import { nodeEngine } from './lib/node-engine.ts';
 import { toSquare } from './lib/resample.ts';
 
-const { values } = parseArgs({
+const values = parseCli({ usage: 'edit --image in.png --say "make the circle red" [--say ...] [--out DIR] [--pack DIR]',
   options: {
     image: { type: 'string' }, say: { type: 'string', multiple: true }, out: { type: 'string', default: 'edit-out' },
     pack: { type: 'string' },

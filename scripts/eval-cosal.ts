@@ -6,13 +6,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { COSAL_COLORS, COSAL_RGB, COSAL_SIZE, renderCosal, type CosalRecord } from '../src/domains/cosal-v1/cosal.ts';
 import { validateCosal } from '../src/domains/cosal-v1/validate.ts';
-import { fail, packDir, readInput, writePng } from './lib/cli.ts';
+import { fail, packDir, parseCli, readInput, writePng } from './lib/cli.ts';
 import { nodeEngine } from './lib/node-engine.ts';
 
-const { values } = parseArgs({
+const values = parseCli({ usage: 'eval:cosal --file FILE.jsonl --out DIR [--pack DIR] [--samples 8]',
   options: { file: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, samples: { type: 'string', default: '8' } },
 });
 if (!values.out) fail('missing --out DIR');

@@ -11,19 +11,18 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
 import { inkError, judgePicture } from './lib/pixel-judge.ts';
 import type { Scene } from '../src/domains/shapes-v1/scene.ts';
 import { validateDialogues } from '../src/domain/dialogue-file.ts';
-import { fail, packDir, readInput, writePng } from './lib/cli.ts';
+import { fail, packDir, parseCli, readInput, writePng } from './lib/cli.ts';
 import { packDomain } from './lib/domains.ts';
 import { nodeEngine } from './lib/node-engine.ts';
 import { ASKING } from '../src/dialogue/evaluate.ts';
 import { failureKind, isWrongEdit } from './lib/failure-kinds.ts';
 import { aggregate, changedCells, judgesDisagree, scoreCells, scoreImage, type TurnScore } from './lib/turn-score.ts';
 
-const { values } = parseArgs({
+const values = parseCli({ usage: 'eval --dialogues FILE.jsonl --out DIR [--pack DIR] [--limit N] [--repair-rounds N] [--model-moves] [--model-only] [--teacher-forced]',
   options: { dialogues: { type: 'string' }, out: { type: 'string' }, pack: { type: 'string' }, limit: { type: 'string' },
     'repair-rounds': { type: 'string' }, 'model-only': { type: 'boolean', default: false },
     'model-moves': { type: 'boolean', default: false }, 'teacher-forced': { type: 'boolean', default: false } },

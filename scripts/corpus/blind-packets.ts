@@ -5,18 +5,17 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { randomScene } from '../../src/domains/shapes-v1/generate-scene.ts';
 import { renderSceneRgba } from '../../src/domains/shapes-v1/raster.ts';
 import { Rng } from '../../src/domain/rng.ts';
 import { IMAGE_SIZE, objectAt, occupiedCells, sceneToJson, type Scene } from '../../src/domains/shapes-v1/scene.ts';
-import { writePng } from '../lib/cli.ts';
+import { fail, parseCli, writePng } from '../lib/cli.ts';
 
-const { values } = parseArgs({
+const values = parseCli({ usage: 'blind-packets --out DIR [--writers N] [--scenes M] [--seed S] [--spec FILE]',
   options: { out: { type: 'string' }, writers: { type: 'string', default: '12' }, scenes: { type: 'string', default: '30' },
     seed: { type: 'string', default: '9001' }, spec: { type: 'string', default: '../shared/spec/shapes-v1.md' } },
 });
-if (!values.out) throw new Error('missing --out DIR');
+if (!values.out) fail('missing --out DIR');
 const SCALE = 5;
 
 // Scenes with repeated shapes or colours, so that ambiguous references occur as they do in use.

@@ -5,10 +5,10 @@
  * and a test rebuilds it where WordNet is installed.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { WordNet, type Pos } from './wordnet.ts';
+import { parseCli } from '../lib/cli.ts';
 
-const { values: args } = parseArgs({ options: { out: { type: 'string', default: 'src/domains/shapes-v1/synonyms.json' }, wordnet: { type: 'string' } } });
+const args = parseCli({ usage: 'build-synonyms [--out FILE] [--wordnet DIR]', options: { out: { type: 'string', default: 'src/domains/shapes-v1/synonyms.json' }, wordnet: { type: 'string' } } });
 const wn = new WordNet(args.wordnet);
 
 type Source = { pos: Pos; offset: string; hyponyms?: number; similar?: boolean };

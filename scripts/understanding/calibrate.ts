@@ -5,16 +5,16 @@
  * Usage: tsx scripts/understanding/calibrate.ts --dialogues test/corpus/understanding/dev.jsonl [--pack DIR]
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { evaluateDialogues } from '../../src/dialogue/evaluate.ts';
 import { dialogueOf } from '../../src/dialogue/index.ts';
 import { validateDialogues } from '../../src/domain/dialogue-file.ts';
 import { anySceneProblem, domainOfScenes } from '../lib/domains.ts';
 import { nodeUnderstander } from '../lib/node-understander.ts';
+import { fail, parseCli } from '../lib/cli.ts';
 
-const { values } = parseArgs({ options: { dialogues: { type: 'string', multiple: true }, pack: { type: 'string', default: 'models/packs/shapes-v1' } } });
-if (!values.dialogues?.length) throw new Error('missing --dialogues FILE');
-if (values.dialogues.some((f) => f.includes('understanding/test'))) throw new Error('calibrate on dev data only: the test split is frozen');
+const values = parseCli({ usage: 'calibrate --dialogues FILE.jsonl [--dialogues ...] [--pack DIR]', options: { dialogues: { type: 'string', multiple: true }, pack: { type: 'string', default: 'models/packs/shapes-v1' } } });
+if (!values.dialogues?.length) fail('missing --dialogues FILE');
+if (values.dialogues.some((f) => f.includes('understanding/test'))) fail('calibrate on dev data only: the test split is frozen');
 const records = values.dialogues.flatMap((f) => validateDialogues(readFileSync(f, 'utf8'), anySceneProblem).records);
 const domain = domainOfScenes(records.map((r) => r.scene));
 const { understander, dispose } = await nodeUnderstander(values.pack, domain);

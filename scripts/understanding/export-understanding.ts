@@ -5,7 +5,6 @@
  * Usage: tsx scripts/understanding/export-understanding.ts --out data/understanding-train.jsonl --count 200000 --seed 1
  */
 import { createWriteStream, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { SHAPES_LANGUAGE } from '../../src/domains/shapes-v1/language.ts';
 import { Rng } from '../../src/domain/rng.ts';
 import { Lexicon } from '../../src/understanding/lexicon.ts';
@@ -14,12 +13,13 @@ import { CONTEXTS, OPS, tagId } from '../../src/understanding/tags.ts';
 import { normalize } from '../../src/understanding/text.ts';
 import { compose } from './paraphrase/compose.ts';
 import { Words } from './paraphrase/slots.ts';
+import { fail, parseCli } from '../lib/cli.ts';
 
-const { values } = parseArgs({
+const values = parseCli({ usage: 'export-understanding --out FILE.jsonl [--count N] [--seed S] [--words FILE]',
   options: { out: { type: 'string' }, count: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' },
     words: { type: 'string' } },
 });
-if (!values.out) throw new Error('missing --out FILE');
+if (!values.out) fail('missing --out FILE');
 const ws = new Words(SHAPES_LANGUAGE);
 const lex = new Lexicon(SHAPES_LANGUAGE);
 

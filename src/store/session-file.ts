@@ -11,6 +11,7 @@ import type { Scene } from '../domain/scene.ts';
 import type { BackendKind } from '../../workers/engine.ts';
 import { InputError } from '../../workers/errors.ts';
 import { fieldChecks, has, isObj, type Obj } from './json-fields.ts';
+import { base64ToBytes, bytesToBase64 } from './base64.ts';
 import { pngHeader } from './png-check.ts';
 import { newId, type NodeRecord, type Session, type SessionStore, type Turn } from './sessions.ts';
 
@@ -55,21 +56,6 @@ export interface SessionFile {
   transcript: TurnFile[];
   /** By history-node id. */
   nodes: Record<string, NodeFile>;
-}
-
-/** Base64 of bytes, in chunks so big pictures do not overflow the argument list. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
-
-/** Bytes of base64 text; throws on characters outside the alphabet. */
-export function base64ToBytes(text: string): Uint8Array {
-  const s = atob(text);
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
 }
 
 async function dataUrl(store: SessionStore, blobKey: string, what: string): Promise<string> {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { SessionController } from '../../../src/app/session-controller.ts';
 import { EXAMPLES } from '../../../src/domains/shapes-v1/examples.ts';
 import { memoryKV } from '../../../src/store/kv.ts';
-import { base64ToBytes, bytesToBase64, exportSession, importSession, checkSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
+import { base64ToBytes, bytesToBase64 } from '../../../src/store/base64.ts';
+import { exportSession, importSession, checkSessionFile, type SessionFile } from '../../../src/store/session-file.ts';
 import { SessionStore } from '../../../src/store/sessions.ts';
 import { nodeCodec, perfectEngine } from '../app/fixtures.ts';
 
