@@ -50,7 +50,7 @@ export class EngineState {
     this.started = new Promise((resolve) => (this.markStarted = resolve));
   }
 
-  /** Probes the adapter, reads the pack list and starts loading the chosen (or first shapes-v1) pack. */
+  /** Probes the adapter, reads the pack list and starts loading the chosen pack (or one of the registry's first domain). */
   async init(): Promise<void> {
     try {
       await this.choose();
@@ -75,7 +75,7 @@ export class EngineState {
     } catch {
       this.packs = [];
     }
-    const pack = this.packs.find((p) => p.name === settings.pack) ?? this.packs.find((p) => p.domain === 'shapes-v1') ?? this.packs[0];
+    const pack = this.packs.find((p) => p.name === settings.pack) ?? this.packs.find((p) => p.domain === DOMAINS[0]!.name) ?? this.packs[0];
     if (!pack) {
       this.status = 'failed';
       this.problem = 'This build has no model pack, so pictures cannot be edited.';

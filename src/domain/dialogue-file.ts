@@ -2,6 +2,7 @@
  * The dialogue-evaluation JSONL and scene files of every domain (spec/shapes-v1.md "Dialogue evaluation"): a
  * scripted dialogue is a start scene and turns, each with the scene that must follow or {"clarify": true}.
  */
+import { isObject } from './json-checks.ts';
 import type { Scene } from './scene.ts';
 
 /** Why a parsed JSON value is not a scene of the domain (Domain.sceneProblem). */
@@ -31,10 +32,6 @@ export interface ValidationResult<T> {
 }
 
 type Check = (v: unknown) => string | null;
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Why a value is not a dialogue record, or null. */
 export function dialogueProblem(v: unknown, sceneProblem: SceneCheck): string | null {

@@ -1,11 +1,12 @@
 /** Field checks for untrusted JSON: each returns the value, typed, or throws an InputError naming where it is. */
+import { isObject } from '../domain/json-checks.ts';
 import { InputError } from '../../workers/errors.ts';
 
 /** A JSON object. */
 export type Obj = Record<string, unknown>;
 
 /** True for a JSON object (not null, not an array). */
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj: (v: unknown) => v is Obj = isObject;
 
 /** Own keys only: an id like "constructor" must not find Object.prototype's. */
 export const has = (o: Obj, key: string) => Object.prototype.hasOwnProperty.call(o, key);

@@ -22,3 +22,22 @@ export function grammarWords(...extra: readonly (readonly string[])[]): Set<stri
   collect(extra, out);
   return out;
 }
+
+/** Words only held-out phrasings use: a train or canonical instruction containing one leaks the held-out split. */
+export function heldoutOnlyWords(): Set<string> {
+  const both = new Set<string>();
+  const held = new Set<string>();
+  const visit = (v: unknown, into: Set<string>): void => {
+    if (typeof v === 'string') for (const w of words(v.replace(/\{\w+\}/g, ' '))) into.add(w);
+    else if (Array.isArray(v)) v.forEach((x) => visit(x, into));
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ('both' in o && 'heldout' in o) [visit(o.both, both), visit(o.heldout, held)];
+      else Object.values(o).forEach((x) => visit(x, into));
+    }
+  };
+  visit(Object.values(lexicon), both);
+  visit(FRAMES, both);
+  visit(EXTRA_WORDS, both); // the realizer's own words ("in", "the", "all")
+  return new Set([...held].filter((w) => !both.has(w)));
+}

@@ -1,4 +1,5 @@
 /** The avatars-v1 scene model (docs/avatars-v1.md): one cartoon portrait, one value per attribute. */
+import { isObject, oneOf } from '../../domain/json-checks.ts';
 import type { Scene as CoreScene } from '../../domain/scene.ts';
 
 /** Domain tag written in every scene. */
@@ -54,21 +55,18 @@ export function emptyScene(): Scene {
 
 /** Why a value is not an avatars-v1 scene, or null when it is one. */
 export function sceneProblem(v: unknown, where = 'scene'): string | null {
-  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-  if (!isObj(v)) return `${where} must be an object`;
+  if (!isObject(v)) return `${where} must be an object`;
   if (v.domain !== DOMAIN) return `${where}.domain must be "${DOMAIN}" (got ${JSON.stringify(v.domain)})`;
   const extra = Object.keys(v).filter((k) => k !== 'domain' && k !== 'cells');
   if (extra.length) return `${where} has unknown key "${extra[0]}"`;
   if (!Array.isArray(v.cells) || v.cells.length !== 1) return `${where}.cells must be an array of 1 entry (the avatar)`;
   const a: unknown = v.cells[0];
-  if (!isObj(a)) return `${where}.cells[0] must be an object (the avatar)`;
+  if (!isObject(a)) return `${where}.cells[0] must be an object (the avatar)`;
   const unknown = Object.keys(a).find((k) => !(k in ATTRIBUTE_VALUES));
   if (unknown) return `${where}.cells[0] has unknown attribute "${unknown}"`;
   for (const attr of ATTRIBUTES) {
-    const allowed: readonly string[] = ATTRIBUTE_VALUES[attr];
-    if (!allowed.includes(a[attr] as string)) {
-      return `${where}.cells[0].${attr} must be one of ${allowed.join(', ')} (got ${JSON.stringify(a[attr])})`;
-    }
+    const problem = oneOf(`${where}.cells[0].${attr}`, ATTRIBUTE_VALUES[attr], a[attr]);
+    if (problem) return problem;
   }
   return null;
 }

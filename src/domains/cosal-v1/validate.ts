@@ -1,14 +1,7 @@
 /** The cosal-v1 JSONL validator (spec/shapes-v1.md "cosal-v1"): records whose sentences determine every colour. */
 import { validateJsonl, type ValidationResult } from '../../domain/dialogue-file.ts';
+import { isObject, oneOf } from '../../domain/json-checks.ts';
 import { COSAL_COLORS, COSAL_SHAPES, parseCosalSentence, sentenceCell, type CosalRecord } from './cosal.ts';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function oneOf(name: string, allowed: readonly string[], v: unknown): string | null {
-  return typeof v === 'string' && allowed.includes(v) ? null : `${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)})`;
-}
 
 /** Why a value is not a cosal-v1 record, or null (also checks that the sentences determine every color). */
 export function cosalProblem(v: unknown): string | null {

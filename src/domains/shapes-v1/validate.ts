@@ -1,14 +1,7 @@
 /** The shapes-v1 scene validator (spec/shapes-v1.md), and the contract files' validators with it. */
 import { COLORS, DOMAIN, GRID, SHAPES, SIZES, TEXTURES, type Scene } from './scene.ts';
 import * as files from '../../domain/dialogue-file.ts';
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function oneOf(name: string, allowed: readonly string[], v: unknown): string | null {
-  return typeof v === 'string' && allowed.includes(v) ? null : `${name} must be one of ${allowed.join(', ')} (got ${JSON.stringify(v)})`;
-}
+import { isObject, oneOf } from '../../domain/json-checks.ts';
 
 /** Why a value is not a shapes-v1 scene, or null when it is one. */
 export function sceneProblem(v: unknown, where = 'scene'): string | null {

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { makeEditExample, type ExampleKind, type ExampleOptions } from '../../../scripts/data/shapes-v1/edit-examples.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
-import { EXTRA_WORDS } from '../../../scripts/data/shapes-v1/grammar-words.ts';
+import { heldoutOnlyWords } from '../../../scripts/data/shapes-v1/grammar-words.ts';
 import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
-import * as lexicon from '../../../src/domains/shapes-v1/lexicon.ts';
 import type { Split } from '../../../src/domains/shapes-v1/lexicon.ts';
 import { Rng } from '../../../src/domain/rng.ts';
 import { scenesEqual } from '../../../src/domains/shapes-v1/scene.ts';
@@ -56,27 +55,6 @@ describe('postnominal attributes (train only)', () => {
     expect(texts('heldout', true)).toEqual(texts('heldout', false));
   });
 });
-
-// Words only held-out phrasings use: a train instruction containing one would leak the held-out split.
-function heldoutOnlyWords(): Set<string> {
-  const both = new Set<string>();
-  const held = new Set<string>();
-  const visit = (v: unknown, into: Set<string>): void => {
-    if (typeof v === 'string') words(v.replace(/\{\w+\}/g, ' ')).forEach((w) => into.add(w));
-    else if (Array.isArray(v)) v.forEach((x) => visit(x, into));
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if ('both' in o && 'heldout' in o) {
-        visit(o.both, both);
-        visit(o.heldout, held);
-      } else Object.values(o).forEach((x) => visit(x, into));
-    }
-  };
-  visit(Object.values(lexicon), both);
-  visit(FRAMES, both);
-  EXTRA_WORDS.forEach((w) => both.add(w));
-  return new Set([...held].filter((w) => !both.has(w)));
-}
 
 describe('held-out phrasing split', () => {
   it('uses disjoint sentence frames', () => {

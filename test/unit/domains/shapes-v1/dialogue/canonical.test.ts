@@ -3,33 +3,13 @@ import { canonicalInstruction, newObjectPhrase, pastTense, splitEdit } from '../
 import { CELL_NAMES, groupDesc } from '../../../../../src/domains/shapes-v1/dialogue/phrases.ts';
 import { applyEdit, type Edit } from '../../../../../src/domains/shapes-v1/edits.ts';
 import { randomScene } from '../../../../../src/domains/shapes-v1/generate-scene.ts';
-import { EXTRA_WORDS } from '../../../../../scripts/data/shapes-v1/grammar-words.ts';
+import { heldoutOnlyWords } from '../../../../../scripts/data/shapes-v1/grammar-words.ts';
 import { interpret } from '../../../../../src/domains/shapes-v1/interpret.ts';
 import * as lexicon from '../../../../../src/domains/shapes-v1/lexicon.ts';
 import { randomEdit, targetEdit, TARGET_OPS } from '../../../../../scripts/data/shapes-v1/random-edit.ts';
 import { Rng } from '../../../../../src/domain/rng.ts';
 import { emptyScene, occupiedCells, type Scene } from '../../../../../src/domains/shapes-v1/scene.ts';
-import { FRAMES } from '../../../../../src/domains/shapes-v1/templates.ts';
 import { words } from '../../../../../src/domains/shapes-v1/tokenizer.ts';
-
-// Words that only held-out phrasings use: a canonical instruction must contain none of them.
-function heldoutOnlyWords(): Set<string> {
-  const both = new Set<string>();
-  const held = new Set<string>();
-  const walk = (v: unknown, into: Set<string>): void => {
-    if (typeof v === 'string') words(v.replace(/\{\w+\}/g, ' ')).forEach((w) => into.add(w));
-    else if (Array.isArray(v)) v.forEach((x) => walk(x, into));
-    else if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      if ('both' in o && 'heldout' in o) [walk(o.both, both), walk(o.heldout, held)];
-      else Object.values(o).forEach((x) => walk(x, into));
-    }
-  };
-  walk(Object.values(lexicon), both);
-  walk(FRAMES, both);
-  walk(EXTRA_WORDS, both); // the realizer's own words ("in", "the", "all")
-  return new Set([...held].filter((w) => !both.has(w)));
-}
 
 function scene(): Scene {
   const s = emptyScene();
