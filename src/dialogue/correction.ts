@@ -3,6 +3,7 @@
  * last request is read again with the correction's phrases in it, on the picture before the edit it replaces.
  */
 import type { Scene } from '../domain/scene.ts';
+import { nounAttribute } from '../domain/schema.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { matchRef } from '../understanding/match.ts';
 import type { Reading } from '../understanding/reading.ts';
@@ -12,11 +13,25 @@ import { corrected } from './open-answer.ts';
 import type { LastEdit, Request } from './request.ts';
 import { changedCells, isExclusion } from './turn-shape.ts';
 
-/** The corrected request, or null when the correction leaves nothing to do. */
-export function correction(last: LastEdit, reading: Reading, before: Scene, lex: Lexicon): Request | null {
+/**
+ * The corrected request; 'revert' when the correction keeps every object the last edit changed as it was
+ * ("no, leave it red"); null when it leaves nothing to do.
+ */
+export function correction(last: LastEdit, reading: Reading, before: Scene, lex: Lexicon, exclusion = isExclusion(reading)): Request | 'revert' | null {
   const targets = changedCells(last.changes);
-  const exclusion = isExclusion(reading);
-  const said = exclusion ? { ...reading, clauses: reading.clauses.map((c) => ({ ...c, spans: c.spans.filter((s) => s.role !== 'VAL' && s.role !== 'CUR') })) } : reading;
+  const kept = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT2'));
+  const named = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT'));
+  if (exclusion && kept.length && named.length) {
+    // "keep that one orange, do the little one instead": the kept object is left out, the other one takes the edit.
+    const keptCells = new Set(kept.flatMap((x) => matchRef(before, readRef(x.words, lex), lex.schema, { referent: targets })));
+    if (targets.every((c) => keptCells.has(c))) {
+      const retarget = { ...reading, clauses: reading.clauses.map((c) => ({ ...c, spans: c.spans.filter((x) => x.role === 'TGT') })) };
+      return correction(last, retarget, before, lex, false);
+    }
+  }
+  // "keep the green one green": the value describes what is kept; "no, leave it green" (no object named) wants it.
+  const strip = exclusion && reading.clauses.some((c) => c.spans.some((s) => s.role === 'TGT' || s.role === 'TGT2'));
+  const said = strip ? { ...reading, clauses: reading.clauses.map((c) => ({ ...c, spans: c.spans.filter((s) => s.role !== 'VAL' && s.role !== 'CUR') })) } : reading;
   const req: Request = {
     ...corrected({ reading: last.reading, choices: last.choices, given: last.given }, said),
     confidence: readingConfidence(reading, [], lex), replaces: last.node,
@@ -31,12 +46,29 @@ export function correction(last: LastEdit, reading: Reading, before: Scene, lex:
     // "keep the green one green", "not the top one": the last edit's objects, less those.
     const out = new Set(spans.flatMap((x) => resolve(x.words)));
     const rest = targets.filter((c) => !out.has(c));
-    if (rest.length === 0 || rest.length === targets.length) return null;
+    if (rest.length === 0) return 'revert';
+    if (rest.length === targets.length) return null;
     target(rest);
   } else if (spans.length && targets.length > 1) {
     // "just the big one": a narrower choice among the last edit's objects, when it names some of them.
     const within = resolve(spans[0]!.words, targets);
     if (within.length && within.length < targets.length) target(within);
+  } else if (spans.length === 1) {
+    // "no, the red one" after "make the biggest triangle pink": the red triangle, when that says which.
+    const kind = sameKind(spans[0]!.words, targets, before, lex);
+    if (kind) target(kind);
   }
   return req;
+}
+
+/** The one object a noun-less phrase names among those of the kind the last edit was about, if exactly one. */
+function sameKind(words: string[], targets: number[], before: Scene, lex: Lexicon): number[] | null {
+  const noun = nounAttribute(lex.schema);
+  const ref = readRef(words, lex);
+  if (!noun || ref.values[noun.name] !== undefined || ref.pronoun) return null;
+  const kinds = new Set(targets.map((c) => (before.cells[c] as Record<string, string> | null)?.[noun.name]));
+  if (kinds.size !== 1) return null;
+  const kind = [...kinds][0]!;
+  const cells = matchRef(before, { ...ref, values: { ...ref.values, [noun.name]: kind } }, lex.schema, { referent: targets }).filter((c) => !targets.includes(c));
+  return cells.length === 1 ? cells : null;
 }

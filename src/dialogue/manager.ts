@@ -72,6 +72,8 @@ export class DialogueManager {
   private referent: number[] | null = null;
   private last: LastEdit | null = null;
   private lastKind: Context = 'start';
+  /** The node the current turn started from (teacher forcing replaces what the turn added). */
+  private turnFrom: string | null = null;
   private history: HistoryTree;
 
   /** Confirm edits read with less confidence than this (CONFIRM_BELOW; 0 never confirms, for calibration). */
@@ -122,6 +124,7 @@ export class DialogueManager {
   /** One user turn, as understanding read it, against the scene now on screen (as the recognizer read it). */
   turn(reading: Reading, scene: Scene, opts: TurnOptions = {}): DialogueTurn {
     this.history.setScene(scene);
+    this.turnFrom = this.history.current.id;
     const t = this.decide(reading, scene, opts);
     this.lastKind = t.kind === 'edit' || t.kind === 'answer' ? 'edited' : 'other';
     return t;
@@ -221,7 +224,9 @@ export class DialogueManager {
         return { ...this.result('confirm', confirmQuestion(steps)), scene: steps[steps.length - 1]!.expected, confidence };
       }
     }
-    if (replacing && planSteps(this.rules, edits, scene).steps.length) {
+    if (replacing) {
+      // "no, I want it striped still": a correction that leaves the picture as it was before the edit undoes it.
+      if (planSteps(this.rules, edits, scene).steps.length === 0) return this.command('undo', 1);
       this.history.undo(1);
       this.history.setScene(scene);
     }
@@ -253,12 +258,14 @@ export class DialogueManager {
 
   /**
    * Teacher forcing for evaluation: the history goes on from `scene` as if the turn had produced it. A turn that
-   * meant this scene keeps its node (only the picture was off); otherwise a node with it is added. Returns the
-   * id of the node that now shows `scene`, and whether it is new.
+   * meant this scene keeps its node (only the picture was off); otherwise a node with it is added, in place of
+   * the edit the turn made if it made one, so that a later "undo" leaves the expected history. Returns the id of
+   * the node that now shows `scene`, and whether it is new.
    */
   forceScene(scene: Scene): { node: string; added: boolean } {
     if (scenesEqual(this.current.scene, scene)) return { node: this.current.id, added: false };
     this.open = null;
+    if (this.current.parent !== null && this.current.parent === this.turnFrom) this.history.undo(1);
     const node = this.history.add({ kind: 'edit', user: '', summary: 'The expected picture.', steps: [], scene, referent: this.referent });
     this.lastKind = 'edited';
     return { node: node.id, added: true };
@@ -314,6 +321,7 @@ export class DialogueManager {
     const before = this.history.node(this.history.current.parent!)!.scene;
     this.referent = changedCells(last.changes);
     const req = correction(last, reading, before, this.lex);
+    if (req === 'revert') return this.command('undo', 1);
     return req ? this.carry(req, scene, opts) : this.fail({ code: 'nothing-to-fix' }, scene);
   }
 

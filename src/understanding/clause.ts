@@ -158,48 +158,59 @@ function newObject(t: ClauseTools, ci: number, words: readonly string[]): Record
 }
 
 function destination(c: Clause, ci: number, t: ClauseTools, from: number | null): number {
-  const schema = t.lex.schema;
-  const { rows, cols } = schema.grid!;
   const empty = t.cells.flatMap((o, i) => (o ? [] : [i]));
   if (t.given?.cell !== undefined) return t.given.cell;
-  const span = c.spans.find((s) => s.role === 'DEST');
+  const spans = c.spans.filter((s) => s.role === 'DEST');
   if (empty.length === 0) fail({ code: 'grid-full' });
-  if (empty.length === 1 && !span) return empty[0]!;
-  if (!span) return ask({ need: 'where', clause: ci, candidates: empty });
-  const { dest } = readDest(span.words, t.lex);
-  if (!dest) return ask({ need: 'where', clause: ci, candidates: empty });
-  let options: number[];
-  if (dest.kind === 'step') {
-    if (from === null) return ask({ need: 'where', clause: ci, candidates: empty });
-    let cell: number | null = from;
-    for (let k = 0; k < dest.count && cell !== null; k++) cell = neighbor(cell, dest.dir, rows, cols);
-    if (cell === null) fail({ code: 'off-grid' });
-    options = [cell!];
-  } else if (dest.kind === 'rel') {
-    const lm: RefSpec = dest.landmark;
-    const r = resolveRef({ cells: t.cells }, lm, schema, { referent: t.last });
-    if (r.status === 'none') fail({ code: 'no-match', phrase: span.words.join(' ') });
-    options = [...new Set((r.status === 'ok' || r.status === 'ambiguous' ? r.cells : []).flatMap((l) => related(l, dest.dir, rows, cols)))];
-    if (options.length === 0) fail({ code: 'off-grid' });
-  } else if (dest.kind === 'there') {
-    // "put it back there", "where it used to be": the cell the last change emptied.
-    const prev = t.previous?.[t.previous.length - 1];
-    const vacated = prev?.op === 'remove' ? prev.cells[0] : prev?.op === 'move' ? prev.from : undefined;
-    if (vacated === undefined) return ask({ need: 'where', clause: ci, candidates: empty });
-    options = [vacated];
-  } else if (dest.kind === 'between') {
-    // The cells next to both landmarks.
-    const near = (r: RefSpec) => new Set(matchRef({ cells: t.cells }, r, schema, { referent: t.last }).flatMap((l) => related(l, 'next', rows, cols)));
-    const [na, nb] = [near(dest.a), near(dest.b)];
-    options = [...na].filter((x) => nb.has(x));
-    if (options.length === 0) fail({ code: 'no-match', phrase: span.words.join(' ') });
-  } else if (dest.kind === 'place') options = 'cells' in dest.place && dest.place.cells.length ? dest.place.cells : empty;
-  else return ask({ need: 'where', clause: ci, candidates: empty });
+  if (empty.length === 1 && spans.length === 0) return empty[0]!;
+  if (spans.length === 0) return ask({ need: 'where', clause: ci, candidates: empty });
+  // "the top row is empty ... in the top left corner": every place said narrows the last one down.
+  let options: number[] | null = null;
+  for (const span of spans) {
+    const cells = destOptions(span.words, ci, t, from, empty);
+    if (cells === null) continue;
+    const both: number[] = options === null ? cells : options.filter((x) => cells.includes(x));
+    options = both.length ? both : cells;
+  }
+  if (options === null) return ask({ need: 'where', clause: ci, candidates: empty });
   if (from !== null && options.length === 1 && options[0] === from) fail({ code: 'place-taken', cell: from });
   const free = options.filter((x) => !t.cells[x]);
   if (free.length === 1) return free[0]!;
   if (free.length === 0) return options.length === 1 ? fail({ code: 'place-taken', cell: options[0]! }) : fail({ code: 'grid-full' });
   return ask({ need: 'where', clause: ci, candidates: free });
+}
+
+/** The cells one destination phrase allows, or null when it names no place. */
+function destOptions(words: string[], ci: number, t: ClauseTools, from: number | null, empty: number[]): number[] | null {
+  const schema = t.lex.schema;
+  const { rows, cols } = schema.grid!;
+  const { dest } = readDest(words, t.lex, from !== null);
+  if (!dest) return null;
+  if (dest.kind === 'step') {
+    let cell: number | null = from;
+    for (let k = 0; k < dest.count && cell !== null; k++) cell = neighbor(cell, dest.dir, rows, cols);
+    return cell === null ? fail({ code: 'off-grid' }) : [cell];
+  }
+  if (dest.kind === 'rel') {
+    const r = resolveRef({ cells: t.cells }, dest.landmark, schema, { referent: t.last });
+    if (r.status === 'none') fail({ code: 'no-match', phrase: words.join(' ') });
+    const options = [...new Set((r.status === 'ok' || r.status === 'ambiguous' ? r.cells : []).flatMap((l) => related(l, dest.dir, rows, cols)))];
+    return options.length ? options : fail({ code: 'off-grid' });
+  }
+  if (dest.kind === 'there') {
+    // "put it back there", "where it used to be": the cell the last change emptied.
+    const prev = t.previous?.[t.previous.length - 1];
+    const vacated = prev?.op === 'remove' ? prev.cells[0] : prev?.op === 'move' ? prev.from : undefined;
+    return vacated === undefined ? ask({ need: 'where', clause: ci, candidates: empty }) : [vacated];
+  }
+  if (dest.kind === 'between') {
+    // The cells next to both landmarks.
+    const near = (r: RefSpec) => new Set(matchRef({ cells: t.cells }, r, schema, { referent: t.last }).flatMap((l) => related(l, 'next', rows, cols)));
+    const [na, nb] = [near(dest.a), near(dest.b)];
+    const options = [...na].filter((x) => nb.has(x));
+    return options.length ? options : fail({ code: 'no-match', phrase: words.join(' ') });
+  }
+  return 'cells' in dest.place && dest.place.cells.length ? dest.place.cells : empty;
 }
 
 /**

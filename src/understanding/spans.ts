@@ -209,7 +209,7 @@ const STEP_WORDS: Readonly<Record<string, Direction>> = { up: 'up', down: 'down'
 const PLACE_PREPS = new Set(['to', 'in', 'into', 'at', 'on', 'onto', 'over', 'the', 'toward', 'towards']);
 
 /** Reads a destination ("to the top right", "next to the heart", "one cell up", "in the empty corner"). */
-export function readDest(w: readonly string[], lex: Lexicon): { dest: DestSpec | null; unknown: string[] } {
+export function readDest(w: readonly string[], lex: Lexicon, steps = true): { dest: DestSpec | null; unknown: string[] } {
   const words = w.filter((x) => x !== 'please');
   if (words.length === 0) return { dest: null, unknown: [] };
   const said = words.join(' ');
@@ -233,7 +233,8 @@ export function readDest(w: readonly string[], lex: Lexicon): { dest: DestSpec |
   // "up to the middle", "over to the top right": the place after "to" is where it goes, not a step.
   const placeAfter = stepAt >= 0 && words.slice(stepAt + 1).some((x, k, rest) => (x === 'to' || x === 'into') && rest.slice(k + 1).some((y) => y !== 'the' && !STEP_WORDS[y]));
   const rel = words.findIndex((_, i) => lex.match(words, i)?.entries.some((e) => e.k === 'rel') ?? false);
-  if (stepAt >= 0 && rel < 0 && !placeAfter && (!hasPrep || counted)) {
+  // A new object has nowhere to step from: "the empty spot up top" is a place.
+  if (steps && stepAt >= 0 && rel < 0 && !placeAfter && (!hasPrep || counted)) {
     const n = words.map((x) => lex.match([x], 0)?.entries.find((e) => e.k === 'number')).find((e) => e);
     const solo = words.every((x, i) => i === stepAt || FUNCTION_WORDS.has(x) || /^(one|a|cell|cells|space|spaces|step|steps|spot|spots|square|squares|row|rows|column|columns|place|places|more|bit|further|over|notch|to|the)$/.test(x) || lex.match([x], 0)?.entries.some((e) => e.k === 'number'));
     if (solo || counted) return { dest: { kind: 'step', dir: STEP_WORDS[words[stepAt]!]!, count: n && n.k === 'number' ? n.n : 1 }, unknown: [] };
@@ -256,6 +257,12 @@ export function readDest(w: readonly string[], lex: Lexicon): { dest: DestSpec |
       else if (g?.what === 'edge') p.edge = true;
     }
     i += m?.n ?? 1;
+  }
+  // "the empty spot up top": a lone side with "empty" is that whole side, narrowed to its free cells later.
+  const lone = (p.vertical === undefined) !== (p.horizontal === undefined) && p.middle === 0 && !p.corner && !p.edge;
+  if (ref.empty && lone) {
+    p.row = p.vertical !== undefined;
+    p.column = p.horizontal !== undefined;
   }
   const place = grid ? readPlace(p, grid.rows, grid.cols, true) : null;
   if (place && 'cells' in place) return { dest: { kind: 'place', place, ...(ref.empty ? { empty: true } : {}) }, unknown: ref.unknown.filter((x) => !STEP_WORDS[x]) };

@@ -3,24 +3,12 @@ import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogu
 import { DialogueManager, type DialogueTurn } from '../../../src/dialogue/manager.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
 import { cloneScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
-import { packUnderstander } from '../understanding/pack-understander.ts';
 import { sixObjects } from '../domains/shapes-v1/six-objects.ts';
-
-const u = await packUnderstander();
+import { Chat, chatUnderstander } from './chat.ts';
 
 // The six-object scene (six-objects.ts).
 const scene = sixObjects;
-
-/** A user at the app: each turn sees what the previous one left on screen (a perfect model and recognizer). */
-class Chat {
-  screen = scene();
-  constructor(readonly m = new DialogueManager(scene(), u.lexicon, SHAPES_DIALOGUE)) {}
-  async say(text: string, confidence?: number[]): Promise<DialogueTurn> {
-    const r = this.m.turn(await u.read(text, this.m.context), this.screen, confidence ? { confidence } : {});
-    if (r.kind !== 'confirm') this.screen = cloneScene(r.scene as Scene);
-    return r;
-  }
-}
+const u = chatUnderstander();
 
 /** Asserts a turn changed nothing: no steps, same node, same scene. */
 async function unchanged(c: Chat, text: string): Promise<DialogueTurn> {

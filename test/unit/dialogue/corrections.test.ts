@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { DialogueManager } from '../../../src/dialogue/manager.ts';
+import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
+import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
+import { cloneScene } from '../../../src/domains/shapes-v1/scene.ts';
+import { sixObjects } from '../domains/shapes-v1/six-objects.ts';
+import { Chat, chatUnderstander } from './chat.ts';
+
+// 0 red circle | 1 blue striped large square | 2 -
+// 3 red dotted small square | 4 green star | 5 -
+// 6 yellow large heart | 7 - | 8 blue small circle
+const u = chatUnderstander();
+
+describe('corrections replace the last edit', () => {
+  it('keeping the edited object as it was undoes the edit, and redo brings it back', async () => {
+    for (const keep of ['no, leave it green', 'hmm actually keep that one green', 'no wait, back to green please', 'no undo that, i want it green still']) {
+      const c = new Chat();
+      await c.say('make the star blue');
+      const r = await c.say(keep);
+      expect(r.kind, keep).toBe('undo');
+      expect(r.scene, keep).toEqual(sixObjects());
+      expect((await c.say('redo')).scene.cells[4]!.color, keep).toBe('blue');
+    }
+  });
+
+  it('"keep that one red, do the small one instead" moves the edit to the other object', async () => {
+    const c = new Chat();
+    expect((await c.say('make the red circle orange')).scene.cells[0]!.color).toBe('orange');
+    const r = await c.say('hmm no actually keep that one red. do the small one instead');
+    expect(r.scene).toEqual(applyEdit(sixObjects(), { op: 'recolor', cells: [8], color: 'orange' }));
+    // One step replaces the other: a single undo gets back to the original.
+    expect((await c.say('undo')).scene).toEqual(sixObjects());
+  });
+
+  it('"no, the blue one" means an object of the kind just edited, when that settles it', async () => {
+    const c = new Chat();
+    await c.say('make the red circle green');
+    const r = await c.say('no, the blue one');
+    expect(r.kind).toBe('edit');
+    expect(r.scene).toEqual(applyEdit(sixObjects(), { op: 'recolor', cells: [8], color: 'green' }));
+    // Without a kind to narrow it ("the blue one" is a square or a circle), it asks.
+    const d = new Chat();
+    await d.say('make the star purple');
+    expect((await d.say('no, the blue one')).kind).toBe('clarify');
+  });
+});
+
+describe('destinations', () => {
+  it('narrows every place said ("the right column ... in the middle right")', async () => {
+    const c = new Chat();
+    const r = await c.say('the right column is a bit bare, put a pink heart in the middle right');
+    expect(r.scene.cells[5]).toMatchObject({ shape: 'heart', color: 'pink' });
+  });
+
+  it('reads "the empty spot up top" as a place for a new object, not a step', async () => {
+    const c = new Chat();
+    const r = await c.say('throw an orange heart in the empty spot up top');
+    expect(r.scene.cells[2]).toMatchObject({ shape: 'heart', color: 'orange' });
+  });
+});
+
+describe('teacher forcing', () => {
+  it('puts the expected picture in place of a wrong edit, so "undo" goes back to before the turn', () => {
+    const m = new DialogueManager(sixObjects(), u.lexicon, SHAPES_DIALOGUE);
+    return u.read('make the star blue', m.context).then(async (reading) => {
+      const wrong = m.turn(reading, sixObjects());
+      expect(wrong.scene.cells[4]!.color).toBe('blue');
+      const expected = applyEdit(sixObjects(), { op: 'recolor', cells: [4], color: 'red' });
+      m.forceScene(expected);
+      expect(m.current.scene).toEqual(expected);
+      const back = m.turn(await u.read('undo', m.context), cloneScene(expected));
+      expect(back.scene).toEqual(sixObjects());
+    });
+  });
+});
