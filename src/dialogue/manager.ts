@@ -21,6 +21,7 @@ import { CONFIRM_BELOW, LOW_CONFIDENCE, readingConfidence } from './confidence.t
 import { alongWords, contradictsIn } from './contradiction.ts';
 import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
+import { follow, remember } from './mentions.ts';
 import { asPlainRequest, changedCells, isCorrection, mainClauses } from './turn-shape.ts';
 import { HistoryTree, type EditStep, type HistoryNode, type HistoryState } from './history.ts';
 import { answerOpen } from './open-answer.ts';
@@ -58,6 +59,8 @@ export interface DialogueState {
   open: OpenQuestion | null;
   last?: LastEdit | null;
   context?: Context;
+  /** The objects of recent turns, most recent first (mentions.ts). */
+  mentions?: number[][];
 }
 
 /** Per-turn extras: the recognizer's confidence per cell (0..1), when the scene was read off pixels. */
@@ -74,6 +77,7 @@ export class DialogueManager {
   private lastKind: Context = 'start';
   /** The node the current turn started from (teacher forcing replaces what the turn added). */
   private turnFrom: string | null = null;
+  private mentions: number[][] = [];
   private history: HistoryTree;
 
   /** Confirm edits read with less confidence than this (CONFIRM_BELOW; 0 never confirms, for calibration). */
@@ -94,13 +98,14 @@ export class DialogueManager {
     m.open = open && OPEN_KINDS.has(open.kind) && (open.kind === 'what' || 'request' in open) ? structuredClone(open) : null;
     m.last = state.last?.reading ? structuredClone(state.last) : null;
     m.lastKind = state.context ?? 'other';
+    m.mentions = state.mentions?.map((x) => [...x]) ?? [];
     return m;
   }
 
   toJSON(): DialogueState {
     return {
       version: 1, history: this.history.toJSON(), referent: this.referent ? [...this.referent] : null,
-      open: structuredClone(this.open), last: structuredClone(this.last), context: this.lastKind,
+      open: structuredClone(this.open), last: structuredClone(this.last), context: this.lastKind, mentions: this.mentions.map((x) => [...x]),
     };
   }
 
@@ -127,6 +132,7 @@ export class DialogueManager {
     this.turnFrom = this.history.current.id;
     const t = this.decide(reading, scene, opts);
     this.lastKind = t.kind === 'edit' || t.kind === 'answer' ? 'edited' : 'other';
+    this.mentions = remember(this.mentions, [...(t.candidates ?? []), ...(this.referent ?? [])]);
     return t;
   }
 
@@ -193,7 +199,7 @@ export class DialogueManager {
       ? { kind: 'changes' as const, changes: req.changes, referent: req.changes.flatMap((c) => ('cells' in c ? c.cells : [])), unknown: [] }
       : interpret(req.reading, this.lex, {
         scene, referent: req.referent !== undefined ? req.referent : this.referent, choices: req.choices, given: req.given,
-        previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null,
+        previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null, mentions: this.mentions,
       });
     const exact = req.fresh && !replacing ? this.rules.exactReading?.(req.reading.utterance.text, scene, req.referent ?? this.referent) ?? null : null;
     const exactChanges = exact?.kind === 'edits' ? exact.edits.map((e) => this.rules.toChange(e)) : [];
@@ -213,7 +219,8 @@ export class DialogueManager {
       // explain at least as much of the turn (as many edits, a picture that changes) and the words allow it.
       const same = scenesEqual(exact.scene, edits.reduce((s, e) => { try { return this.rules.applyEdit(s, e); } catch { return s; } }, scene));
       if (same) confidence = 1;
-      else if (!against && exact.edits.length >= edits.length && !scenesEqual(exact.scene, scene) && !contradictsIn(req.reading, exactChanges, this.lex, scene)) {
+      else if (!against && exact.edits.length >= edits.length && changedCells(exactChanges).length >= changedCells(changes).length &&
+        !scenesEqual(exact.scene, scene) && !contradictsIn(req.reading, exactChanges, this.lex, scene)) {
         return this.execute(req, scene, exactChanges, exact.referent, kind, opts, 1);
       }
     }
@@ -237,6 +244,7 @@ export class DialogueManager {
   private execute(req: Request, scene: Scene, changes: Change[], referent: number[] | null, kind: 'edit' | 'answer', opts: TurnOptions, confidence: number): DialogueTurn {
     this.open = null;
     const done = this.edit(req.reading.utterance.text, scene, changes.map((c) => this.rules.toEdit(c)), referent, kind, opts);
+    this.mentions = follow(this.mentions, changes);
     if (done.kind === kind) this.last = { node: done.node, reading: req.reading, choices: req.choices, given: req.given, changes };
     return { ...done, confidence };
   }

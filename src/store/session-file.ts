@@ -5,6 +5,7 @@
 import { domainLexicon } from '../conversation/understander.ts';
 import { DialogueManager, dialogueOf, type DialogueState, type DomainWithDialogue } from '../dialogue/index.ts';
 import { MAX_HISTORY_NODES, historyProblem } from '../dialogue/history-check.ts';
+import { MENTION_TURNS } from '../dialogue/mentions.ts';
 import type { HistoryState } from '../dialogue/history.ts';
 import type { Recognition } from '../domain/domain.ts';
 import type { Scene } from '../domain/scene.ts';
@@ -153,6 +154,7 @@ function history(ctx: Ctx, dialogue: Obj): Map<string, Obj> {
     if (!nodes.has(node.image as string)) fail(`dialogue.history node ${id}`, `shows the picture of a missing node ${String(node.image)}`);
   }
   nullable(dialogue.referent, 'dialogue.referent', (x, q) => cells(ctx, x, q));
+  if (dialogue.mentions !== undefined) arr(dialogue.mentions, 'dialogue.mentions', MENTION_TURNS).forEach((m, i) => cells(ctx, m, `dialogue.mentions[${i}]`));
   for (const extra of ['open', 'last'] as const) {
     if (dialogue[extra] === undefined || dialogue[extra] === null) continue;
     obj(dialogue[extra], `dialogue.${extra}`);

@@ -235,6 +235,7 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
       c = { ...c, spans: [...c.spans, { role: 'TGT', words, start: c.start + from, end: c.end, prob: c.opProb }] };
     }
   }
+  c = countedPronoun(c, lex);
   const tgt = c.spans.find((s) => s.role === 'TGT');
   if (!tgt || c.op !== 'move' || c.spans.some((s) => s.role === 'DEST')) return c;
   for (let k = tgt.words.length - 1; k > 0; k--) {
@@ -250,4 +251,17 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
   const { dest } = after.length ? readDest(after, lex) : { dest: null };
   if (dest && dest.kind !== 'there') return { ...c, spans: [...c.spans, { role: 'DEST', words: after, start: tgt.end, end: c.end, prob: tgt.prob }] };
   return c;
+}
+
+/** "make them both red" with only "them" tagged: the count right after a plural pronoun belongs to it. */
+function countedPronoun(c: Clause, lex: Lexicon): Clause {
+  const span = c.spans.find((s) => s.role === 'TGT' && s.words.length === 1 && lex.match(s.words, 0)?.entries.some((e) => e.k === 'pronoun' && e.number === 'all'));
+  const next = span ? c.words[span.end - c.start] : undefined;
+  if (!span || next === undefined) return c;
+  const counts = next === 'both' || lex.match([next], 0)?.entries.some((e) => e.k === 'number');
+  // The count may come untagged or tagged as a phrase of its own ("them" + "both").
+  const own = c.spans.find((s) => s.start === span.end);
+  if (!counts || (own && own.words.length !== 1)) return c;
+  const merged = { ...span, words: [...span.words, next], end: span.end + 1 };
+  return { ...c, spans: c.spans.filter((s) => s !== own).map((s) => (s === span ? merged : s)) };
 }

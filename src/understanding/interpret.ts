@@ -22,6 +22,8 @@ export interface InterpretContext {
   given?: readonly Given[];
   /** The previous turn's changes, for "same for the square" and "again". */
   previous?: readonly Change[] | null;
+  /** The objects of recent turns, most recent first ("them both", "those two circles"). */
+  mentions?: readonly (readonly number[])[];
 }
 
 /** The outcome of interpreting a turn's edit clauses. */
@@ -85,7 +87,7 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
             if (f) return out.push(...f.cells);
             const ref = refs[si]!;
             if (named && (ref.pronoun || (spans.length > 1 && bareQuantifier(ref)))) return;
-            let r = resolveRef(scene, ref, schema, { referent: last });
+            let r = resolveRef(scene, ref, schema, { referent: last, ...(ctx.mentions ? { mentions: ctx.mentions } : {}) });
             const preferred = r.status === 'ambiguous' && prefer ? prefer(r.cells) : [];
             if (preferred.length === 1) r = { status: 'ok', cells: preferred };
             if (r.status === 'ambiguous') ask({ need: 'which', slot: { clause: ci, role, span: si }, candidates: r.cells, phrase: s.words.join(' ') });

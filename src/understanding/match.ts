@@ -23,6 +23,8 @@ export type Resolution = { status: 'ok'; cells: number[] } | { status: 'ambiguou
 export interface RefContext {
   referent: readonly number[] | null;
   within?: readonly number[];
+  /** The objects of recent turns, one set per turn, most recent first (edited, asked about, offered). */
+  mentions?: readonly (readonly number[])[];
 }
 
 function key(cell: number, dir: Direction | 'reading', cols: number): number {
@@ -125,14 +127,36 @@ export function matchRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema,
 /** Resolves a reference: one object, exactly two for "both", exactly n for a count, or all that match. */
 export function resolveRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema, ctx: RefContext): Resolution {
   let cells = matchRef(scene, ref, schema, ctx);
-  if (cells.length === 0) return { status: 'none' };
   const n = ref.number;
-  // "those two circles", "both squares" among more: the ones just talked about, when they are exactly that many.
   const want = n === 'both' ? 2 : typeof n === 'number' ? n : 0;
+  if (ref.pronoun && want > cells.length && ctx.mentions) {
+    // "make them both red" after one star was picked among two: "them" reaches back to the other one.
+    const alike = matchRef(scene, { ...ref, pronoun: undefined }, schema, { ...ctx, referent: null });
+    // "make all three of them bigger" with three objects in the picture: those three.
+    cells = byMention(alike, want, [ctx.referent ?? [], ...ctx.mentions]) ?? (alike.length === want ? alike : cells);
+  }
+  if (cells.length === 0) return { status: 'none' };
+  // "those two circles", "both squares" among more: the ones just talked about, when they are exactly that many.
   const recent = cells.filter((c) => ctx.referent?.includes(c));
-  if (want && cells.length > want && recent.length === want) cells = recent;
+  if (want && cells.length > want) {
+    if (recent.length === want) cells = recent;
+    else if (ctx.mentions) cells = byMention(cells, want, [ctx.referent ?? [], ...ctx.mentions]) ?? cells;
+  }
   if (n === 'one' && !ref.pronoun && cells.length > 1) return { status: 'ambiguous', cells };
   if (n === 'both' && cells.length !== 2) return cells.length > 2 ? { status: 'ambiguous', cells } : { status: 'none' };
   if (typeof n === 'number' && cells.length !== n) return cells.length > n ? { status: 'ambiguous', cells } : { status: 'none' };
   return { status: 'ok', cells };
+}
+
+/**
+ * The `want` objects among `cells` that the latest turns mentioned, when the fewest latest turns mentioning at
+ * least that many mention exactly that many; null when recency does not settle it.
+ */
+function byMention(cells: readonly number[], want: number, mentions: readonly (readonly number[])[]): number[] | null {
+  const seen = new Set<number>();
+  for (const m of mentions) {
+    for (const c of m) if (cells.includes(c)) seen.add(c);
+    if (seen.size >= want) return seen.size === want ? [...seen] : null;
+  }
+  return null;
 }

@@ -73,8 +73,12 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
   // "one of them", "one of the circles": a single object among those; "every one of them", "each of them": all.
   if (w[0] === 'one' && w[1] === 'of' && w.length > 2) return { ...readRef(w.slice(2), lex), number: 'one' };
   const of = w.indexOf('of');
-  if (of > 0 && of <= 2 && /^(them|those|these|em)$/.test(w[of + 1] ?? '') && /^(every|each|all|both)$/.test(w[0]!)) {
-    return { number: w[0] === 'both' ? 'both' : 'all', values: {}, unknown: [], pronoun: 'all' };
+  const QUANT = /^(every|each|all|both)$/;
+  const q = of > 0 && /^(them|those|these|em)$/.test(w[of + 1] ?? '') ? (QUANT.test(w[of - 1]!) ? of - 1 : of > 1 && QUANT.test(w[of - 2]!) ? of - 2 : -1) : -1;
+  if (q >= 0) {
+    // "all three of them": a count; "uh both of em": words before the quantifier say nothing.
+    const n = q === of - 2 ? lex.match(w, of - 1)?.entries.find((e) => e.k === 'number') : undefined;
+    return { number: w[q] === 'both' ? 'both' : n?.k === 'number' && n.n > 1 ? n.n : 'all', values: {}, unknown: [], pronoun: 'all' };
   }
   // "in the same row": the relation already says where; the words are not a place of their own.
   w = w.filter((x, i) => !(x === 'same' && /^(row|column|line)$/.test(w[i + 1] ?? '')) && !(/^(row|column|line)$/.test(x) && w[i - 1] === 'same'));
@@ -112,7 +116,9 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
     const pron = entry(es, 'pronoun');
     const d = entry(es, 'det');
     // "this" and "that" alone point back; before a noun they are determiners ("this picture", "that star").
-    const beforeNoun = w[i + m.n] !== undefined && (/^(this|that)$/.test(w[i]!) || lex.match(w, i + m.n)?.entries.some((e) => e.k === 'value' || e.k === 'generic'));
+    // "those two circles": a count between the determiner and its noun.
+    const next = lex.match(w, i + m.n)?.entries.some((e) => e.k === 'number') ? i + m.n + 1 : i + m.n;
+    const beforeNoun = w[i + m.n] !== undefined && (/^(this|that)$/.test(w[i]!) || lex.match(w, next)?.entries.some((e) => e.k === 'value' || e.k === 'generic'));
     if (pron && i === 0 && !beforeNoun) {
       spec.pronoun = pron.number;
     } else if (d && det === null) det = d.number;
@@ -144,7 +150,8 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
     if (place) spec.place = place;
   }
   if ((p.row || p.column) && !hasNoun && !plural && !spec.pronoun) plural = true; // "the bottom row": everything in it
-  if (spec.pronoun === 'all') spec.number = 'all';
+  // "them both", "those two": a plural pronoun with a count.
+  if (spec.pronoun === 'all') spec.number = count !== null && count > 1 ? count : det === 'both' ? 'both' : 'all';
   else if (count !== null && count > 1) spec.number = count;
   else if (det === 'both') spec.number = 'both';
   else if (det === 'all' || (plural && det !== 'some')) spec.number = 'all';

@@ -100,6 +100,8 @@ describe('session files', () => {
     ['a transcript turn on a missing node', (f) => (f.transcript[0]!.nodeId = 'n5'), /transcript\[0\]\.nodeId is not a history node/],
     ['two turns with one seq', (f) => (f.transcript[1]!.seq = f.transcript[0]!.seq), /transcript\[1\]\.seq must be a whole number not used/],
     ['a referent off the grid', (f) => (f.dialogue.referent = [99]), /dialogue\.referent must be cell numbers from 0 to 8/],
+    ['a mention off the grid', (f) => (f.dialogue.mentions = [[4], [9]]), /dialogue\.mentions\[1\] must be cell numbers from 0 to 8/],
+    ['a hundred turns of mentions', (f) => (f.dialogue.mentions = Array.from({ length: 100 }, () => [4])), /dialogue\.mentions has 100 entries \(at most 6\)/],
     ['an unknown dialogue version', (f) => ((f.dialogue as { version: number }).version = 2), /dialogue\.version must be 1/],
   ];
 

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { follow, remember } from '../../../src/dialogue/mentions.ts';
+import { emptyScene } from '../../../src/domains/shapes-v1/scene.ts';
+import { Chat } from './chat.ts';
+
+// 0 red circle | 1 blue striped large square | 2 -
+// 3 red dotted small square | 4 green star | 5 -
+// 6 yellow large heart | 7 - | 8 blue small circle
+
+describe('plural references reach back over recent turns', () => {
+  it('"them both" after one of two offered objects was picked means both', async () => {
+    const c = new Chat();
+    expect((await c.say('make the circle bigger')).kind).toBe('clarify');
+    await c.say('the blue one');
+    const r = await c.say('now make them both red');
+    expect([r.scene.cells[0]!.color, r.scene.cells[8]!.color]).toEqual(['red', 'red']);
+    expect(r.scene.cells[1]!.color).toBe('blue');
+  });
+
+  it('"those two circles" are the two circles of the latest turns, when there are three', async () => {
+    const c = new Chat();
+    await c.say('make the red circle bigger');
+    await c.say('put a blue circle in the top right');
+    const r = await c.say('make those two circles small');
+    expect([0, 2, 8].map((i) => r.scene.cells[i]!.size)).toEqual(['small', 'small', 'small']);
+    // With nothing said about circles before, the same words ask which.
+    const fresh = Chat.over(r.scene);
+    expect((await fresh.say('make those two circles large')).kind).toBe('clarify');
+  });
+
+  it('"all three of them" means the picture\'s objects when it has exactly three', async () => {
+    const s = emptyScene();
+    s.cells[0] = { shape: 'circle', color: 'red', size: 'small', texture: 'solid' };
+    s.cells[4] = { shape: 'star', color: 'blue', size: 'small', texture: 'solid' };
+    s.cells[8] = { shape: 'heart', color: 'green', size: 'medium', texture: 'solid' };
+    const r = await Chat.over(s).say('make all three of them a bit bigger');
+    expect([0, 4, 8].map((i) => r.scene.cells[i]!.size)).toEqual(['medium', 'medium', 'large']);
+  });
+
+  it('takes "uh both of em" as the answer "both"', async () => {
+    const c = new Chat();
+    await c.say('make the circle green');
+    const r = await c.say('uh both of em');
+    expect([r.scene.cells[0]!.color, r.scene.cells[8]!.color]).toEqual(['green', 'green']);
+  });
+});
+
+describe('mentions', () => {
+  it('follow moved, swapped and removed objects, and keep six turns', () => {
+    const m = [[0, 1], [2], [3, 4]];
+    expect(follow(m, [{ op: 'move', from: 0, to: 5 }, { op: 'swap', a: 2, b: 3 }, { op: 'remove', cells: [4] }])).toEqual([[5, 1], [3], [2]]);
+    expect(follow([[4]], [{ op: 'remove', cells: [4] }])).toEqual([]);
+    let all: number[][] = [];
+    for (let i = 0; i < 9; i++) all = remember(all, [i, i]);
+    expect(all).toEqual([[8], [7], [6], [5], [4], [3]]);
+    expect(remember(all, [])).toEqual(all);
+  });
+});
