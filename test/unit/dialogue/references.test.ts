@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { follow, remember } from '../../../src/dialogue/mentions.ts';
-import { emptyScene } from '../../../src/domains/shapes-v1/scene.ts';
+import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { Chat } from './chat.ts';
 
 // 0 red circle | 1 blue striped large square | 2 -
@@ -24,7 +24,7 @@ describe('plural references reach back over recent turns', () => {
     const r = await c.say('make those two circles small');
     expect([0, 2, 8].map((i) => r.scene.cells[i]!.size)).toEqual(['small', 'small', 'small']);
     // With nothing said about circles before, the same words ask which.
-    const fresh = Chat.over(r.scene);
+    const fresh = Chat.over(r.scene as Scene);
     expect((await fresh.say('make those two circles large')).kind).toBe('clarify');
   });
 
