@@ -3,10 +3,10 @@
  * yes or no to a confirmation, a correction of what was proposed, or (null) a new request of its own.
  */
 import type { Lexicon } from '../understanding/lexicon.ts';
-import type { GridScene } from '../understanding/match.ts';
+import { matchRef, type GridScene } from '../understanding/match.ts';
 import type { Need } from '../understanding/outcome.ts';
 import type { Reading } from '../understanding/reading.ts';
-import { readRef } from '../understanding/spans.ts';
+import { readDest, readRef } from '../understanding/spans.ts';
 import { valueAnswer, whereAnswer, whichAnswer } from './answers.ts';
 import type { OpenQuestion, Request } from './request.ts';
 
@@ -61,7 +61,11 @@ export function answerOpen(open: OpenQuestion, reading: Reading, scene: GridScen
     }
     case 'where': {
       if (ownRequest) return null;
-      const a = whereAnswer(reading, lex, open.need.candidates);
+      // "next to the square" asked where; "above it" is above the square.
+      const near = open.request.reading.clauses[open.need.clause]?.spans.find((x) => x.role === 'DEST');
+      const d = near ? readDest(near.words, lex).dest : null;
+      const it = d?.kind === 'rel' && !d.landmark.pronoun ? matchRef(scene, d.landmark, lex.schema, { referent }) : [];
+      const a = whereAnswer(reading, scene, lex, open.need.candidates, it);
       if ('ok' in a) {
         const values = valueAnswer(reading, lex, null);
         const given = { clause: open.need.clause, cell: a.ok, ...('ok' in values ? { values: values.ok } : {}) };

@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.ts';
 import { matchRef, neighbor, related, resolveRef } from './match.ts';
 import type { Failure, Given, Need } from './outcome.ts';
 import type { Clause } from './reading.ts';
-import { readDest, type RefSpec, type ValueSpec } from './spans.ts';
+import { readDest, readRef, type RefSpec, type ValueSpec } from './spans.ts';
 
 /** How a clause ends early: a question to ask or a failure (caught by interpret). */
 export class Stop {
@@ -124,6 +124,12 @@ export function clauseToChanges(c: Clause, ci: number, t: ClauseTools): Change[]
     case 'repeat': {
       const prev = t.previous?.[t.previous.length - 1];
       if (!prev) return fail({ code: 'nothing-to-repeat' }, false);
+      // "now the top right corner" after a move: the same object, moved on to that place.
+      const place = prev.op === 'move' ? c.spans.find((s) => s.role === 'DEST' || (s.role === 'TGT' && placeOnly(readRef(s.words, t.lex)))) : undefined;
+      if (prev.op === 'move' && place && t.cells[prev.to]) {
+        const onward = { ...c, spans: [{ ...place, role: 'DEST' as const }] };
+        return [{ op: 'move', from: prev.to, to: destination(onward, ci, t, prev.to) }];
+      }
       const hasTarget = c.spans.some((s) => s.role === 'TGT');
       const cells = hasTarget ? t.targets('TGT', true)! : prev.op === 'set' || prev.op === 'step' || prev.op === 'remove' ? prev.cells : [];
       if (prev.op === 'set' || prev.op === 'step' || prev.op === 'remove') return [{ ...prev, cells }];
@@ -264,4 +270,9 @@ function countedPronoun(c: Clause, lex: Lexicon): Clause {
   if (!counts || (own && own.words.length !== 1)) return c;
   const merged = { ...span, words: [...span.words, next], end: span.end + 1 };
   return { ...c, spans: c.spans.filter((s) => s !== own).map((s) => (s === span ? merged : s)) };
+}
+
+/** A reference that says only where ("the top right corner"), nothing about what. */
+function placeOnly(r: RefSpec): boolean {
+  return !!r.place && !r.pronoun && Object.keys(r.values).length === 0 && !r.rel && !r.ordinal && !r.superlative && !r.other;
 }

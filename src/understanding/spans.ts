@@ -217,7 +217,8 @@ const PLACE_PREPS = new Set(['to', 'in', 'into', 'at', 'on', 'onto', 'over', 'th
 
 /** Reads a destination ("to the top right", "next to the heart", "one cell up", "in the empty corner"). */
 export function readDest(w: readonly string[], lex: Lexicon, steps = true): { dest: DestSpec | null; unknown: string[] } {
-  const words = w.filter((x) => x !== 'please');
+  // "over to the top right": "over" says it moves, not that it goes above something.
+  const words = w.filter((x, i) => x !== 'please' && !(x === 'over' && /^(to|into|there|here)$/.test(w[i + 1] ?? '')));
   if (words.length === 0) return { dest: null, unknown: [] };
   const said = words.join(' ');
   if ((words.includes('there') && words.length <= 3) || /\bwhere (it|he|she|they|the \w+) (was|were|used to be|had been)\b/.test(said)) {

@@ -59,6 +59,25 @@ describe('destinations', () => {
   });
 });
 
+describe('places said relative to something', () => {
+  it('answers "where?" with "below it", "to its right", "to the right of the star"', async () => {
+    for (const [answer, cell] of [['below it', 7], ['to its right, please.', 5], ['to the right of the star', 5], ['underneath the star', 7]] as const) {
+      const c = new Chat();
+      expect((await c.say('put a pink heart next to the star')).kind, answer).toBe('clarify');
+      const r = await c.say(answer);
+      expect(r.scene.cells[cell], answer).toMatchObject({ shape: 'heart', color: 'pink' });
+    }
+  });
+
+  it('moves "over to the top right", and on to "the top right corner" after a move', async () => {
+    expect((await new Chat().say('shove the heart over to the top right')).scene.cells[2]?.shape).toBe('heart');
+    const c = new Chat();
+    await c.say('move the star to the bottom middle');
+    const r = await c.say('now the top right corner');
+    expect([r.scene.cells[2]?.shape, r.scene.cells[7], r.scene.cells[4]]).toEqual(['star', null, null]);
+  });
+});
+
 describe('teacher forcing', () => {
   it('puts the expected picture in place of a wrong edit, so "undo" goes back to before the turn', () => {
     const m = new DialogueManager(sixObjects(), u.lexicon, SHAPES_DIALOGUE);
