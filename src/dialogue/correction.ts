@@ -6,8 +6,8 @@ import type { Scene } from '../domain/scene.ts';
 import { nounAttribute } from '../domain/schema.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { matchRef } from '../understanding/match.ts';
-import type { Reading } from '../understanding/reading.ts';
-import { readRef } from '../understanding/spans.ts';
+import type { Reading, Span } from '../understanding/reading.ts';
+import { isBare, readRef } from '../understanding/spans.ts';
 import { readingConfidence } from './confidence.ts';
 import { corrected } from './open-answer.ts';
 import type { LastEdit, Request } from './request.ts';
@@ -17,8 +17,9 @@ import { changedCells, isExclusion } from './turn-shape.ts';
  * The corrected request; 'revert' when the correction keeps every object the last edit changed as it was
  * ("no, leave it red"); null when it leaves nothing to do.
  */
-export function correction(last: LastEdit, reading: Reading, before: Scene, lex: Lexicon, exclusion = isExclusion(reading)): Request | 'revert' | null {
+export function correction(last: LastEdit, read: Reading, before: Scene, lex: Lexicon, mentions: readonly (readonly number[])[] = [], exclusion = isExclusion(read)): Request | 'revert' | null {
   const targets = changedCells(last.changes);
+  const reading = retagged(read, last, lex);
   const kept = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT2'));
   const named = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT'));
   if (exclusion && kept.length && named.length) {
@@ -26,14 +27,14 @@ export function correction(last: LastEdit, reading: Reading, before: Scene, lex:
     const keptCells = new Set(kept.flatMap((x) => matchRef(before, readRef(x.words, lex), lex.schema, { referent: targets })));
     if (targets.every((c) => keptCells.has(c))) {
       const retarget = { ...reading, clauses: reading.clauses.map((c) => ({ ...c, spans: c.spans.filter((x) => x.role === 'TGT') })) };
-      return correction(last, retarget, before, lex, false);
+      return correction(last, retarget, before, lex, mentions, false);
     }
   }
   // "keep the green one green": the value describes what is kept; "no, leave it green" (no object named) wants it.
   const strip = exclusion && reading.clauses.some((c) => c.spans.some((s) => s.role === 'TGT' || s.role === 'TGT2'));
   const said = strip ? { ...reading, clauses: reading.clauses.map((c) => ({ ...c, spans: c.spans.filter((s) => s.role !== 'VAL' && s.role !== 'CUR') })) } : reading;
   const req: Request = {
-    ...corrected({ reading: last.reading, choices: last.choices, given: last.given }, said),
+    ...corrected(withoutRemarks(last), said),
     confidence: readingConfidence(reading, [], lex), replaces: last.node,
   };
   const spans = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT' || s.role === 'TGT2'));
@@ -44,7 +45,8 @@ export function correction(last: LastEdit, reading: Reading, before: Scene, lex:
   };
   if (spans.length && exclusion) {
     // "keep the green one green", "not the top one": the last edit's objects, less those.
-    const out = new Set(spans.flatMap((x) => resolve(x.words)));
+    // "the top one can stay pink": the top one of those just changed, if it is one of them.
+    const out = new Set(spans.flatMap((x) => (resolve(x.words, targets).length ? resolve(x.words, targets) : resolve(x.words))));
     const rest = targets.filter((c) => !out.has(c));
     if (rest.length === 0) return 'revert';
     if (rest.length === targets.length) return null;
@@ -54,8 +56,11 @@ export function correction(last: LastEdit, reading: Reading, before: Scene, lex:
     const within = resolve(spans[0]!.words, targets);
     if (within.length && within.length < targets.length) target(within);
   } else if (spans.length === 1) {
+    // "no, the top one" after picking the bottom one of two offered: the other one offered, when that says which.
+    const offered = [...new Set(mentions.slice(0, 2).flat())].filter((c) => !targets.includes(c));
+    const among = offered.length ? resolve(spans[0]!.words, offered) : [];
     // "no, the red one" after "make the biggest triangle pink": the red triangle, when that says which.
-    const kind = sameKind(spans[0]!.words, targets, before, lex);
+    const kind = among.length === 1 ? among : sameKind(spans[0]!.words, targets, before, lex);
     if (kind) target(kind);
   }
   return req;
@@ -71,4 +76,42 @@ function sameKind(words: string[], targets: number[], before: Scene, lex: Lexico
   const kind = [...kinds][0]!;
   const cells = matchRef(before, { ...ref, values: { ...ref.values, [noun.name]: kind } }, lex.schema, { referent: targets }).filter((c) => !targets.includes(c));
   return cells.length === 1 ? cells : null;
+}
+
+const CUE_WORDS = /^(no|nope|nah|not|actually|hmm|wait|sorry|oops|i|meant|mean|just|only|instead|then|please|,|\.|!)$/;
+const NEGATION = /^(not|no|nor)$/;
+
+/**
+ * A correction's phrases as the correction needs them: values after "not" dropped ("blue, not red"); a place
+ * tagged where nothing moved read as the object ("just the middle one"); an untagged object phrase after the
+ * cue words tagged ("not the triangle", "no actually the top one").
+ */
+function retagged(r: Reading, last: LastEdit, lex: Lexicon): Reading {
+  const moved = last.changes.some((c) => c.op === 'move' || c.op === 'add');
+  const clauses = r.clauses.map((c) => {
+    let spans: Span[] = c.spans.filter((s) => s.role !== 'VAL' || !NEGATION.test(r.utterance.words[s.start - 1] ?? ''));
+    if (!moved) spans = spans.map((s) => (s.role === 'DEST' ? { ...s, role: 'TGT' as const } : s));
+    if (c.op === 'fix' && spans.length === 0) {
+      const from = c.words.findIndex((w) => !CUE_WORDS.test(w));
+      const words = from < 0 ? [] : c.words.slice(from).filter((w) => !/^[.,!?]$/.test(w));
+      if (words.length && !isBare(readRef(words, lex))) spans = [{ role: 'TGT', words, start: c.start + from, end: c.start + from + words.length, prob: c.opProb }];
+    }
+    return { ...c, spans };
+  });
+  return { ...r, clauses };
+}
+
+/**
+ * The last request without the remarks before its edit ("i dont like all this pink. make the pink circles blue"),
+ * so that the correction lands on the clause that made the edit.
+ */
+function withoutRemarks(last: LastEdit): Pick<Request, 'reading' | 'choices' | 'given'> {
+  const { reading, choices, given } = last;
+  const k = reading.clauses.findIndex((c) => c.op !== 'set' || c.spans.some((s) => s.role === 'VAL'));
+  if (k <= 0 || choices.some((c) => c.clause < k) || given.some((g) => g.clause < k)) return { reading, choices, given };
+  return {
+    reading: { ...reading, clauses: reading.clauses.slice(k) },
+    choices: choices.map((c) => ({ ...c, clause: c.clause - k })),
+    given: given.map((g) => ({ ...g, clause: g.clause - k })),
+  };
 }

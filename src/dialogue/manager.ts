@@ -22,51 +22,16 @@ import { alongWords, contradictsIn } from './contradiction.ts';
 import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
 import { follow, remember } from './mentions.ts';
-import { asPlainRequest, changedCells, isCorrection, mainClauses } from './turn-shape.ts';
-import { HistoryTree, type EditStep, type HistoryNode, type HistoryState } from './history.ts';
+import { asPlainRequest, changedCells, isCorrection, mainClauses, restates } from './turn-shape.ts';
+import { settle } from './exact-path.ts';
+import { HistoryTree, type EditStep, type HistoryNode } from './history.ts';
 import { answerOpen } from './open-answer.ts';
 import type { LastEdit, OpenQuestion, Request } from './request.ts';
 
 export type { LastEdit, OpenQuestion, Request } from './request.ts';
+import type { DialogueKind, DialogueState, DialogueTurn, TurnOptions } from './turn.ts';
 
-/** How a turn was understood. */
-export type DialogueKind =
-  | 'edit' | 'answer' | 'clarify' | 'confirm' | 'question' | 'focus' | 'undo' | 'redo' | 'reset' | 'jump' | 'cancel'
-  | 'impossible' | 'unknown' | 'other';
-
-/** The outcome of one turn: what to say, what the model must run, and which history node to show. */
-export interface DialogueTurn {
-  kind: DialogueKind;
-  reply: string;
-  /** Edits for the model, in order, each on the previous one's output (edit and answer turns only). */
-  steps: EditStep[];
-  node: string;
-  show: string;
-  /** The scene expected on screen after the turn (for a confirm: the scene the proposed edit would give). */
-  scene: Scene;
-  candidates?: number[];
-  /** How sure understanding was (edit, answer and confirm turns). */
-  confidence?: number;
-  /** The node whose picture the steps start from (the one before a corrected edit, for a correction). */
-  from?: string;
-}
-
-/** Serializable state of a DialogueManager. */
-export interface DialogueState {
-  version: 1;
-  history: HistoryState;
-  referent: number[] | null;
-  open: OpenQuestion | null;
-  last?: LastEdit | null;
-  context?: Context;
-  /** The objects of recent turns, most recent first (mentions.ts). */
-  mentions?: number[][];
-}
-
-/** Per-turn extras: the recognizer's confidence per cell (0..1), when the scene was read off pixels. */
-export interface TurnOptions {
-  confidence?: readonly number[];
-}
+export type { DialogueKind, DialogueState, DialogueTurn, TurnOptions } from './turn.ts';
 
 const OPEN_KINDS = new Set(['which', 'value', 'where', 'what', 'confirm']);
 
@@ -186,7 +151,10 @@ export class DialogueManager {
     if (first.op === 'select') return this.focus(reading, scene);
     if (!reading.clauses.some((c) => EDIT_OPS.has(c.op))) return this.fail({ code: 'nothing-recognized' }, scene);
     this.open = null;
-    return this.carry({ reading, choices: [], given: [], referent, fresh: true }, scene, opts);
+    // "no, I meant swap the square with the star": a whole new request of the same kind in place of the last one.
+    const last = this.last?.node === this.current.id && this.current.parent !== null ? this.last : null;
+    const replaces = last && restates(reading, last.reading) ? { replaces: last.node } : {};
+    return this.carry({ reading, choices: [], given: [], referent, fresh: true, ...replaces }, scene, opts);
   }
 
   /** Carries out a request: edits, a question, or a failure. */
@@ -202,10 +170,10 @@ export class DialogueManager {
         previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null, mentions: this.mentions,
       });
     const exact = req.fresh && !replacing ? this.rules.exactReading?.(req.reading.utterance.text, scene, req.referent ?? this.referent) ?? null : null;
-    const exactChanges = exact?.kind === 'edits' ? exact.edits.map((e) => this.rules.toChange(e)) : [];
     if (exact?.kind === 'edits' && it.kind !== 'changes') {
       // The learned reading gave up or asked; the grammar's rules read every word: use theirs.
-      if (!contradictsIn(req.reading, exactChanges, this.lex, scene)) return this.execute(req, scene, exactChanges, exact.referent, kind, opts, 1);
+      const s = settle(this.rules, this.lex, req.reading, scene, exact, null, false);
+      if (s.use === 'exact') return this.execute(req, scene, s.changes, s.referent, kind, opts, 1);
     }
     if (it.kind === 'fail') return this.fail(it.failure, shown);
     if (it.kind === 'ask') return this.ask(it.need, req, shown);
@@ -215,14 +183,9 @@ export class DialogueManager {
     const changes = against ? alongWords(req.reading, it.changes, this.lex) : it.changes;
     const edits = changes.map((c) => this.rules.toEdit(c));
     if (exact?.kind === 'edits') {
-      // Two independent readings: agreement needs no confirmation. On disagreement the rules win only where they
-      // explain at least as much of the turn (as many edits, a picture that changes) and the words allow it.
-      const same = scenesEqual(exact.scene, edits.reduce((s, e) => { try { return this.rules.applyEdit(s, e); } catch { return s; } }, scene));
-      if (same) confidence = 1;
-      else if (!against && exact.edits.length >= edits.length && changedCells(exactChanges).length >= changedCells(changes).length &&
-        !scenesEqual(exact.scene, scene) && !contradictsIn(req.reading, exactChanges, this.lex, scene)) {
-        return this.execute(req, scene, exactChanges, exact.referent, kind, opts, 1);
-      }
+      const s = settle(this.rules, this.lex, req.reading, scene, exact, changes, against);
+      if (s.use === 'exact') return this.execute(req, scene, s.changes, s.referent, kind, opts, 1);
+      if (s.agree) confidence = 1;
     }
     if (!req.confirmed && (confidence < this.confirmBelow || against)) {
       const steps = planSteps(this.rules, edits, scene).steps;
@@ -328,7 +291,7 @@ export class DialogueManager {
     }
     const before = this.history.node(this.history.current.parent!)!.scene;
     this.referent = changedCells(last.changes);
-    const req = correction(last, reading, before, this.lex);
+    const req = correction(last, reading, before, this.lex, this.mentions);
     if (req === 'revert') return this.command('undo', 1);
     return req ? this.carry(req, scene, opts) : this.fail({ code: 'nothing-to-fix' }, scene);
   }

@@ -32,3 +32,12 @@ export function isExclusion(r: Reading): boolean {
 export function changedCells(changes: readonly Change[]): number[] {
   return [...new Set(changes.flatMap((c) => ('cells' in c ? c.cells : c.op === 'move' ? [c.from] : c.op === 'swap' ? [c.a, c.b] : [c.cell])))];
 }
+
+/** Words that say a request restates the last one rather than adding to it. */
+const RESTATED = /\b(i meant|i mean|i wanted|meant to)\b|\binstead\b(?! of)/;
+
+/** "no, I meant swap the square with the star": a request of the last one's kind that says it replaces it. */
+export function restates(r: Reading, last: Reading): boolean {
+  const op = r.clauses.find((c) => c.op !== 'other')?.op;
+  return RESTATED.test(r.utterance.words.join(' ')) && last.clauses.some((c) => c.op === op);
+}

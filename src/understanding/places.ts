@@ -61,8 +61,9 @@ export function readPlace(p: PlaceWords, rows: number, cols: number, destination
   if (p.extreme && p.column && r !== undefined && c !== undefined) return { extreme: p.vertical!, within: cellsOf(rows, cols, undefined, c) };
   if (r !== undefined && c !== undefined) return { cells: cellsOf(rows, cols, r, c) };
   if (p.middle > 0) {
-    if (r !== undefined) return { cells: cellsOf(rows, cols, r, p.row ? undefined : midC) };
-    if (c !== undefined) return { cells: cellsOf(rows, cols, p.column ? undefined : midR, c) };
+    // "the middle of the top row": a side names the row, so "middle" is the place within it.
+    if (r !== undefined) return { cells: cellsOf(rows, cols, r, midC) };
+    if (c !== undefined) return { cells: cellsOf(rows, cols, midR, c) };
     if (p.row) return { cells: cellsOf(rows, cols, midR) };
     if (p.column) return { cells: cellsOf(rows, cols, undefined, midC) };
     return { cells: cellsOf(rows, cols, midR, midC) };

@@ -45,6 +45,50 @@ describe('corrections replace the last edit', () => {
   });
 });
 
+describe('corrections narrow, exclude and restate', () => {
+  const recolored = (cells: number[], color: 'red' | 'green' | 'blue' | 'purple') => applyEdit(sixObjects(), { op: 'recolor', cells, color });
+
+  it('leaves out what "not" and "can stay" name, among the objects just changed', async () => {
+    for (const [first, fix] of [
+      ['make the red shapes blue', 'not the circle'],
+      ['make the red shapes blue', 'hmm actually the top one can stay red'],
+      ['i dont like all this red. make the red shapes blue', 'hmm actually the top one can stay red'],
+    ] as const) {
+      const c = new Chat();
+      await c.say(first);
+      expect((await c.say(fix)).scene, fix).toEqual(recolored([3], 'blue'));
+    }
+  });
+
+  it('narrows to "just the small one" and "the middle one of the top row"', async () => {
+    const c = new Chat();
+    await c.say('make the squares green');
+    expect((await c.say('hmm actually just the small one')).scene).toEqual(recolored([3], 'green'));
+    const d = new Chat();
+    await d.say('make the top row purple');
+    expect((await d.say('wait no, just the middle one of the top row')).scene).toEqual(recolored([1], 'purple'));
+  });
+
+  it('"no actually the top one" after picking one of two offered objects takes the other', async () => {
+    const c = new Chat();
+    expect((await c.say('make the circle green')).kind).toBe('clarify');
+    await c.say('the bottom one');
+    expect((await c.say('no actually the top one')).scene).toEqual(recolored([0], 'green'));
+  });
+
+  it('"no, I meant ..." with a whole request replaces the last edit; "instead of stripes" does not', async () => {
+    const c = new Chat();
+    await c.say('swap the heart and the red circle');
+    const r = await c.say('no i meant swap the heart with the star');
+    expect(r.scene).toEqual(applyEdit(sixObjects(), { op: 'swap', a: 6, b: 4 }));
+    expect((await c.say('undo')).scene).toEqual(sixObjects());
+    const d = new Chat();
+    await d.say('make the square in the top middle red');
+    const e = await d.say('and give it polka dots instead of stripes');
+    expect(e.scene.cells[1]).toMatchObject({ color: 'red', texture: 'dotted' });
+  });
+});
+
 describe('destinations', () => {
   it('narrows every place said ("the right column ... in the middle right")', async () => {
     const c = new Chat();
