@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.ts';
 import { matchRef, neighbor, related, resolveRef } from './match.ts';
 import type { Failure, Given, Need } from './outcome.ts';
 import type { Clause } from './reading.ts';
-import { readDest, readRef, type RefSpec, type ValueSpec } from './spans.ts';
+import { isBare, readDest, readRef, type RefSpec, type ValueSpec } from './spans.ts';
 
 /** How a clause ends early: a question to ask or a failure (caught by interpret). */
 export class Stop {
@@ -239,6 +239,11 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
       const from = other > 0 && lex.match(c.words, other - 1)?.entries.some((e) => e.k === 'det') ? other - 1 : other;
       const words = c.words.slice(from).filter((w) => !/^[.,!?]$/.test(w) && !TOO.has(w));
       c = { ...c, spans: [...c.spans, { role: 'TGT', words, start: c.start + from, end: c.end, prob: c.opProb }] };
+    } else if (!named && c.spans.length === 0) {
+      // "and the bottom one too" left untagged: the words between the cues name the target.
+      const from = c.words.findIndex((w) => !TOO.has(w) && w !== 'and' && !/^[.,!?]$/.test(w));
+      const words = from < 0 ? [] : c.words.slice(from).filter((w) => !/^[.,!?]$/.test(w) && !TOO.has(w));
+      if (words.length && !isBare(readRef(words, lex))) c = { ...c, spans: [{ role: 'TGT', words, start: c.start + from, end: c.end, prob: c.opProb }] };
     }
   }
   c = countedPronoun(c, lex);

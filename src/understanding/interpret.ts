@@ -7,6 +7,7 @@ import { applyChange, changeFocus, fits, type Cells, type Change } from './chang
 import { moveIfExisting } from './add-spans.ts';
 import { Stop, ask, clauseToChanges, fail, tidyClause } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
+import { nounAttribute, type LanguageSchema } from '../domain/schema.ts';
 import { matchRef, resolveRef, type GridScene } from './match.ts';
 import type { Choice, Failure, Given, Need } from './outcome.ts';
 import type { Clause, Reading, Span } from './reading.ts';
@@ -88,6 +89,10 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
             const ref = refs[si]!;
             if (named && (ref.pronoun || (spans.length > 1 && bareQuantifier(ref)))) return;
             let r = resolveRef(scene, ref, schema, { referent: last, ...(ctx.mentions ? { mentions: ctx.mentions } : {}) });
+            // Only where the turn goes on from the last one ("too", a correction): a fresh "the small one" asks.
+            const goesOn = c.op === 'repeat' || read.op === 'fix' || /\b(too|also|as well)\b/.test(c.words.join(' '));
+            const alike = r.status === 'ambiguous' && goesOn ? sameKindAsLast(r.cells, ref, s.words, cells, last, schema) : [];
+            if (alike.length === 1) r = { status: 'ok', cells: alike };
             const preferred = r.status === 'ambiguous' && prefer ? prefer(r.cells) : [];
             if (preferred.length === 1) r = { status: 'ok', cells: preferred };
             if (r.status === 'ambiguous') ask({ need: 'which', slot: { clause: ci, role, span: si }, candidates: r.cells, phrase: s.words.join(' ') });
@@ -152,4 +157,16 @@ function exceptCells(c: Clause, scene: GridScene, lex: Lexicon, referent: readon
     return matchRef(scene, ref, lex.schema, { referent });
   }
   return [];
+}
+
+/**
+ * "the bottom one striped too" after a triangle was edited: "one" stands for the noun last talked about, so
+ * among the matches, those of that kind (when the last objects were all one kind).
+ */
+function sameKindAsLast(matches: number[], ref: RefSpec, words: readonly string[], cells: Cells, last: number[] | null, schema: LanguageSchema): number[] {
+  const noun = nounAttribute(schema);
+  if (!noun || !last?.length || ref.values[noun.name] !== undefined || !words.some((w) => w === 'one' || w === 'ones')) return [];
+  const kinds = new Set(last.map((c) => cells[c]?.[noun.name]));
+  if (kinds.size !== 1 || kinds.has(undefined)) return [];
+  return matches.filter((c) => cells[c]?.[noun.name] === [...kinds][0] && !last.includes(c));
 }

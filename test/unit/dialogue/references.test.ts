@@ -45,6 +45,16 @@ describe('plural references reach back over recent turns', () => {
   });
 });
 
+describe('"one" stands for the noun last talked about when a turn goes on from the last', () => {
+  it('"and the bottom one too" after a circle is the bottom circle; a fresh "the bottom one" asks', async () => {
+    const c = new Chat();
+    await c.say('make the red circle striped');
+    const r = await c.say('and the bottom one too');
+    expect([r.scene.cells[8]!.texture, r.scene.cells[6]!.texture]).toEqual(['striped', 'solid']);
+    expect((await new Chat().say('make the bottom one striped')).kind).toBe('clarify');
+  });
+});
+
 describe('mentions', () => {
   it('follow moved, swapped and removed objects, and keep six turns', () => {
     const m = [[0, 1], [2], [3, 4]];
