@@ -268,7 +268,11 @@ export class DialogueManager {
 
   private question(reading: Reading, scene: Scene, opts: TurnOptions): DialogueTurn {
     const a = this.rules.answer(reading, scene, this.referent, opts.confidence);
+    // A question Parley could not answer still says what "it" is next ("what colour's the thing in the corner?").
+    const asked = reading.clauses.flatMap((c) => c.spans).find((s) => s.role === 'TGT');
+    const named = !a.referent && asked ? resolveRef(scene, readRef(asked.words, this.lex), this.lex.schema, { referent: this.referent }) : null;
     if (a.referent) this.referent = a.referent;
+    else if (named?.status === 'ok' && named.cells.length === 1) this.referent = named.cells;
     return this.result('question', `${a.reply}${this.still(scene)}`);
   }
 

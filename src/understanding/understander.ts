@@ -6,6 +6,7 @@
 import { encodeFeatures, vocabMap } from './features.ts';
 import { Lexicon } from './lexicon.ts';
 import { respanAddition } from './add-spans.ts';
+import { readComparisons } from './comparisons.ts';
 import { decode, pairTargetsWithValues, type Reading, type TaggerOutput } from './reading.ts';
 import { SpellingCorrector } from './spelling.ts';
 import type { Context } from './tags.ts';
@@ -30,6 +31,6 @@ export class Understander {
     const f = encodeFeatures(utterance.words, context, this.vocab);
     const out = await this.run({ words: f.words, ngrams: f.ngrams, length: f.length });
     const read = decode({ ...utterance, words: utterance.words.slice(0, f.length - 1) }, context, out);
-    return pairTargetsWithValues({ ...read, clauses: read.clauses.map((c) => respanAddition(c, this.lexicon)) });
+    return readComparisons(pairTargetsWithValues({ ...read, clauses: read.clauses.map((c) => respanAddition(c, this.lexicon)) }), this.lexicon);
   }
 }

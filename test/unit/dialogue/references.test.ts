@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { follow, remember } from '../../../src/dialogue/mentions.ts';
 import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
+import { sixObjects } from '../domains/shapes-v1/six-objects.ts';
 import { Chat } from './chat.ts';
 
 // 0 red circle | 1 blue striped large square | 2 -
@@ -64,5 +65,23 @@ describe('mentions', () => {
     for (let i = 0; i < 9; i++) all = remember(all, [i, i]);
     expect(all).toEqual([[8], [7], [6], [5], [4], [3]]);
     expect(remember(all, [])).toEqual(all);
+  });
+});
+
+describe('comparisons and questions', () => {
+  it('reads the object after "like" or "same ... as" as where the look comes from, not as the target', async () => {
+    const c = new Chat();
+    await c.say('make the star blue');
+    const r = await c.say('and dotted, like the red square');
+    expect(r.scene.cells[4]).toMatchObject({ color: 'blue', texture: 'dotted' });
+    expect(r.scene.cells[3]).toEqual(sixObjects().cells[3]);
+    expect((await new Chat().say('make the star the same colour as the heart')).scene.cells[4]!.color).toBe('yellow');
+    expect((await new Chat().say('i dont like the heart, make it blue')).scene.cells[6]!.color).toBe('blue');
+  });
+
+  it('lets a question name what "it" is next', async () => {
+    const c = new Chat();
+    expect((await c.say('wait what colour is the thing in the bottom right corner')).kind).toBe('question');
+    expect((await c.say('make it red')).scene.cells[8]!.color).toBe('red');
   });
 });
