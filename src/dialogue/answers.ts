@@ -5,6 +5,7 @@
 import type { Lexicon } from '../understanding/lexicon.ts';
 import type { Direction } from '../understanding/english.ts';
 import { matchRef, related, type GridScene } from '../understanding/match.ts';
+import { negatedAt } from '../understanding/negation.ts';
 import type { Reading } from '../understanding/reading.ts';
 import { readDest, readRef, readValues, isBare, type RefSpec } from '../understanding/spans.ts';
 import type { Role } from '../understanding/tags.ts';
@@ -13,7 +14,8 @@ import type { Role } from '../understanding/tags.ts';
 export type Answer<T> = { ok: T } | { narrowed: number[] } | { none: true; only?: number } | { unclear: true };
 
 function phrases(reading: Reading, roles: readonly Role[], whole = true): string[][] {
-  const spans = reading.clauses.flatMap((c) => c.spans.filter((s) => roles.includes(s.role)).map((s) => s.words));
+  // "Red, if you please; I do not care for green": a value ruled out is no answer.
+  const spans = reading.clauses.flatMap((c) => c.spans.filter((s) => roles.includes(s.role) && !(s.role === 'VAL' && negatedAt(reading.utterance.words, s.start))).map((s) => s.words));
   return spans.length || !whole ? spans : [reading.utterance.words.filter((w) => !/^[.,!?;:]$/.test(w))];
 }
 

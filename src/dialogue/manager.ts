@@ -153,7 +153,7 @@ export class DialogueManager {
     this.open = null;
     // "no, I meant swap the square with the star": a whole new request of the same kind in place of the last one.
     const last = this.last?.node === this.current.id && this.current.parent !== null ? this.last : null;
-    const replaces = last && restates(reading, last.reading) ? { replaces: last.node } : {};
+    const replaces = last && restates(reading, last.reading, open !== null) ? { replaces: last.node } : {};
     return this.carry({ reading, choices: [], given: [], referent, fresh: true, ...replaces }, scene, opts);
   }
 

@@ -36,8 +36,16 @@ export function changedCells(changes: readonly Change[]): number[] {
 /** Words that say a request restates the last one rather than adding to it. */
 const RESTATED = /\b(i meant|i mean|i wanted|meant to)\b|\binstead\b(?! of)/;
 
-/** "no, I meant swap the square with the star": a request of the last one's kind that says it replaces it. */
-export function restates(r: Reading, last: Reading): boolean {
+/** Words that drop the last edit before a new request ("actually nevermind the swap, just ..."). */
+const DROPPED = /\b(never ?mind|nvm|forget|scrap|scratch)\b/;
+
+/**
+ * "no, I meant swap the square with the star": a request of the last one's kind that says it replaces it;
+ * "nevermind the swap, just make the square smaller": any request that drops the last edit first (unless a
+ * question was open: then "nevermind" is about the question).
+ */
+export function restates(r: Reading, last: Reading, asking: boolean): boolean {
   const op = r.clauses.find((c) => c.op !== 'other')?.op;
-  return RESTATED.test(r.utterance.words.join(' ')) && last.clauses.some((c) => c.op === op);
+  const said = r.utterance.words.join(' ');
+  return (RESTATED.test(said) && last.clauses.some((c) => c.op === op)) || (!asking && DROPPED.test(said));
 }

@@ -2,6 +2,7 @@
  * What the understanding model read in a turn, as data: the normalized words once, and clauses with their
  * operation and tagged phrases. Every later step receives this; nothing re-splits the text (STYLE 13).
  */
+import { negatedAt } from './negation.ts';
 import { OPS, ROLES, tagRole, type Context, type Op, type Role } from './tags.ts';
 import type { Utterance } from './text.ts';
 
@@ -113,7 +114,9 @@ export function pairTargetsWithValues(r: Reading): Reading {
       if (s.role === 'TGT' || parts.length === 0) parts.push([s]);
       else parts[parts.length - 1]!.push(s);
     }
-    let paired = parts.length > 1 && parts.every((p) => p[0]!.role === 'TGT' && p.some((s) => s.role === 'VAL'));
+    // "dots in place of those stripes": a value ruled out is not a second request.
+    const wanted = (p: Span[]) => p.some((s) => s.role === 'VAL' && !negatedAt(r.utterance.words, s.start));
+    let paired = parts.length > 1 && parts.every((p) => p[0]!.role === 'TGT' && wanted(p));
     if (!paired && c.op === 'add') {
       // New objects each with their place: a clause per object.
       parts.length = 0;

@@ -89,6 +89,23 @@ describe('corrections narrow, exclude and restate', () => {
   });
 });
 
+describe('values ruled out, and edits dropped', () => {
+  it('never takes a value the words rule out', async () => {
+    const c = new Chat();
+    expect((await c.say('change the colour of the star')).kind).toBe('clarify');
+    expect((await c.say('Red, if you please; I do not care for blue.')).scene.cells[4]!.color).toBe('red');
+    const r = await new Chat().say('give the square in the top middle dots in place of those stripes');
+    expect(r.scene.cells[1]!.texture).toBe('dotted');
+  });
+
+  it('"nevermind the swap, just ..." drops the last edit before the new request', async () => {
+    const c = new Chat();
+    await c.say('swap the star and the heart');
+    const r = await c.say('actually nevermind the swap, just make the heart smaller');
+    expect(r.scene).toEqual(applyEdit(sixObjects(), { op: 'resize', cells: [6], size: 'medium' }));
+  });
+});
+
 describe('destinations', () => {
   it('narrows every place said ("the right column ... in the middle right")', async () => {
     const c = new Chat();
