@@ -2,8 +2,14 @@
 import type { Change } from '../understanding/changes.ts';
 import type { Reading } from '../understanding/reading.ts';
 
+/** "I count four triangles", "I see", "I notice the top row is empty": a first-person observation, not a request. */
+const OBSERVATION = /^(i|we) (?!(want|wanted|would|need|meant|mean|said|prefer|wish|like|think|guess|will|do not|dont|should|could|might|can))\w+/;
+
 /** Greetings and remarks around a request ("Thank you. Now make ...") are not the request. */
-export function mainClauses(r: Reading): Reading {
+export function mainClauses(read: Reading): Reading {
+  // An observation before a request only sets the scene ("I count four triangles. Would you make ...").
+  const last = read.clauses.length - 1;
+  const r = { ...read, clauses: read.clauses.map((c, i) => (i < last && OBSERVATION.test(c.words.filter((w) => !/^[.,!?]$/.test(w)).join(' ')) ? { ...c, op: 'other' as const } : c)) };
   // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
   const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
   return main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;

@@ -247,6 +247,7 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
     }
   }
   c = countedPronoun(c, lex);
+  c = placeOfTarget(c);
   const tgt = c.spans.find((s) => s.role === 'TGT');
   if (!tgt || c.op !== 'move' || c.spans.some((s) => s.role === 'DEST')) return c;
   for (let k = tgt.words.length - 1; k > 0; k--) {
@@ -280,4 +281,14 @@ function countedPronoun(c: Clause, lex: Lexicon): Clause {
 /** A reference that says only where ("the top right corner"), nothing about what. */
 function placeOnly(r: RefSpec): boolean {
   return !!r.place && !r.pronoun && Object.keys(r.values).length === 0 && !r.rel && !r.ordinal && !r.superlative && !r.other;
+}
+
+/** "the one beside it" + "in the same row" tagged as a destination where nothing moves: one phrase. */
+function placeOfTarget(c: Clause): Clause {
+  if (c.op === 'move' || c.op === 'add') return c;
+  const dest = c.spans.find((d) => d.role === 'DEST' && c.spans.some((t) => t.role === 'TGT' && t.end === d.start));
+  if (!dest) return c;
+  const tgt = c.spans.find((t) => t.role === 'TGT' && t.end === dest.start)!;
+  const merged = { ...tgt, words: [...tgt.words, ...dest.words], end: dest.end, prob: Math.min(tgt.prob, dest.prob) };
+  return { ...c, spans: c.spans.filter((x) => x !== dest).map((x) => (x === tgt ? merged : x)) };
 }

@@ -75,10 +75,8 @@ export function matchRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema,
   if (ref.rel) {
     const rel = ref.rel;
     const landmarks = matchRef(scene, rel.landmark, schema, { referent: ctx.referent });
-    const near = (c: number) => landmarks.some((l) => {
-      const rs = related(l, rel.dir, rows, cols);
-      return rel.dir === 'next' ? rs.slice(0, rs.length).includes(c) : rs.includes(c);
-    });
+    const sameLine = (a: number, b: number) => (rel.line === 'row' ? Math.floor(a / cols) === Math.floor(b / cols) : rel.line === 'column' ? a % cols === b % cols : true);
+    const near = (c: number) => landmarks.some((l) => related(l, rel.dir, rows, cols).includes(c) && sameLine(l, c));
     cells = cells.filter(near);
   }
   if (ref.except) {
@@ -102,10 +100,15 @@ export function matchRef(scene: GridScene, ref: RefSpec, schema: LanguageSchema,
   }
   if (ref.place) {
     const p = ref.place;
-    if ('cells' in p) cells = cells.filter((c) => p.cells.includes(c));
-    else {
+    if ('cells' in p) {
+      const at = cells.filter((c) => p.cells.includes(c));
+      // "the middle heart" with no heart in the middle: the middle one of three in a line.
+      cells = at.length || !p.middle ? at : middleOf(cells, cols);
+    } else {
+      // "the rightmost triangle in the bottom row": the extreme among those in the row; "the top star": the star in
+      // the top row, else the highest one.
       const inside = p.within ? cells.filter((c) => p.within!.includes(c)) : [];
-      cells = inside.length ? inside : extremes(cells, p.extreme, cols);
+      cells = extremes(inside.length ? inside : cells, p.extreme, cols);
     }
   }
   if (ref.superlative) {
@@ -159,4 +162,14 @@ function byMention(cells: readonly number[], want: number, mentions: readonly (r
     if (seen.size >= want) return seen.size === want ? [...seen] : null;
   }
   return null;
+}
+
+/** The middle one of an odd number of objects in one row or one column (none otherwise). */
+function middleOf(cells: readonly number[], cols: number): number[] {
+  if (cells.length % 2 === 0) return [];
+  const rowsOf = new Set(cells.map((c) => Math.floor(c / cols)));
+  const colsOf = new Set(cells.map((c) => c % cols));
+  if (rowsOf.size !== 1 && colsOf.size !== 1) return [];
+  const sorted = [...cells].sort((a, b) => a - b);
+  return [sorted[(sorted.length - 1) / 2]!];
 }

@@ -18,7 +18,7 @@ export interface PlaceWords {
 }
 
 /** A place: the cells it covers, and whether it picks the extreme of the matches instead of a fixed area. */
-export type Place = { cells: number[] } | { extreme: Direction; within?: number[] };
+export type Place = { cells: number[]; middle?: boolean } | { extreme: Direction; within?: number[] };
 
 /** An empty place-word set. */
 export function noPlace(): PlaceWords {
@@ -66,7 +66,8 @@ export function readPlace(p: PlaceWords, rows: number, cols: number, destination
     if (c !== undefined) return { cells: cellsOf(rows, cols, midR, c) };
     if (p.row) return { cells: cellsOf(rows, cols, midR) };
     if (p.column) return { cells: cellsOf(rows, cols, undefined, midC) };
-    return { cells: cellsOf(rows, cols, midR, midC) };
+    // A lone "middle" may also mean the middle one of several ("the middle heart"): matching decides.
+    return { cells: cellsOf(rows, cols, midR, midC), ...(destination ? {} : { middle: true }) };
   }
   if (r !== undefined) {
     if (p.row) return { cells: cellsOf(rows, cols, r) };

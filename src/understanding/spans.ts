@@ -16,7 +16,8 @@ export interface RefSpec {
   place?: Place;
   superlative?: { attr: string; dir: 1 | -1 };
   ordinal?: { n: number; axis: Direction | 'reading' };
-  rel?: { dir: Direction | 'next'; landmark: RefSpec };
+  /** A relation to a landmark; `line` keeps "next to" within the landmark's row or column ("in the same row"). */
+  rel?: { dir: Direction | 'next'; landmark: RefSpec; line?: 'row' | 'column' };
   other?: boolean;
   except?: RefSpec;
   empty?: boolean;
@@ -80,28 +81,12 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
     const n = q === of - 2 ? lex.match(w, of - 1)?.entries.find((e) => e.k === 'number') : undefined;
     return { number: w[q] === 'both' ? 'both' : n?.k === 'number' && n.n > 1 ? n.n : 'all', values: {}, unknown: [], pronoun: 'all' };
   }
-  // "in the same row": the relation already says where; the words are not a place of their own.
+  // "in the same row": the relation already says where; the words are not a place of their own, but they keep
+  // "beside it" to that line.
+  const line = /\bsame (row|line)\b/.test(w.join(' ')) ? 'row' as const : /\bsame column\b/.test(w.join(' ')) ? 'column' as const : undefined;
   w = w.filter((x, i) => !(x === 'same' && /^(row|column|line)$/.test(w[i + 1] ?? '')) && !(/^(row|column|line)$/.test(x) && w[i - 1] === 'same'));
   let count: number | null = null;
   for (let i = 0; i < w.length; ) {
-    const m = lex.match(w, i);
-    if (!m) {
-      if (!FUNCTION_WORDS.has(w[i]!)) spec.unknown.push(w[i]!);
-      i++;
-      continue;
-    }
-    const es = m.entries;
-    const rel = entry(es, 'rel');
-    // "left of the star": the rest is the landmark; "on the left" / "to the left" alone is a place.
-    if (rel && i + m.n < w.length && !(w[i + m.n] === 'side' || w[i + m.n] === 'corner')) {
-      spec.rel = { dir: rel.dir, landmark: readRef(w.slice(i + m.n), lex) };
-      break;
-    }
-    const exc = entry(es, 'except');
-    if (exc && i > 0 && i + m.n < w.length) {
-      spec.except = readRef(w.slice(i + m.n), lex);
-      break;
-    }
     // "second from the left", "third from the top": the side is the ordinal's axis, not a place.
     if (w[i] === 'from' && w[i + 1] === 'the' && spec.ordinal) {
       const s = lex.match(w, i + 2);
@@ -111,6 +96,24 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
         i += 2 + s.n;
         continue;
       }
+    }
+    const m = lex.match(w, i);
+    if (!m) {
+      if (!FUNCTION_WORDS.has(w[i]!)) spec.unknown.push(w[i]!);
+      i++;
+      continue;
+    }
+    const es = m.entries;
+    const rel = entry(es, 'rel');
+    // "left of the star": the rest is the landmark; "on the left" / "to the left" alone is a place.
+    if (rel && i + m.n < w.length && !/^(side|corner|hand|edge)$/.test(w[i + m.n]!)) {
+      spec.rel = { dir: rel.dir, landmark: readRef(w.slice(i + m.n), lex), ...(line ? { line } : {}) };
+      break;
+    }
+    const exc = entry(es, 'except');
+    if (exc && i > 0 && i + m.n < w.length) {
+      spec.except = readRef(w.slice(i + m.n), lex);
+      break;
     }
     const value = entry(es, 'value');
     const pron = entry(es, 'pronoun');

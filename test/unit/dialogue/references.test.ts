@@ -85,3 +85,33 @@ describe('comparisons and questions', () => {
     expect((await c.say('make it red')).scene.cells[8]!.color).toBe('red');
   });
 });
+
+describe('places within lines', () => {
+  const o = (shape: 'triangle' | 'star' | 'heart' | 'circle', size: 'small' | 'medium' = 'small') => ({ shape, color: 'red', size, texture: 'solid' }) as const;
+  const triangles = (): Scene => {
+    const s = emptyScene();
+    for (const i of [1, 5, 7, 8]) s.cells[i] = { ...o('triangle') };
+    s.cells[3] = { ...o('star') };
+    s.cells[6] = { ...o('star') };
+    return s;
+  };
+
+  it('takes extremes and ordinals within a row, and "beside it in the same row"', async () => {
+    const c = Chat.over(triangles());
+    const r = await c.say('I count four triangles. Would you make the rightmost triangle in the bottom row yellow?');
+    expect(r.scene.cells.flatMap((x, i) => (x?.color === 'yellow' ? [i] : []))).toEqual([8]);
+    const n = await c.say('And the one beside it in the same row, also yellow.');
+    expect(n.scene.cells.flatMap((x, i) => (x?.color === 'yellow' ? [i] : []))).toEqual([7, 8]);
+    const t = await Chat.over(triangles()).say('the second triangle from the top is too small');
+    expect(t.scene.cells[5]!.size).toBe('medium');
+  });
+
+  it('reads "the middle heart" as the middle one of three in a row, and "the right hand side"', async () => {
+    const s = emptyScene();
+    for (const i of [6, 7, 8]) s.cells[i] = { ...o('heart') };
+    s.cells[2] = { ...o('circle') };
+    s.cells[3] = { ...o('circle') };
+    expect((await Chat.over(s).say('make the middle heart a star')).scene.cells[7]!.shape).toBe('star');
+    expect((await Chat.over(s).say('make the circle on the right-hand side blue')).scene.cells[2]!.color).toBe('blue');
+  });
+});
