@@ -23,12 +23,18 @@ await dispose();
 const edits = report.outcomes.filter((o) => (o.kind === 'edit' || o.kind === 'answer') && o.confidence !== undefined);
 const n = report.outcomes.length;
 console.log(`${records.length} dialogues, ${n} turns; edit turns with a confidence: ${edits.length}; success without confirming ${(100 * report.turnSuccess).toFixed(1)}%`);
-console.log('threshold  right-but-asked  wrong-caught  wrong-left  (as % of all turns)');
+// A needless question costs the user one "yes"; a wrong edit costs an undo and the request again.
+const WRONG_COST = 2;
+console.log(`threshold  right-but-asked  wrong-caught  wrong-left  user cost (a wrong edit counts ${WRONG_COST}; as % of all turns)`);
+let best = { t: 0, cost: Infinity };
 for (const t of [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
   const asked = edits.filter((o) => o.confidence! < t);
   const rightAsked = asked.filter((o) => o.ok).length;
   const wrongCaught = asked.filter((o) => !o.ok).length;
   const wrongLeft = edits.filter((o) => o.confidence! >= t && !o.ok).length;
   const pct = (x: number) => `${((100 * x) / n).toFixed(2)}%`.padStart(8);
-  console.log(`${t.toFixed(1).padStart(9)}  ${pct(rightAsked).padStart(15)}  ${pct(wrongCaught).padStart(12)}  ${pct(wrongLeft).padStart(10)}`);
+  const cost = rightAsked + WRONG_COST * wrongLeft;
+  if (cost < best.cost) best = { t, cost };
+  console.log(`${t.toFixed(1).padStart(9)}  ${pct(rightAsked).padStart(15)}  ${pct(wrongCaught).padStart(12)}  ${pct(wrongLeft).padStart(10)}  ${pct(cost).padStart(9)}`);
 }
+console.log(`lowest user cost at threshold ${best.t.toFixed(1)} (CONFIRM_BELOW in src/dialogue/confidence.ts)`);

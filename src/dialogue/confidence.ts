@@ -9,7 +9,7 @@ import type { Reading } from '../understanding/reading.ts';
 /** Below this recognizer confidence a cell's reading is reported as uncertain. */
 export const LOW_CONFIDENCE = 0.5;
 /** Turns read with less confidence than this are confirmed first (calibrated on dev data: models/README). */
-export const CONFIRM_BELOW = 0.5;
+export const CONFIRM_BELOW = 0.3;
 /** Each unknown word inside a phrase multiplies confidence by this. */
 const UNKNOWN_WORD = 0.6;
 /** A value word left outside every phrase ("make the star ... red" with "red" untagged) does the same. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONFIRM_BELOW } from '../../../src/dialogue/confidence.ts';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
 import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
@@ -136,6 +137,25 @@ describe('places said relative to something', () => {
     await c.say('move the star to the bottom middle');
     const r = await c.say('now the top right corner');
     expect([r.scene.cells[2]?.shape, r.scene.cells[7], r.scene.cells[4]]).toEqual(['star', null, null]);
+  });
+});
+
+describe('confirming a reading Parley is unsure of', () => {
+  const unsure = 'Thank you. The star in the centre looks rather feeble; enlarge it, please.';
+
+  it('asks before a low-confidence edit, and does it on "yes"', async () => {
+    const c = new Chat();
+    const q = await c.say(unsure);
+    expect([q.kind, q.reply]).toEqual(['confirm', 'Make the star in the middle bigger?']);
+    expect(q.confidence).toBeLessThan(CONFIRM_BELOW);
+    expect(c.screen).toEqual(sixObjects());
+    expect((await c.say('yes please')).scene).toEqual(applyEdit(sixObjects(), { op: 'resize', cells: [4], size: 'large' }));
+  });
+
+  it('changes nothing on "no"', async () => {
+    const c = new Chat();
+    await c.say(unsure);
+    expect((await c.say('no')).scene).toEqual(sixObjects());
   });
 });
 
