@@ -37,7 +37,9 @@ const CONTRACTIONS: Readonly<Record<string, string>> = {
 
 /** Splits typed text into tokens: words (with an apostrophe part), numbers and clause punctuation. */
 export function tokenize(text: string): string[] {
-  const t = text.slice(0, MAX_TURN_CHARS).normalize('NFKC').toLowerCase().replace(/[\u2018\u2019`]/g, "'").replace(/[-_/]/g, ' ');
+  const t = text.slice(0, MAX_TURN_CHARS).normalize('NFKC').toLowerCase().replace(/[\u2018\u2019`]/g, "'")
+    // A dash between words ends a clause ("the stars are all over the place - make every star navy"); a hyphen joins.
+    .replace(/\s[-\u2013\u2014]+\s|[\u2013\u2014]/g, ' , ').replace(/[-_/]/g, ' ');
   return t.match(/[a-z0-9]+(?:'[a-z]+)?|[.,!?;:&+]/g) ?? [];
 }
 
