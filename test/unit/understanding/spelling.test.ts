@@ -42,6 +42,9 @@ describe('normalization', () => {
 
   it('reads "2 the" as "to the" and hyphens as spaces', () => {
     expect(normalize('move it 2 the top-left', c).words).toEqual(['move', 'it', 'to', 'the', 'top', 'left']);
+    // A dash between words is punctuation.
+    expect(normalize('the star - make it red', c).words).toEqual(['the', 'star', ',', 'make', 'it', 'red']);
+    expect(normalize('the star\u2014make it red', c).words).toEqual(['the', 'star', ',', 'make', 'it', 'red']);
   });
 
   it('bounds what it reads', () => {
