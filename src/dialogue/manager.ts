@@ -272,7 +272,7 @@ export class DialogueManager {
     const asked = reading.clauses.flatMap((c) => c.spans).find((s) => s.role === 'TGT');
     const named = !a.referent && asked ? resolveRef(scene, readRef(asked.words, this.lex), this.lex.schema, { referent: this.referent }) : null;
     if (a.referent) this.referent = a.referent;
-    else if (named?.status === 'ok' && named.cells.length === 1) this.referent = named.cells;
+    else if (named?.status === 'ok') this.referent = named.cells;
     return this.result('question', `${a.reply}${this.still(scene)}`);
   }
 

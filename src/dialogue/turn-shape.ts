@@ -2,14 +2,20 @@
 import type { Change } from '../understanding/changes.ts';
 import type { Reading } from '../understanding/reading.ts';
 
-/** "I count four triangles", "I see", "I notice the top row is empty": a first-person observation, not a request. */
-const OBSERVATION = /^(i|we) (?!(want|wanted|would|need|meant|mean|said|prefer|wish|like|think|guess|will|do not|dont|should|could|might|can))\w+/;
+/** "I count four triangles", "I notice the top row is empty", "there are two pink diamonds": an observation, not a request. */
+const OBSERVATION = /^(i|we) (?!(want|wanted|would|need|meant|mean|said|prefer|wish|like|think|guess|will|do not|dont|should|could|might|can))\w+|^(now )?there (is|are|s) /;
 
 /** Greetings and remarks around a request ("Thank you. Now make ...") are not the request. */
 export function mainClauses(read: Reading): Reading {
   // An observation before a request only sets the scene ("I count four triangles. Would you make ...").
   const last = read.clauses.length - 1;
-  const r = { ...read, clauses: read.clauses.map((c, i) => (i < last && OBSERVATION.test(c.words.filter((w) => !/^[.,!?]$/.test(w)).join(' ')) ? { ...c, op: 'other' as const } : c)) };
+  const observes = (ws: readonly string[]) => OBSERVATION.test(ws.filter((w) => !/^[.,!?]$/.test(w)).join(' '));
+  const r = { ...read, clauses: read.clauses.map((c, i) => {
+    if (i < last && observes(c.words)) return { ...c, op: 'other' as const };
+    // An observation the tagger left in the request's clause: its phrases are not the request's.
+    const end = c.words.findIndex((w, k) => /^[.!?;]$/.test(w) && k < c.words.length - 1);
+    return end > 0 && observes(c.words.slice(0, end)) ? { ...c, spans: c.spans.filter((s) => s.start > c.start + end) } : c;
+  }) };
   // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
   const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
   return main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;

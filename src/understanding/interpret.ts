@@ -22,7 +22,7 @@ export interface InterpretContext {
   /** Answers already given in this turn's question round. */
   choices?: readonly Choice[];
   given?: readonly Given[];
-  /** The previous turn's changes, for "same for the square" and "again". */
+  /** The previous turn's changes, for "same for the square" and "again" (a later clause repeats this turn's). */
   previous?: readonly Change[] | null;
   /** The objects of recent turns, most recent first ("them both", "those two circles"). */
   mentions?: readonly (readonly number[])[];
@@ -112,7 +112,7 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
           return v.values;
         });
         const given = ctx.given?.find((g) => g.clause === ci);
-        const clauseChanges = clauseToChanges(c, ci, { targets, valuesOf, given, cells, lex, previous: ctx.previous ?? null, last });
+        const clauseChanges = clauseToChanges(c, ci, { targets, valuesOf, given, cells, lex, previous: changes.length ? changes : ctx.previous ?? null, last });
         for (const ch of clauseChanges) {
           changes.push(ch);
           cells = applyChange(cells, ch, schema);

@@ -79,6 +79,16 @@ describe('comparisons and questions', () => {
     expect((await new Chat().say('i dont like the heart, make it blue')).scene.cells[6]!.color).toBe('blue');
   });
 
+  it('repeats an earlier clause of the same turn ("the heart is too big, and the square too")', async () => {
+    const r = await new Chat().say('the heart is too big, and the blue square too');
+    expect([r.scene.cells[6]!.size, r.scene.cells[1]!.size]).toEqual(['medium', 'medium']);
+  });
+
+  it('lets an observation before a request set the scene, not edit it', async () => {
+    const r = await new Chat().say('There are two circles that look much alike. Would you make the top circle pink?');
+    expect([r.scene.cells[0]!.color, r.scene.cells[8]!.color]).toEqual(['pink', 'blue']);
+  });
+
   it('lets a question name what "it" is next', async () => {
     const c = new Chat();
     expect((await c.say('wait what colour is the thing in the bottom right corner')).kind).toBe('question');
