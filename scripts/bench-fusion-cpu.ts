@@ -3,9 +3,11 @@
  * The WASM path's fusion, before and after, in one Node run (ORT-WASM single-threaded, as in the app without
  * cross-origin isolation): whole turns with fusionRef vs FusionCpu, interleaved, per-stage means; then fusion
  * alone on each turn's real inputs, reference vs fast, adaptive vs all T steps (what termination saves).
+ * With --ort DIR (from `python3 models/kernel_fixture.py --onnx DIR`): also ORT-WASM on that fusion graph (all T
+ * steps over the whole grid, as ORT cannot skip stopped regions) vs FusionCpu on the same weights and inputs.
  * Compare the ratios: other processes may share the CPU. Writes bench/fusion-cpu-<timestamp>.{json,md}.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchRequests } from './bench/requests.ts';
@@ -14,7 +16,9 @@ import { fail, packDir, parseCli } from './lib/cli.ts';
 import { attendMemoryRef } from '../workers/kernels/attention/attention.ref.ts';
 import { FusionCpu } from '../workers/kernels/fusion/fusion.cpu.ts';
 import { fusionRef, fusionWeights, type FusionInputs, type FusionResult } from '../workers/kernels/fusion/fusion.ref.ts';
+import { rng, uniform } from '../workers/kernels/random.ts';
 import { trackerRef, trackerWeights } from '../workers/kernels/tracker/tracker.ref.ts';
+import { KernelWeights } from '../workers/kernels/weights.ts';
 import { CpuPipeline } from '../workers/runtime/cpu-pipeline.ts';
 import { configureOrt, createSession, ort } from '../workers/runtime/ort.ts';
 import { loadPack } from '../workers/runtime/pack-loader.ts';
@@ -22,8 +26,8 @@ import { packModel } from '../workers/runtime/pack-model.ts';
 import { rgbaToPlanar } from '../workers/runtime/turn-io.ts';
 
 const args = parseCli({
-  usage: 'bench:fusion-cpu [--pack DIR] [--turns N] [--reps N]',
-  options: { pack: { type: 'string' }, turns: { type: 'string', default: '24' }, reps: { type: 'string', default: '5' } },
+  usage: 'bench:fusion-cpu [--pack DIR] [--turns N] [--reps N] [--ort DIR]',
+  options: { pack: { type: 'string' }, turns: { type: 'string', default: '24' }, reps: { type: 'string', default: '5' }, ort: { type: 'string' } },
 });
 const pack = resolve(packDir('shapes-v1', args.pack));
 const [turns, reps] = [Number(args.turns), Number(args.reps)];
@@ -86,6 +90,41 @@ for (let rep = 0; rep < reps + 1; rep++) {
   }
 }
 
+// 3. Optionally ORT-WASM on the kernel fixture's fusion graph, alternating with FusionCpu on its weights.
+const ortRows: { variant: string; medianMs: number; regionSteps: number }[] = [];
+if (args.ort) {
+  const read = (f: string) => readFileSync(join(args.ort!, f));
+  const kw = new KernelWeights(new Uint8Array(read('kernels.bin')).buffer, JSON.parse(read('kernels.json').toString()));
+  const { L, K, D, G } = dims;
+  const next = rng(5);
+  const x = { V: uniform(next, D * G * G), init: uniform(next, D, 0.5), keys: uniform(next, L * D, 1.5), U: uniform(next, L * K), tex: uniform(next, L * D) };
+  const len = 20;
+  const graph = await createSession(new Uint8Array(read('fusion.onnx')), 'wasm');
+  const tensor = (data: Float32Array, shape: number[]) => new ort.Tensor('float32', data, shape);
+  const valid = new Float32Array(L).fill(1, 0, len);
+  const feeds = {
+    V: tensor(x.V, [1, D, G, G]), init: tensor(x.init, [1, D]), keys: tensor(x.keys, [1, L, D]),
+    U: tensor(x.U, [1, L, K]), tex: tensor(x.tex, [1, L, D]), valid: tensor(valid, [1, L]),
+  };
+  const own = new FusionCpu(fusionWeights(kw), dims);
+  const runs: [string, () => Promise<number> | number][] = [
+    ['ORT WASM graph, all T steps', async () => (await graph.run(feeds), G * G * dims.T)],
+    ['fast, adaptive', () => own.run(x, len, true).activePerStep.reduce((a, b) => a + b, 0)],
+    ['fast, all T steps', () => own.run(x, len, false).activePerStep.reduce((a, b) => a + b, 0)],
+  ];
+  const ms: number[][] = runs.map(() => []);
+  const steps: number[] = [];
+  for (let rep = 0; rep < 10 * reps + 10; rep++) {
+    for (const [k, [, f]] of runs.entries()) {
+      const t0 = performance.now();
+      steps[k] = await f();
+      if (rep >= 10) ms[k]!.push(performance.now() - t0);
+    }
+  }
+  runs.forEach(([variant], k) => ortRows.push({ variant, medianMs: median(ms[k]!), regionSteps: steps[k]! }));
+  await graph.release();
+}
+
 // Report.
 const stageNames = Object.keys(stages.reference!);
 const stageRows = stageNames.map((s) => {
@@ -105,10 +144,15 @@ const md = [
   `Fusion alone on the same turns' real inputs (${reps} reps x ${turns} calls each):`, '',
   '| variant | median ms/call | mean ms/call | region-steps/call |', '|---|---|---|---|',
   ...fusionRows.map((r) => `| ${r.variant} | ${r.medianMs.toFixed(2)} | ${r.meanMs.toFixed(2)} | ${r.regionSteps.toFixed(1)} |`), '',
+  ...(ortRows.length === 0 ? [] : [
+    `The kernel fixture's fusion graph (random f32 weights, len 20) on ORT-WASM vs FusionCpu, alternating (${10 * reps} each):`, '',
+    '| variant | median ms/call | region-steps/call |', '|---|---|---|',
+    ...ortRows.map((r) => `| ${r.variant} | ${r.medianMs.toFixed(2)} | ${r.regionSteps} |`), '',
+  ]),
 ];
 console.log(md.join('\n'));
 mkdirSync('bench', { recursive: true });
 const file = join('bench', `fusion-cpu-${date.replace(/[:.]/g, '-')}`);
-writeFileSync(`${file}.json`, `${JSON.stringify({ date, machine, pack, turns, reps, stages: stageRows, p50, fusion: fusionRows }, null, 1)}\n`);
+writeFileSync(`${file}.json`, `${JSON.stringify({ date, machine, pack, turns, reps, stages: stageRows, p50, fusion: fusionRows, ort: ortRows }, null, 1)}\n`);
 writeFileSync(`${file}.md`, md.join('\n'));
 console.log(`wrote ${file}.json and .md`);
