@@ -1,9 +1,10 @@
-/** The WASM path: ORT-WASM runs the graphs, the kernels' TypeScript references run fusion, tracker and composite. */
+/** The WASM path: ORT-WASM runs the graphs, fast CPU code runs fusion, the kernels' TypeScript references the rest. */
 import type { EditRequest, EditResult } from '../engine.ts';
 import { InputError, throwIfAborted } from '../errors.ts';
 import { attendMemoryRef } from '../kernels/attention/attention.ref.ts';
 import { compositeFeaturesRef, compositePixelsRef } from '../kernels/composite/composite.ref.ts';
-import { fusionRef, fusionWeights, type FusionWeights } from '../kernels/fusion/fusion.ref.ts';
+import { FusionCpu } from '../kernels/fusion/fusion.cpu.ts';
+import { fusionRef, fusionWeights, type FusionInputs, type FusionResult } from '../kernels/fusion/fusion.ref.ts';
 import { trackerRef, trackerWeights, type TrackerWeights } from '../kernels/tracker/tracker.ref.ts';
 import type { Pipeline } from './local-engine.ts';
 import { createSession, ort, type OrtSession } from './ort.ts';
@@ -12,10 +13,15 @@ import { StageTimer, editResult, rgbaToPlanar } from './turn-io.ts';
 
 const f32 = (t: ort.Tensor) => t.data as Float32Array;
 
+/** Options of the CPU path; `referenceFusion` runs fusionRef instead (the benchmark's before/after). */
+export interface CpuPipelineOptions {
+  referenceFusion?: boolean;
+}
+
 export class CpuPipeline implements Pipeline {
   readonly backend = 'wasm' as const;
   readonly adapter = 'CPU (onnxruntime-web WASM)';
-  private readonly fusion: FusionWeights;
+  private readonly fusion: (x: FusionInputs, len: number, termination: boolean) => FusionResult;
   private readonly tracker: TrackerWeights;
   private readonly mem: Float32Array;
   private readonly memKeys: Float32Array;
@@ -23,18 +29,23 @@ export class CpuPipeline implements Pipeline {
   private constructor(
     private readonly model: PackModel,
     private readonly sessions: Record<EditGraph, OrtSession>,
+    options: CpuPipelineOptions,
   ) {
-    this.fusion = fusionWeights(model.weights);
+    const fw = fusionWeights(model.weights);
+    const fast = new FusionCpu(fw, model.dims);
+    this.fusion = options.referenceFusion
+      ? (x, len, termination) => fusionRef(fw, x, model.dims, len, termination)
+      : (x, len, termination) => fast.run(x, len, termination);
     this.tracker = trackerWeights(model.weights);
     this.mem = model.weights.f32('mem');
     this.memKeys = model.weights.f32('mem_keys');
   }
 
-  static async create(model: PackModel): Promise<CpuPipeline> {
+  static async create(model: PackModel, options: CpuPipelineOptions = {}): Promise<CpuPipeline> {
     const entries = await Promise.all(
       (Object.keys(model.graphs) as EditGraph[]).map(async (g) => [g, await createSession(model.graphs[g], 'wasm')] as const),
     );
-    return new CpuPipeline(model, Object.fromEntries(entries) as Record<EditGraph, OrtSession>);
+    return new CpuPipeline(model, Object.fromEntries(entries) as Record<EditGraph, OrtSession>, options);
   }
 
   async run(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
@@ -59,7 +70,9 @@ export class CpuPipeline implements Pipeline {
       this.tracker, { s: f32(text.sentence), vbar: f32(image.pooled), h: request.state ?? new Float32Array(H), tex }, dims, len,
     );
     timer.lap('tracker');
-    const fused = fusionRef(this.fusion, { V, init: tracked.init, keys: f32(text.keys), U, tex }, dims, len, this.model.termination);
+    const fused = this.fusion({ V, init: tracked.init, keys: f32(text.keys), U, tex }, len, this.model.termination);
+    // The fast path's outputs are its own reused buffers: copy what outlives the decoder's await.
+    const [beta, steps] = [fused.beta.slice(), fused.steps.slice()];
     timer.lap('fusion');
     const { F } = compositeFeaturesRef(fused.O, V, tracked.g, N, D);
     throwIfAborted(signal);
@@ -70,7 +83,7 @@ export class CpuPipeline implements Pipeline {
     const { out, m } = compositePixelsRef(f32(decoded.rgb), f32(decoded.mask_logit), source, this.model.maskLo, this.model.maskHi);
     timer.lap('composite');
     return editResult({
-      out, m, beta: fused.beta, steps: fused.steps, h: tracked.h, size, G, L, words,
+      out, m, beta, steps, h: tracked.h, size, G, L, words,
       timings: timer.total(), backend: 'wasm',
     });
   }

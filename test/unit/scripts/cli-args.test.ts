@@ -81,7 +81,7 @@ describe('--help on the CLIs', () => {
   it.each([
     'scripts/data/export-dialogues.ts', 'scripts/data/export-edits.ts', 'scripts/data/export-cosal.ts', 'scripts/validate.ts',
     'scripts/eval-dialogue.ts', 'scripts/data/export-chains.ts', 'scripts/edit.ts', 'scripts/eval.ts', 'scripts/eval-cosal.ts',
-    'scripts/bench.ts', 'scripts/bench-kernels.ts', 'scripts/corpus/blind-packets.ts', 'scripts/understanding/build-synonyms.ts',
+    'scripts/bench.ts', 'scripts/bench-kernels.ts', 'scripts/bench-fusion-cpu.ts', 'scripts/corpus/blind-packets.ts', 'scripts/understanding/build-synonyms.ts',
     'scripts/understanding/calibrate.ts', 'scripts/understanding/export-understanding.ts',
   ])('%s prints its usage and exits 0', (script) => {
     const r = spawnSync('npx', ['tsx', script, '--help'], { encoding: 'utf8', timeout: 60_000 });
