@@ -18,6 +18,8 @@ const request = (): EditRequest => ({ image: new Uint8ClampedArray(16 * 16 * 4).
 interface Options {
   slow?: BackendKind;
   loseOnce?: boolean;
+  /** How much slower the slow backend's runs are, ms (default 30). */
+  slowMs?: number;
   created?: BackendKind[];
   /** Creating a pipeline on this backend fails (a shader, session or memory error). */
   failCreate?: BackendKind;
@@ -43,7 +45,7 @@ function engineWith(opts: Options) {
       return {
         backend,
         async run(r, signal) {
-          if (backend === opts.slow) await new Promise((res) => setTimeout(res, 30));
+          if (backend === opts.slow) await new Promise((res) => setTimeout(res, opts.slowMs ?? 30));
           if (gpuError && backend === 'webgpu' && r.text === 'w2 w3') {
             gpuError = false;
             throw new GpuError('A GPU step failed during an edit: out of bounds');
@@ -68,7 +70,8 @@ function engineWith(opts: Options) {
 
 describe('LocalEngine', () => {
   it('auto measures both backends and keeps the faster', async () => {
-    const engine = engineWith({ slow: 'webgpu' });
+    // A margin far above the timing noise of a loaded 2-core machine (30 ms flaked there).
+    const engine = engineWith({ slow: 'webgpu', slowMs: 400 });
     const info = await engine.load({ packUrl: PACK, backend: 'auto' });
     expect(info.backend).toBe('wasm');
     expect(info.timings?.webgpu).toBeGreaterThan(info.timings!.wasm!);
