@@ -4,6 +4,7 @@
  */
 import type { Change, Cells } from './changes.ts';
 import { OTHER } from './english.ts';
+import { repairClause } from './repairs.ts';
 import type { Lexicon } from './lexicon.ts';
 import { matchRef, neighbor, related, resolveRef } from './match.ts';
 import type { Failure, Given, Need } from './outcome.ts';
@@ -246,8 +247,7 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
       if (words.length && !isBare(readRef(words, lex))) c = { ...c, spans: [{ role: 'TGT', words, start: c.start + from, end: c.end, prob: c.opProb }] };
     }
   }
-  c = countedPronoun(c, lex);
-  c = placeOfTarget(c);
+  c = repairClause(c, lex);
   const tgt = c.spans.find((s) => s.role === 'TGT');
   if (!tgt || c.op !== 'move' || c.spans.some((s) => s.role === 'DEST')) return c;
   for (let k = tgt.words.length - 1; k > 0; k--) {
@@ -265,30 +265,7 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
   return c;
 }
 
-/** "make them both red" with only "them" tagged: the count right after a plural pronoun belongs to it. */
-function countedPronoun(c: Clause, lex: Lexicon): Clause {
-  const span = c.spans.find((s) => s.role === 'TGT' && s.words.length === 1 && lex.match(s.words, 0)?.entries.some((e) => e.k === 'pronoun' && e.number === 'all'));
-  const next = span ? c.words[span.end - c.start] : undefined;
-  if (!span || next === undefined) return c;
-  const counts = next === 'both' || lex.match([next], 0)?.entries.some((e) => e.k === 'number');
-  // The count may come untagged or tagged as a phrase of its own ("them" + "both").
-  const own = c.spans.find((s) => s.start === span.end);
-  if (!counts || (own && own.words.length !== 1)) return c;
-  const merged = { ...span, words: [...span.words, next], end: span.end + 1 };
-  return { ...c, spans: c.spans.filter((s) => s !== own).map((s) => (s === span ? merged : s)) };
-}
-
 /** A reference that says only where ("the top right corner"), nothing about what. */
 function placeOnly(r: RefSpec): boolean {
   return !!r.place && !r.pronoun && Object.keys(r.values).length === 0 && !r.rel && !r.ordinal && !r.superlative && !r.other;
-}
-
-/** "the one beside it" + "in the same row" tagged as a destination where nothing moves: one phrase. */
-function placeOfTarget(c: Clause): Clause {
-  if (c.op === 'move' || c.op === 'add') return c;
-  const dest = c.spans.find((d) => d.role === 'DEST' && c.spans.some((t) => t.role === 'TGT' && t.end === d.start));
-  if (!dest) return c;
-  const tgt = c.spans.find((t) => t.role === 'TGT' && t.end === dest.start)!;
-  const merged = { ...tgt, words: [...tgt.words, ...dest.words], end: dest.end, prob: Math.min(tgt.prob, dest.prob) };
-  return { ...c, spans: c.spans.filter((x) => x !== dest).map((x) => (x === tgt ? merged : x)) };
 }

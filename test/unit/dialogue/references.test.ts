@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { follow, remember } from '../../../src/dialogue/mentions.ts';
 import { emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
+import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
 import { sixObjects } from '../domains/shapes-v1/six-objects.ts';
 import { Chat } from './chat.ts';
 
@@ -123,5 +124,16 @@ describe('places within lines', () => {
     s.cells[3] = { ...o('circle') };
     expect((await Chat.over(s).say('make the middle heart a star')).scene.cells[7]!.shape).toBe('star');
     expect((await Chat.over(s).say('make the circle on the right-hand side blue')).scene.cells[2]!.color).toBe('blue');
+  });
+});
+
+describe('words that settle what the tagger split or misread', () => {
+  it('"swap the 2 circles" swaps them; "add a star" adds (asking what it needs), never changes what is there', async () => {
+    expect((await new Chat().say('swap the 2 circles')).scene).toEqual(applyEdit(sixObjects(), { op: 'swap', a: 0, b: 8 }));
+    const c = new Chat();
+    await c.say('make the circle in the top left blue');
+    const r = await c.say('add a star');
+    expect(r.kind).toBe('clarify');
+    expect(c.screen.cells[0]!.shape).toBe('circle');
   });
 });
