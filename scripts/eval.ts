@@ -59,7 +59,7 @@ for (const d of dialogues) {
   let seen = (await conversation.dataOf(conversation.dialogue.current.id)).recognition.scene as Scene;
   for (const [n, turn] of d.turns.entries()) {
     if (values['teacher-forced'] && n > 0) {
-      await conversation.force(expected, expectedImage);
+      await conversation.force(expected, expectedImage, 'clarify' in d.turns[n - 1]!.expect);
       [previous, seen] = [expectedImage, expected];
     }
     const result = await conversation.say(turn.user);

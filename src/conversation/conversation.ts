@@ -127,10 +127,11 @@ export class Conversation {
   /**
    * Makes the picture on screen show `scene` (rendered as `image`): evaluation's teacher forcing, so that each
    * turn starts from the expected previous scene. The history keeps its shape; only this node's picture changes.
+   * `asked`: the previous turn was meant to ask, so its question stays open.
    */
-  async force(scene: Scene, image: Uint8ClampedArray): Promise<void> {
+  async force(scene: Scene, image: Uint8ClampedArray, asked = false): Promise<void> {
     const data = await this.dataOf(this.manager.current.id);
-    const forced = this.manager.forceScene(scene);
+    const forced = this.manager.forceScene(scene, asked);
     const id = forced.added ? forced.node : this.manager.current.image;
     await this.nodes.put(id, { ...data, image, recognition: { scene, confidence: scene.cells.map(() => 1) } });
   }

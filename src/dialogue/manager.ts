@@ -231,10 +231,15 @@ export class DialogueManager {
    * Teacher forcing for evaluation: the history goes on from `scene` as if the turn had produced it. A turn that
    * meant this scene keeps its node (only the picture was off); otherwise a node with it is added, in place of
    * the edit the turn made if it made one, so that a later "undo" leaves the expected history. Returns the id of
-   * the node that now shows `scene`, and whether it is new.
+   * the node that now shows `scene`, and whether it is new. `asked`: the turn was meant to ask a question.
    */
-  forceScene(scene: Scene): { node: string; added: boolean } {
+  forceScene(scene: Scene, asked = false): { node: string; added: boolean } {
     if (scenesEqual(this.current.scene, scene)) return { node: this.current.id, added: false };
+    if (asked) {
+      // The turn was meant to ask: only the reading of the picture was off; the question stays open.
+      this.history.setScene(scene);
+      return { node: this.current.id, added: false };
+    }
     this.open = null;
     if (this.current.parent !== null && this.current.parent === this.turnFrom) this.history.undo(1);
     const node = this.history.add({ kind: 'edit', user: '', summary: 'The expected picture.', steps: [], scene, referent: this.referent });

@@ -160,6 +160,16 @@ describe('confirming a reading Parley is unsure of', () => {
 });
 
 describe('teacher forcing', () => {
+  it('keeps a question open when the turn was meant to ask and only the picture\'s reading is corrected', async () => {
+    const m = new DialogueManager(sixObjects(), u.lexicon, SHAPES_DIALOGUE);
+    const misread = cloneScene(sixObjects());
+    misread.cells[6] = { ...misread.cells[6]!, texture: 'dotted' };
+    expect(m.turn(await u.read('make the circle green', m.context), misread).kind).toBe('clarify');
+    m.forceScene(sixObjects(), true);
+    const r = m.turn(await u.read('the bottom one', m.context), sixObjects());
+    expect(r.scene).toEqual(applyEdit(sixObjects(), { op: 'recolor', cells: [8], color: 'green' }));
+  });
+
   it('puts the expected picture in place of a wrong edit, so "undo" goes back to before the turn', () => {
     const m = new DialogueManager(sixObjects(), u.lexicon, SHAPES_DIALOGUE);
     return u.read('make the star blue', m.context).then(async (reading) => {
