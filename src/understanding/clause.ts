@@ -169,7 +169,7 @@ function destination(c: Clause, ci: number, t: ClauseTools, from: number | null)
   if (t.given?.cell !== undefined) return t.given.cell;
   const spans = c.spans.filter((s) => s.role === 'DEST');
   if (empty.length === 0) fail({ code: 'grid-full' });
-  if (empty.length === 1 && spans.length === 0) return empty[0]!;
+  // No place said: ask, even with one free cell (people expect to be asked where).
   if (spans.length === 0) return ask({ need: 'where', clause: ci, candidates: empty });
   // "the top row is empty ... in the top left corner": every place said narrows the last one down.
   let options: number[] | null = null;

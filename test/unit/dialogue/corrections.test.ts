@@ -108,6 +108,16 @@ describe('values ruled out, and edits dropped', () => {
 });
 
 describe('destinations', () => {
+  it('asks where a move goes when no place is said, even with one free cell', async () => {
+    const full = sixObjects();
+    full.cells[2] = { shape: 'star', color: 'pink', size: 'small', texture: 'solid' };
+    full.cells[5] = { shape: 'star', color: 'pink', size: 'small', texture: 'solid' };
+    const c = Chat.over(full);
+    const q = await c.say('move the heart');
+    expect([q.kind, q.reply]).toEqual(['clarify', 'Where should it go? Free spots: the bottom middle.']);
+    expect((await c.say('there, the bottom middle')).scene.cells[7]?.shape).toBe('heart');
+  });
+
   it('narrows every place said ("the right column ... in the middle right")', async () => {
     const c = new Chat();
     const r = await c.say('the right column is a bit bare, put a pink heart in the middle right');
