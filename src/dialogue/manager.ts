@@ -22,6 +22,7 @@ import { alongWords, contradictsIn } from './contradiction.ts';
 import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
 import { follow, remember } from './mentions.ts';
+import { undoReach } from './undo-reach.ts';
 import { asPlainRequest, changedCells, isCorrection, mainClauses, restates } from './turn-shape.ts';
 import { settle } from './exact-path.ts';
 import { HistoryTree, type EditStep, type HistoryNode } from './history.ts';
@@ -114,7 +115,7 @@ export class DialogueManager {
       case 'undo':
       case 'redo':
         this.open = null;
-        return this.command(first.op, stepCount(first.words, this.lex));
+        return this.command(first.op, (first.op === 'undo' ? undoReach(first, scene, this.history, this.rules, this.lex) : null) ?? stepCount(first.words, this.lex));
       case 'reset':
         this.open = null;
         // "undo everything" walks back to the original (redo can walk forward again); "start over" adds a step.

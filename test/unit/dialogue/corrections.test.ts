@@ -90,6 +90,20 @@ describe('corrections narrow, exclude and restate', () => {
   });
 });
 
+describe('undo that names what it undoes', () => {
+  it('goes back past the latest edit of the kind or object it names', async () => {
+    const c = new Chat();
+    await c.say('make the star red');
+    await c.say('move the heart to the top right');
+    const r = await c.say('undo that and the colour change');
+    expect([r.kind, r.scene]).toEqual(['undo', sixObjects()]);
+    const d = new Chat();
+    await d.say('make the star red');
+    await d.say('move the heart to the top right');
+    expect((await d.say('undo')).scene).toEqual(applyEdit(sixObjects(), { op: 'recolor', cells: [4], color: 'red' }));
+  });
+});
+
 describe('values ruled out, and edits dropped', () => {
   it('never takes a value the words rule out', async () => {
     const c = new Chat();
