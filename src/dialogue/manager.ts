@@ -22,7 +22,7 @@ import { alongWords, contradictsIn } from './contradiction.ts';
 import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
 import { follow, remember } from './mentions.ts';
-import { undoReach } from './undo-reach.ts';
+import { bringsBack, undoReach } from './undo-reach.ts';
 import { asPlainRequest, changedCells, isCorrection, mainClauses, restates } from './turn-shape.ts';
 import { settle } from './exact-path.ts';
 import { HistoryTree, type EditStep, type HistoryNode } from './history.ts';
@@ -43,6 +43,7 @@ export class DialogueManager {
   private lastKind: Context = 'start';
   /** The node the current turn started from (teacher forcing replaces what the turn added). */
   private turnFrom: string | null = null;
+  private lastTurn: DialogueKind | null = null;
   private mentions: number[][] = [];
   private history: HistoryTree;
 
@@ -97,6 +98,7 @@ export class DialogueManager {
     this.history.setScene(scene);
     this.turnFrom = this.history.current.id;
     const t = this.decide(reading, scene, opts);
+    this.lastTurn = t.kind;
     this.lastKind = t.kind === 'edit' || t.kind === 'answer' ? 'edited' : 'other';
     this.mentions = remember(this.mentions, [...(t.candidates ?? []), ...(this.referent ?? [])]);
     return t;
@@ -113,9 +115,12 @@ export class DialogueManager {
     if (u.unknown.length * 2 >= u.words.filter((w) => /[a-z]/.test(w)).length) return this.fail({ code: 'nothing-recognized' }, scene);
     switch (first.op) {
       case 'undo':
-      case 'redo':
+      case 'redo': {
         this.open = null;
-        return this.command(first.op, (first.op === 'undo' ? undoReach(first, scene, this.history, this.rules, this.lex) : null) ?? stepCount(first.words, this.lex));
+        // "bring them back, medium was fine" right after an undo brings back what it undid.
+        const op = first.op === 'undo' && this.lastTurn === 'undo' && bringsBack(first) && this.current.redoChild ? 'redo' : first.op;
+        return this.command(op, (op === 'undo' ? undoReach(first, scene, this.history, this.rules, this.lex) : null) ?? stepCount(first.words, this.lex));
+      }
       case 'reset':
         this.open = null;
         // "undo everything" walks back to the original (redo can walk forward again); "start over" adds a step.
@@ -171,8 +176,10 @@ export class DialogueManager {
         previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null, mentions: this.mentions,
       });
     const exact = req.fresh && !replacing ? this.rules.exactReading?.(req.reading.utterance.text, scene, req.referent ?? this.referent) ?? null : null;
-    if (exact?.kind === 'edits' && it.kind !== 'changes') {
-      // The learned reading gave up or asked; the grammar's rules read every word: use theirs.
+    // The learned reading gave up or asked; the grammar's rules read every word: use theirs. Not where the user
+    // said "one of" several: that is a question only they can answer.
+    const oneOf = it.kind === 'ask' && it.need.need === 'which' && /\bone of\b/.test(it.need.phrase);
+    if (exact?.kind === 'edits' && it.kind !== 'changes' && !oneOf) {
       const s = settle(this.rules, this.lex, req.reading, scene, exact, null, false);
       if (s.use === 'exact') return this.execute(req, scene, s.changes, s.referent, kind, opts, 1);
     }

@@ -8,7 +8,7 @@ import type { Change } from '../understanding/changes.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { matchRef } from '../understanding/match.ts';
 import type { Clause } from '../understanding/reading.ts';
-import { readRef } from '../understanding/spans.ts';
+import { readRef, readValues } from '../understanding/spans.ts';
 import type { DialogueDomain } from './dialogue-domain.ts';
 import type { HistoryTree } from './history.ts';
 import { changedCells } from './turn-shape.ts';
@@ -24,7 +24,9 @@ const KINDS: readonly [RegExp, (c: Change) => boolean][] = [
 /** Steps back to before the latest edit the undo clause names, within `limit` steps. */
 export function undoReach(c: Clause, scene: Scene, history: HistoryTree, rules: DialogueDomain, lex: Lexicon, limit = 8): number | null {
   const said = c.words.join(' ');
-  const attrs = lex.schema.attributes.filter((a) => a.nouns.some((n) => new RegExp(`\\b${n}\\b`).test(said)));
+  // "the colour change" names an attribute; "medium was fine" one of its values.
+  const valued = new Set(readValues(c.words, lex).values.flatMap((v) => (v.kind === 'set' ? [v.attr] : [])));
+  const attrs = lex.schema.attributes.filter((a) => valued.has(a.name) || a.nouns.some((n) => new RegExp(`\\b${n}\\b`).test(said)));
   const kind = KINDS.find(([re]) => re.test(said))?.[1];
   const target = c.spans.find((s) => s.role === 'TGT');
   const ref = target ? readRef(target.words, lex) : null;
@@ -39,4 +41,9 @@ export function undoReach(c: Clause, scene: Scene, history: HistoryTree, rules: 
     node = history.node(node.parent)!;
   }
   return null;
+}
+
+/** "bring them back", "put it back": after an undo, the words that ask for what was undone. */
+export function bringsBack(c: Clause): boolean {
+  return /\b(bring|put)\b.*\bback\b/.test(c.words.join(' '));
 }

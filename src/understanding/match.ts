@@ -145,7 +145,8 @@ export function resolveRef(scene: GridScene, ref: RefSpec, schema: LanguageSchem
     if (recent.length === want) cells = recent;
     else if (ctx.mentions) cells = byMention(cells, want, [ctx.referent ?? [], ...ctx.mentions]) ?? cells;
   }
-  if (n === 'one' && !ref.pronoun && cells.length > 1) return { status: 'ambiguous', cells };
+  // "one of them" (a plural pronoun counted to one) asks which, as "the circle" does among several.
+  if (n === 'one' && ref.pronoun !== 'one' && cells.length > 1) return { status: 'ambiguous', cells };
   if (n === 'both' && cells.length !== 2) return cells.length > 2 ? { status: 'ambiguous', cells } : { status: 'none' };
   if (typeof n === 'number' && cells.length !== n) return cells.length > n ? { status: 'ambiguous', cells } : { status: 'none' };
   return { status: 'ok', cells };

@@ -104,6 +104,19 @@ describe('undo that names what it undoes', () => {
   });
 });
 
+describe('bringing back what an undo took away', () => {
+  it('"bring it back" right after an undo redoes; at other times it undoes', async () => {
+    const c = new Chat();
+    await c.say('make the star red');
+    await c.say('undo');
+    const r = await c.say('ok actually bring it back, red was fine');
+    expect([r.kind, r.scene.cells[4]!.color]).toEqual(['redo', 'red']);
+    const d = new Chat();
+    await d.say('make the star red');
+    expect((await d.say('no, put it back')).scene).toEqual(sixObjects());
+  });
+});
+
 describe('values ruled out, and edits dropped', () => {
   it('never takes a value the words rule out', async () => {
     const c = new Chat();

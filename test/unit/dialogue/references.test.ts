@@ -30,6 +30,14 @@ describe('plural references reach back over recent turns', () => {
     expect((await fresh.say('make those two circles large')).kind).toBe('clarify');
   });
 
+  it('asks which for "one of them", whatever else reads it', async () => {
+    const c = new Chat();
+    await c.say('make both circles green');
+    const r = await c.say('now turn one of them yellow');
+    expect(r.kind).toBe('clarify');
+    expect(r.candidates).toEqual([0, 8]);
+  });
+
   it('"all three of them" means the picture\'s objects when it has exactly three', async () => {
     const s = emptyScene();
     s.cells[0] = { shape: 'circle', color: 'red', size: 'small', texture: 'solid' };
