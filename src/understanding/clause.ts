@@ -98,6 +98,9 @@ export function clauseToChanges(c: Clause, ci: number, t: ClauseTools): Change[]
       return [{ op: 'remove', cells: t.targets('TGT', true)! }];
     case 'add': {
       const object = newObject(t, ci, c.words);
+      // "fill the top row with red hearts", "a yellow square in every empty cell of the middle row": one in each.
+      const every = FILL.test(c.words.join(' ')) ? everyFreeCell(c, ci, t) : [];
+      if (every.length > 1) return every.map((cell) => ({ op: 'add', cell, object: { ...object } }));
       const cell = destination(c, ci, t, null);
       return [{ op: 'add', cell, object }];
     }
@@ -185,6 +188,17 @@ function destination(c: Clause, ci: number, t: ClauseTools, from: number | null)
   if (free.length === 1) return free[0]!;
   if (free.length === 0) return options.length === 1 ? fail({ code: 'place-taken', cell: options[0]! }) : fail({ code: 'grid-full' });
   return ask({ need: 'where', clause: ci, candidates: free });
+}
+
+const FILL = /\b(fill|every|each)\b/;
+
+/** The free cells of every place a clause names (its destinations, else a target that reads as a place). */
+function everyFreeCell(c: Clause, ci: number, t: ClauseTools): number[] {
+  const empty = t.cells.flatMap((o, i) => (o ? [] : [i]));
+  const spans = c.spans.filter((s) => s.role === 'DEST' || s.role === 'TGT');
+  const places = spans.map((s) => destOptions(s.words, ci, t, null, empty)).filter((x): x is number[] => x !== null && x.length < t.cells.length);
+  if (places.length === 0) return [];
+  return places.reduce((a, b) => a.filter((x) => b.includes(x))).filter((x) => !t.cells[x]);
 }
 
 /** The cells one destination phrase allows, or null when it names no place. */

@@ -44,6 +44,7 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
   let last: number[] | null = ctx.referent ? [...ctx.referent] : null;
   const changes: Change[] = [];
   const unknown: string[] = [];
+  let evaluativeBefore = false;
   try {
     reading.clauses.forEach((read, ci) => {
       if (!EDIT_OPS.has(read.op)) {
@@ -113,6 +114,14 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
         });
         const given = ctx.given?.find((g) => g.clause === ci);
         const clauseChanges = clauseToChanges(c, ci, { targets, valuesOf, given, cells, lex, previous: changes.length ? changes : ctx.previous ?? null, last });
+        // "The cross looks rather feeble; enlarge it": the complaint and the request ask for one step, not two.
+        const prev = changes[changes.length - 1];
+        if (evaluativeBefore && prev && clauseChanges.length === 1 && JSON.stringify(clauseChanges[0]) === JSON.stringify(prev)) {
+          changes.pop();
+          cells = ctx.scene.cells.map((o) => (o ? { ...(o as Record<string, string>) } : null));
+          for (const ch of changes) cells = applyChange(cells, ch, schema);
+        }
+        evaluativeBefore = c.spans.some((s) => s.role === 'CUR') && !c.spans.some((s) => s.role === 'VAL');
         for (const ch of clauseChanges) {
           changes.push(ch);
           cells = applyChange(cells, ch, schema);
@@ -126,6 +135,9 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
           if (r?.status === 'ok') last = r.cells;
         }
         // ... and so does one whose object is not there ("the top row is empty. put a star in the top left").
+        // ... and a remark after a request that was done ("make the heart smaller, it's quite overbearing").
+        const after = changes.length > 0 && e instanceof Stop && e.result.kind === 'ask' && (e.result.need.need === 'value' || e.result.need.need === 'what');
+        if (after && !c.spans.some((s) => s.role === 'VAL' || s.role === 'DEST')) return;
         const remark = later && !c.spans.some((s) => s.role === 'VAL') && e instanceof Stop;
         if (remark && ((e.result.kind === 'ask' && (e.result.need.need === 'value' || e.result.need.need === 'what')) || e.result.kind === 'fail')) return;
         throw e;

@@ -145,6 +145,17 @@ describe('destinations', () => {
     expect((await c.say('there, the bottom middle')).scene.cells[7]?.shape).toBe('heart');
   });
 
+  it('fills every free cell of a place ("fill the right column with red hearts")', async () => {
+    const r = await new Chat().say('fill the right column with red hearts');
+    expect([2, 5].map((i) => r.scene.cells[i])).toEqual([2, 5].map(() => ({ shape: 'heart', color: 'red', size: 'medium', texture: 'solid' })));
+    expect(r.scene.cells[8]).toEqual(sixObjects().cells[8]);
+  });
+
+  it('takes a remark after a request as a remark ("make the heart smaller, it\'s quite overbearing")', async () => {
+    const r = await new Chat().say("Make the heart a bit smaller, it's quite overbearing.");
+    expect([r.kind, r.scene.cells[6]!.size]).toEqual(['edit', 'medium']);
+  });
+
   it('narrows every place said ("the right column ... in the middle right")', async () => {
     const c = new Chat();
     const r = await c.say('the right column is a bit bare, put a pink heart in the middle right');
