@@ -8,9 +8,7 @@ import { scenesEqual, type Scene } from '../domain/scene.ts';
 import { fits, type Change } from '../understanding/changes.ts';
 import { EDIT_OPS, interpret } from '../understanding/interpret.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
-import { resolveRef } from '../understanding/match.ts';
 import type { Failure, Need } from '../understanding/outcome.ts';
-import { readRef } from '../understanding/spans.ts';
 import type { Reading } from '../understanding/reading.ts';
 import type { Context } from '../understanding/tags.ts';
 import { MAX_TURN_CHARS } from '../understanding/text.ts';
@@ -27,6 +25,7 @@ import { asPlainRequest, changedCells, isCorrection, mainClauses, restates } fro
 import { settle } from './exact-path.ts';
 import { HistoryTree, type EditStep, type HistoryNode } from './history.ts';
 import { answerOpen } from './open-answer.ts';
+import { focusOf, questionReferent, stillAsking } from './referents.ts';
 import type { LastEdit, OpenQuestion, Request } from './request.ts';
 
 export type { LastEdit, OpenQuestion, Request } from './request.ts';
@@ -272,27 +271,18 @@ export class DialogueManager {
 
   /** The open question, asked again after a reply that did not answer it. */
   private still(scene: Scene): string {
-    const o = this.open;
-    if (!o) return '';
-    if (o.kind === 'what') return ` ${this.rules.replies.need({ need: 'what', targets: o.targets }, scene)}`;
-    if (o.kind === 'confirm') return ' (Say yes or no to my question, or tell me what to do instead.)';
-    return ` ${this.rules.replies.need(o.need, scene)}`;
+    return stillAsking(this.open, scene, this.rules);
   }
 
   private question(reading: Reading, scene: Scene, opts: TurnOptions): DialogueTurn {
     const a = this.rules.answer(reading, scene, this.referent, opts.confidence);
-    // A question Parley could not answer still says what "it" is next ("what colour's the thing in the corner?").
-    const asked = reading.clauses.flatMap((c) => c.spans).find((s) => s.role === 'TGT');
-    const named = !a.referent && asked ? resolveRef(scene, readRef(asked.words, this.lex), this.lex.schema, { referent: this.referent }) : null;
-    if (a.referent) this.referent = a.referent;
-    else if (named?.status === 'ok') this.referent = named.cells;
+    this.referent = questionReferent(reading, a.referent, scene, this.lex, this.referent);
     return this.result('question', `${a.reply}${this.still(scene)}`);
   }
 
   /** "the red one" with nothing asked: that object becomes "it", and Parley asks what to do with it. */
   private focus(reading: Reading, scene: Scene): DialogueTurn {
-    const words = reading.clauses[0]!.spans.find((s) => s.role === 'TGT')?.words ?? reading.clauses[0]!.words;
-    const r = resolveRef(scene, readRef(words, this.lex), this.lex.schema, { referent: this.referent });
+    const { r, words } = focusOf(reading, scene, this.lex, this.referent);
     if (r.status === 'none') return this.fail({ code: 'nothing-recognized' }, scene);
     this.referent = r.cells;
     this.open = { kind: 'what', targets: r.cells };
