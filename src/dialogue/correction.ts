@@ -7,7 +7,7 @@ import { nounAttribute } from '../domain/schema.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
 import { matchRef } from '../understanding/match.ts';
 import type { Reading, Span } from '../understanding/reading.ts';
-import { isBare, readRef } from '../understanding/spans.ts';
+import { isBare, readRef, readValues } from '../understanding/spans.ts';
 import { readingConfidence } from './confidence.ts';
 import { corrected } from './open-answer.ts';
 import type { LastEdit, Request } from './request.ts';
@@ -91,6 +91,13 @@ function retagged(r: Reading, last: LastEdit, lex: Lexicon): Reading {
   const clauses = r.clauses.map((c) => {
     let spans: Span[] = c.spans.filter((s) => s.role !== 'VAL' || !NEGATION.test(r.utterance.words[s.start - 1] ?? ''));
     if (!moved) spans = spans.map((s) => (s.role === 'DEST' ? { ...s, role: 'TGT' as const } : s));
+    // "no wait i meant the square" after a move, with "the square" tagged as a value: the object meant.
+    const noun = nounAttribute(lex.schema);
+    const sets = new Set(last.changes.flatMap((ch) => (ch.op === 'set' || ch.op === 'step' ? [ch.attr] : ch.op === 'add' && noun ? [noun.name] : [])));
+    spans = spans.map((s) => {
+      const vs = s.role === 'VAL' ? readValues(s.words, lex).values : [];
+      return noun && vs.length > 0 && !sets.has(noun.name) && vs.every((v) => v.kind === 'set' && v.attr === noun.name) ? { ...s, role: 'TGT' as const } : s;
+    });
     if (c.op === 'fix' && spans.length === 0) {
       const from = c.words.findIndex((w) => !CUE_WORDS.test(w));
       const words = from < 0 ? [] : c.words.slice(from).filter((w) => !/^[.,!?]$/.test(w));

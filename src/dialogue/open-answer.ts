@@ -56,7 +56,11 @@ export function answerOpen(open: OpenQuestion, reading: Reading, scene: GridScen
       // A request of its own (it names its target, or is a command) is not an answer.
       if (ownRequest) return null;
       const a = valueAnswer(reading, lex, open.need.attr, open.need.choices);
-      if ('ok' in a) return { request: { ...open.request, given: [...open.request.given, { clause: open.need.clause, values: a.ok }] } };
+      // "yellow, bottom left" answers "what colour?" for a new object and says where it goes too.
+      const free = scene.cells.flatMap((o, i) => (o ? [] : [i]));
+      const at = open.need.op === 'add' && free.length ? whereAnswer(reading, scene, lex, free) : null;
+      const cell = at && 'ok' in at ? { cell: at.ok } : {};
+      if ('ok' in a) return { request: { ...open.request, given: [...open.request.given, { clause: open.need.clause, values: a.ok, ...cell }] } };
       return answering ? { reask: open.need, lead: "Sorry, I didn't get that." } : null;
     }
     case 'where': {

@@ -59,5 +59,8 @@ const DROPPED = /\b(never ?mind|nvm|forget|scrap|scratch)\b/;
 export function restates(r: Reading, last: Reading, asking: boolean): boolean {
   const op = r.clauses.find((c) => c.op !== 'other')?.op;
   const said = r.utterance.words.join(' ');
-  return (RESTATED.test(said) && last.clauses.some((c) => c.op === op)) || (!asking && DROPPED.test(said));
+  // "hmm, no, swap the two stars" after a swap: a "no" that leads a request of the same kind, not one "too".
+  // Only for swaps and moves: a "no" before a change of value builds on the picture as it is ("no, much bigger").
+  const denied = (op === 'swap' || op === 'move') && /^((hmm|wait|oh|ah|um|ok|okay|,) )*(no|nope|nah)\b/.test(said) && !/\b(too|also|as well)\b/.test(said);
+  return ((RESTATED.test(said) || denied) && last.clauses.some((c) => c.op === op)) || (!asking && DROPPED.test(said));
 }

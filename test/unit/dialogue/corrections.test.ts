@@ -77,6 +77,15 @@ describe('corrections narrow, exclude and restate', () => {
     expect((await c.say('no actually the top one')).scene).toEqual(recolored([0], 'green'));
   });
 
+  it('"hmm, no, swap ..." after a swap replaces it; "no, much bigger" builds on the picture', async () => {
+    const c = new Chat();
+    await c.say('swap the heart and the red circle');
+    expect((await c.say('hmm, no, swap the heart and the star')).scene).toEqual(applyEdit(sixObjects(), { op: 'swap', a: 6, b: 4 }));
+    const d = new Chat();
+    await d.say('make the star bigger');
+    expect((await d.say('no, much bigger')).scene.cells[4]!.size).toBe('large');
+  });
+
   it('"no, I meant ..." with a whole request replaces the last edit; "instead of stripes" does not', async () => {
     const c = new Chat();
     await c.say('swap the heart and the red circle');
@@ -143,6 +152,13 @@ describe('destinations', () => {
     const q = await c.say('move the heart');
     expect([q.kind, q.reply]).toEqual(['clarify', 'Where should it go? Free spots: the bottom middle.']);
     expect((await c.say('there, the bottom middle')).scene.cells[7]?.shape).toBe('heart');
+  });
+
+  it('takes "yellow, bottom left" as the colour and the place of a new object', async () => {
+    const c = new Chat();
+    expect((await c.say('add a star')).kind).toBe('clarify');
+    const r = await c.say('yellow, bottom middle');
+    expect(r.scene.cells[7]).toMatchObject({ shape: 'star', color: 'yellow' });
   });
 
   it('fills every free cell of a place ("fill the right column with red hearts")', async () => {
