@@ -30,6 +30,22 @@ def fourier_axes(s, cells=3, periods=FOURIER_PERIODS):
     return torch.stack([torch.sin(a), torch.cos(a)])
 
 
+def gather2(x, rows, cols):
+    """(B, C, H, W) -> (B, C, len(rows), len(cols)): the rows and columns named by two int64 index vectors."""
+    return x.index_select(2, rows).index_select(3, cols)
+
+
+def fourier_window(axes, rows, cols):
+    """fourier_maps(axes) on the pixels rows x cols only: (1, 8P, len(rows), len(cols)), the same values."""
+    ar, ac = axes.index_select(2, rows), axes.index_select(2, cols)   # (2, P, h), (2, P, w)
+    sx, cx = ac[0][:, None, :], ac[1][:, None, :]                      # (P, 1, w)
+    sy, cy = ar[0][:, :, None], ar[1][:, :, None]                      # (P, h, 1)
+    full = lambda t: t.expand(-1, rows.shape[0], cols.shape[0])
+    maps = [full(sx), full(cx), full(sy), full(cy),
+            sx * cy + cx * sy, cx * cy - sx * sy, sx * cy - cx * sy, cx * cy + sx * sy]
+    return torch.cat(maps, 0)[None]
+
+
 def fourier_maps(axes):
     """(2, P, s) from fourier_axes -> (1, 8P, s, s): sin and cos of the phase along x, y, x + y and x - y, made by
     broadcasting (angle sums), so the graph stores only the 1-D axes."""
@@ -163,6 +179,53 @@ class Decoder(nn.Module):
         maps = torch.cat([x[:, :1], y[:, :1], x[:, 1:], y[:, 1:], r], 1)  # (1, 5, s, s)
         spread = [] if code is None else [F.interpolate(code, size=(s, s), mode='nearest')]
         return torch.cat(list(xs) + [maps + torch.zeros_like(xs[0][:, :1])] + spread, 1)   # batch by broadcasting
+
+    def in_window(self, k, *xs, code=None, rows, cols):
+        """with_coords(k, ...) for a window: xs are already (B, C, len(rows), len(cols)); the coordinate maps and the
+        cell code are taken at those pixels of scale k."""
+        if not self.scales:
+            return torch.cat(xs, 1)
+        s = self.scales[k]
+        a = getattr(self, f'coords{s}')                                # (2, s)
+        ar, ac = a.index_select(1, rows), a.index_select(1, cols)      # (2, h), (2, w)
+        h, w = rows.shape[0], cols.shape[0]
+        x, y = ac.view(1, 2, 1, w).expand(1, 2, h, w), ar.view(1, 2, h, 1).expand(1, 2, h, w)
+        r = torch.sqrt(x[:, 1:] * x[:, 1:] + y[:, 1:] * y[:, 1:])
+        maps = torch.cat([x[:, :1], y[:, :1], x[:, 1:], y[:, 1:], r], 1)  # (1, 5, h, w)
+        spread = [] if code is None else [self.code_at(code, s, rows, cols)]
+        return torch.cat(list(xs) + [maps + torch.zeros_like(xs[0][:, :1])] + spread, 1)
+
+    @staticmethod
+    def code_at(code, s, rows, cols):
+        """The cell code (B, 23, n, n) at pixels rows x cols of scale s: F.interpolate's nearest cell, floor(n i / s)."""
+        n = code.shape[-1]
+        return gather2(code, torch.div(rows * n, s, rounding_mode='floor'), torch.div(cols * n, s, rounding_mode='floor'))
+
+    def window(self, fused, skip1, skip2, r4, c4, r2, c2, r1, c1):
+        """forward() on a window (the decoder_crop graph): rgb and mask_logit at pixels r1 x c1 (contiguous int64
+        ranges of scale S), computing scale S/4 only on r4 x c4 and S/2 on r2 x c2. Every conv pads its window with zeros as
+        forward() pads the picture, so a window's outer rows are wrong where they lie inside the picture: each
+        window must reach 1 pixel beyond what the next scale reads (one conv at S/4 and S/2) and the output window 4
+        beyond the pixels kept (up0, fine.0, fine.2, out); workers/runtime/decoder-crop.ts picks them. The scale-G
+        part (GridAttention: every region sees every region) and the cell code run whole."""
+        q = self.cell_maps(fused, skip2) if self.cell_head is not None else None
+        x = F.relu(self.inp(self.with_coords(0, fused, code=q)))
+        x = F.relu(self.mid(x)) + x                                    # (B, dec, G, G)
+        x = self.attn(x)
+        half = lambda i, i0: torch.div(i, 2, rounding_mode='floor') - i0[:1]   # nearest 2x upsampling, then the window
+        zero = torch.zeros_like(r4[:1])
+        x = gather2(x, half(r4, zero), half(c4, zero))
+        x = F.relu(self.up2(self.in_window(1, x, gather2(skip2, r4, c4), code=q, rows=r4, cols=c4)))
+        x = gather2(x, half(r2, r4), half(c2, c4))
+        x = F.relu(self.up1(self.in_window(2, x, gather2(skip1, r2, c2), code=q, rows=r2, cols=c2)))
+        x = gather2(x, half(r1, r2), half(c1, c2))
+        x = F.relu(self.up0(self.in_window(3, x, code=q, rows=r1, cols=c1)))
+        if self.fine is not None:
+            phases = fourier_window(self.coords_fourier, r1, c1) + torch.zeros_like(x[:, :1])
+            extra = [] if q is None else [self.code_at(q, self.scales[3], r1, c1)]
+            x = x + self.fine(torch.cat([x, phases] + extra, 1))
+        y = self.out(x)
+        return torch.sigmoid(y[:, :3]), y[:, 3:]
 
     def forward(self, fused, skip1, skip2):
         up = lambda t: F.interpolate(t, scale_factor=2.0, mode='nearest')

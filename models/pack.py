@@ -53,6 +53,16 @@ class _Decoder(nn.Module):
         return self.decoder(fused, skip1, skip2)
 
 
+class _DecoderCrop(nn.Module):
+    """The decoder on a window (Decoder.window): the app decodes only the scene cells an edit keeps."""
+    def __init__(self, m):
+        super().__init__()
+        self.decoder = m.decoder
+
+    def forward(self, fused, skip1, skip2, rows4, cols4, rows2, cols2, rows1, cols1):
+        return self.decoder.window(fused, skip1, skip2, rows4, cols4, rows2, cols2, rows1, cols1)
+
+
 class _Recognizer(nn.Module):
     def __init__(self, r):
         super().__init__()
@@ -87,7 +97,31 @@ def export_graphs(model, recognizer, out):
         torch.onnx.export(mod, args, path, opset_version=OPSET, input_names=list(inputs), output_names=outputs,
                           dynamic_axes=axes, do_constant_folding=False)
         graphs[name] = {'file': name + '.onnx', 'inputs': list(inputs), 'outputs': outputs}
+    if model.c.coords and model.c.image_size % 8 == 0:
+        graphs['decoder_crop'] = export_decoder_crop(model.eval(), out)
     return graphs
+
+
+CROP_WINDOWS = ('rows4', 'cols4', 'rows2', 'cols2', 'rows1', 'cols1')   # pixel indices at scales S/4, S/2, S
+
+
+def export_decoder_crop(model, out):
+    """Writes decoder_crop.onnx (Decoder.window): the decoder graph's inputs plus six int64 index ranges of any
+    length, outputs rgb and mask_logit on the window rows1 x cols1. Needs the coordinate maps (packs with coords)."""
+    c = model.c
+    S = c.image_size
+    _, inputs, outputs = graph_specs(c)['decoder']
+    args = [torch.rand(s) for s in inputs.values()]
+    # rows: a middle cell's windows, cols: a corner's (any consistent windows; their lengths are dynamic axes)
+    r, q = [(S // 32, S // 4 - S // 32), (S // 8 - 1, S // 2 - S // 8 + 1), (S // 4 + 1, S - S // 4 - 1)], [(0, S // 8), (0, S // 4 - 2), (0, S // 2 - 7)]
+    args += [torch.arange(*w) for pair in zip(r, q) for w in pair]
+    names = list(inputs) + list(CROP_WINDOWS)
+    axes = {'fused': {0: 'batch'}, 'skip1': {0: 'batch'}, 'skip2': {0: 'batch'}, **{k: {0: k} for k in CROP_WINDOWS},
+            'rgb': {0: 'batch', 2: 'rows1', 3: 'cols1'}, 'mask_logit': {0: 'batch', 2: 'rows1', 3: 'cols1'}}
+    path = os.path.join(out, 'decoder_crop.onnx')
+    torch.onnx.export(_DecoderCrop(model).eval(), tuple(args), path, opset_version=OPSET, input_names=names,
+                      output_names=outputs, dynamic_axes=axes, do_constant_folding=False)
+    return {'file': 'decoder_crop.onnx', 'inputs': names, 'outputs': outputs}
 
 
 def kernel_tensors(m):
@@ -217,7 +251,7 @@ def write_manifest(out, name, c, graphs, quantization, metrics, extra_files=()):
     man = {'format': 'parley-pack-v1', 'name': name, 'domain': c.domain, 'image_size': c.image_size,
            'config': manifest_config(c), 'tokenizer': {'vocab': 'vocab.json', 'max_len': c.max_len},
            'files': {f: {'bytes': os.path.getsize(os.path.join(out, f)), 'sha256': sha256(os.path.join(out, f))} for f in files},
-           'graphs': {k: dict(g, input_shapes=shapes[k]) for k, g in graphs.items()},
+           'graphs': {k: dict(g, input_shapes=shapes[k]) if k in shapes else dict(g) for k, g in graphs.items()},
            'kernels': {'blob': 'kernels.bin', 'layout': 'kernels.json'},
            'quantization': quantization, 'metrics': metrics}
     with open(os.path.join(out, 'manifest.json'), 'w') as f:

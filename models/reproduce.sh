@@ -159,6 +159,8 @@ nice -n 10 $PY models/distill.py --ckpt models/runs/shapes-hex/ckpt.pt --data da
   --out models/runs/shapes-distill --steps $DISTILL_STEPS --context-words --threads $T
 
 # 4. packs: fp32 export, int8 quantization, metrics into the int8 manifests
+# (export.py also writes decoder_crop.onnx, the decoder on a window, for packs with coordinate maps; quantize.py
+# gives it the same int8 weights as decoder.onnx; models/add_decoder_crop.py added it to the committed pack)
 # mask thresholds kept at the earlier packs' 0.6, 0.99: --calibrate-edits maximizes one-turn cell accuracy, flat
 # here (0.966..0.968 from lo 0.1 to 0.8), and would pick 0.8, which costs the app 1.5 points of turn success on
 # validation dialogues (export-dialogues.ts --count 500 --seed 2 --split heldout); lo 0.2..0.4 match 0.6 there but

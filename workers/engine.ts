@@ -1,6 +1,7 @@
 /** The editing engine contract, implemented in-process (tests, CLI) and by the worker proxy (app). */
 
 import type { HeadReadings } from '../src/domain/domain.ts';
+import type { Grid } from '../src/domain/grid.ts';
 
 /** Which compute path runs the models. */
 export type BackendKind = 'webgpu' | 'wasm';
@@ -45,6 +46,11 @@ export interface EditRequest {
   text: string;
   /** Dialogue-state vector from the previous turn, or null at the start of a session. */
   state: Float32Array | null;
+  /**
+   * The scene cells the caller keeps of the result (confine.ts), if it keeps only some: outside them the result is
+   * the source picture with mask 0, and the WASM path decodes only these cells (plus their halo).
+   */
+  keep?: { grid: Grid; cells: readonly number[] };
 }
 
 /** One edit turn's result. */

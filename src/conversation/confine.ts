@@ -3,14 +3,7 @@
  * names, so a step never disturbs a shape the instruction did not mention (the per-pixel mask already keeps most
  * of the background; this makes it exact at the level the dialogue layer reasons in).
  */
-import type { Grid } from '../domain/grid.ts';
-
-/** The scene cell a pixel's center falls in, in a size x size picture. */
-export function cellOfPixel(x: number, y: number, size: number, grid: Grid): number {
-  const col = Math.min(grid.cols - 1, Math.floor(((x + 0.5) * grid.cols) / size));
-  const row = Math.min(grid.rows - 1, Math.floor(((y + 0.5) * grid.rows) / size));
-  return row * grid.cols + col;
-}
+import { cellOfPixel, type Grid } from '../domain/grid.ts';
 
 /** A new RGBA picture: `after` inside `cells`, `before` everywhere else. */
 export function confineToCells(

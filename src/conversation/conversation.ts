@@ -260,9 +260,11 @@ export class Conversation {
         image = swapCells(image, size, this.grid, cells[0], cells[1]);
         continue;
       }
-      const r = await this.engine.edit({ image, size, text: step.instruction, state }, run.signal);
+      const kept = this.rules.changedCells(step.edit);
+      const keep = run.confine ? { grid: this.grid, cells: kept } : undefined;
+      const r = await this.engine.edit({ image, size, text: step.instruction, state, keep }, run.signal);
       results.push(r);
-      image = run.confine ? confineToCells(image, r.image, size, this.rules.changedCells(step.edit), this.grid) : r.image;
+      image = run.confine ? confineToCells(image, r.image, size, kept, this.grid) : r.image;
       state = r.state;
     }
     return { picture: { image, state }, results };

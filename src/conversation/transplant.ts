@@ -3,8 +3,7 @@
  * pixels keeps both objects as they were drawn, up to a third-of-a-pixel resampling (the model redraws them and
  * often loses one; a move is a swap with an empty cell, whose background comes along).
  */
-import type { Grid } from '../domain/grid.ts';
-import { cellOfPixel } from './confine.ts';
+import { cellOfPixel, type Grid } from '../domain/grid.ts';
 
 /** A new RGBA picture with the contents of cells `a` and `b` exchanged; every other cell is unchanged. */
 export function swapCells(image: Uint8ClampedArray, size: number, grid: Grid, a: number, b: number): Uint8ClampedArray {

@@ -6,6 +6,7 @@ import { compositeFeaturesRef, compositePixelsRef } from '../kernels/composite/c
 import { FusionCpu } from '../kernels/fusion/fusion.cpu.ts';
 import { fusionRef, fusionWeights, type FusionInputs, type FusionResult } from '../kernels/fusion/fusion.ref.ts';
 import { trackerRef, trackerWeights, type TrackerWeights } from '../kernels/tracker/tracker.ref.ts';
+import { applyKept, cropPlan, decodeRects, keptPixels } from './decoder-crop.ts';
 import type { Pipeline } from './local-engine.ts';
 import { createSession, ort, type OrtSession } from './ort.ts';
 import type { EditGraph, PackModel } from './pack-model.ts';
@@ -16,6 +17,8 @@ const f32 = (t: ort.Tensor) => t.data as Float32Array;
 /** Options of the CPU path; `referenceFusion` runs fusionRef instead (the benchmark's before/after). */
 export interface CpuPipelineOptions {
   referenceFusion?: boolean;
+  /** Decode the whole picture even where the request keeps only some cells (the benchmark's before). */
+  fullDecode?: boolean;
 }
 
 export class CpuPipeline implements Pipeline {
@@ -29,6 +32,8 @@ export class CpuPipeline implements Pipeline {
   private constructor(
     private readonly model: PackModel,
     private readonly sessions: Record<EditGraph, OrtSession>,
+    /** decoder_crop, where the pack has it and the options allow it. */
+    private readonly crop: OrtSession | null,
     options: CpuPipelineOptions,
   ) {
     const fw = fusionWeights(model.weights);
@@ -45,7 +50,8 @@ export class CpuPipeline implements Pipeline {
     const entries = await Promise.all(
       (Object.keys(model.graphs) as EditGraph[]).map(async (g) => [g, await createSession(model.graphs[g], 'wasm')] as const),
     );
-    return new CpuPipeline(model, Object.fromEntries(entries) as Record<EditGraph, OrtSession>, options);
+    const crop = model.decoderCrop && !options.fullDecode ? await createSession(model.decoderCrop, 'wasm') : null;
+    return new CpuPipeline(model, Object.fromEntries(entries) as Record<EditGraph, OrtSession>, crop, options);
   }
 
   async run(request: EditRequest, signal?: AbortSignal): Promise<EditResult> {
@@ -76,11 +82,15 @@ export class CpuPipeline implements Pipeline {
     timer.lap('fusion');
     const { F } = compositeFeaturesRef(fused.O, V, tracked.g, N, D);
     throwIfAborted(signal);
-    const decoded = await this.sessions.decoder.run({
-      fused: new ort.Tensor('float32', F, [1, D, G, G]), skip1: image.skip1, skip2: image.skip2,
-    });
+    const feeds = { fused: new ort.Tensor('float32', F, [1, D, G, G]), skip1: image.skip1, skip2: image.skip2 };
+    // Only the kept cells and their halo, where that is cheaper than the whole picture (decoder-crop.ts).
+    const rects = this.crop && cropPlan(request.keep, size);
+    const { rgb, maskLogit } = rects
+      ? await decodeRects(this.crop!, feeds, rects, size)
+      : await this.sessions.decoder.run(feeds).then((d) => ({ rgb: f32(d.rgb), maskLogit: f32(d.mask_logit) }));
     timer.lap('decoder');
-    const { out, m } = compositePixelsRef(f32(decoded.rgb), f32(decoded.mask_logit), source, this.model.maskLo, this.model.maskHi);
+    const { out, m } = compositePixelsRef(rgb, maskLogit, source, this.model.maskLo, this.model.maskHi);
+    applyKept(out, m, source, keptPixels(request.keep, size));
     timer.lap('composite');
     return editResult({
       out, m, beta, steps, h: tracked.h, size, G, L, words,
@@ -89,6 +99,6 @@ export class CpuPipeline implements Pipeline {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(Object.values(this.sessions).map((s) => s.release()));
+    await Promise.all([...Object.values(this.sessions), ...(this.crop ? [this.crop] : [])].map((s) => s.release()));
   }
 }

@@ -12,6 +12,7 @@ import { createBuffer, storageUsage, writeBuffer } from '../kernels/gpu.ts';
 import { GpuKernelWeights } from '../kernels/weights.ts';
 import { describeAdapter } from './adapter.ts';
 import { gpuChecked, watchUncaptured } from './gpu-errors.ts';
+import { applyKept, keptPixels } from './decoder-crop.ts';
 import type { Pipeline } from './local-engine.ts';
 import { createSession, gpuTensor, ort, ortDevice, type OrtSession } from './ort.ts';
 import type { EditGraph, PackModel } from './pack-model.ts';
@@ -175,6 +176,9 @@ export class GpuPipeline implements Pipeline {
     }
     const [out, m, beta, h] = ['out', 'm', 'beta', 'hOut'].map((k) => new Float32Array(views[k]!));
     const steps = new Uint32Array(views.steps!);
+    // The whole picture is decoded here (one ORT graph on the GPU, no read-back in between); what the caller does
+    // not keep is the source, as on the WASM path.
+    applyKept(out!, m!, source, keptPixels(request.keep, size));
     timer.lap('composite+readback');
     if (this.lost) throw new DeviceLostError('The GPU device was lost during the turn.');
     return editResult({ out, m, beta, steps, h, size, G, L, words, timings: timer.total(), backend: 'webgpu' });

@@ -19,6 +19,8 @@ export interface PackModel {
   termination: boolean;
   weights: KernelWeights;
   graphs: Record<EditGraph, Uint8Array>;
+  /** The decoder on a window (models/decoder.py `Decoder.window`), in packs exported with it. */
+  decoderCrop?: Uint8Array;
   tokenize(text: string): { ids: BigInt64Array; len: number; words: string[] };
 }
 
@@ -64,6 +66,7 @@ export function packModel(pack: LoadedPack): PackModel {
   const L = dims.L;
   return {
     name: m.name, size: m.image_size, dims, weights, graphs,
+    ...(m.graphs.decoder_crop ? { decoderCrop: file(m.graphs.decoder_crop.file) } : {}),
     maskLo: num(c, 'mask_lo'), maskHi: num(c, 'mask_hi'), termination: c.use_termination !== false,
     tokenize(text) {
       const words = splitWords(text).slice(0, L);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 const GRID3 = { rows: 3, cols: 3 };
 import { decodePng, encodePng } from '../../../scripts/lib/png.ts';
-import { cellOfPixel } from '../../../src/conversation/confine.ts';
+import { cellOfPixel } from '../../../src/domain/grid.ts';
 import { applyEdit } from '../../../src/domains/shapes-v1/edits.ts';
 import { interpret } from '../../../src/domains/shapes-v1/interpret.ts';
 import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';

@@ -1,7 +1,8 @@
 /** Cell-level confinement of a model step's pixels. */
 import { describe, expect, it } from 'vitest';
 const GRID3 = { rows: 3, cols: 3 };
-import { cellOfPixel, confineToCells } from '../../../src/conversation/confine.ts';
+import { confineToCells } from '../../../src/conversation/confine.ts';
+import { cellOfPixel } from '../../../src/domain/grid.ts';
 
 describe('cellOfPixel', () => {
   it('maps pixel centers onto the 3x3 grid of a 64x64 picture (cells 21.3 px wide)', () => {

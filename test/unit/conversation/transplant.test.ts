@@ -1,7 +1,7 @@
 /** Moves and swaps by copying cell pixels, against fresh renders of the edited scene. */
 import { describe, expect, it } from 'vitest';
 const GRID3 = { rows: 3, cols: 3 };
-import { cellOfPixel } from '../../../src/conversation/confine.ts';
+import { cellOfPixel } from '../../../src/domain/grid.ts';
 import { swapCells } from '../../../src/conversation/transplant.ts';
 import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
 import { emptyScene, type SceneObject } from '../../../src/domains/shapes-v1/scene.ts';
