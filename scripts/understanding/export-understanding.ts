@@ -7,6 +7,7 @@
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { SHAPES_LANGUAGE } from '../../src/domains/shapes-v1/language.ts';
 import { Rng } from '../../src/domain/rng.ts';
+import { englishWords } from '../../src/understanding/english-words.ts';
 import { Lexicon } from '../../src/understanding/lexicon.ts';
 import { SpellingCorrector } from '../../src/understanding/spelling.ts';
 import { CONTEXTS, OPS, tagId } from '../../src/understanding/tags.ts';
@@ -27,7 +28,7 @@ const lex = new Lexicon(SHAPES_LANGUAGE);
 const known = lex.words();
 const probe = new Rng(`vocab-${values.seed}`);
 for (let i = 0; i < 200000; i++) for (const t of compose(probe, ws, false).tokens) for (const w of t.w.split(' ')) if (/^[a-z0-9']+$/.test(w)) known.add(w);
-const corrector = new SpellingCorrector(known, lex.valueWords());
+const corrector = new SpellingCorrector(known, lex.valueWords(), englishWords());
 if (values.words) writeFileSync(values.words, `${JSON.stringify([...known].sort())}\n`);
 
 const rng = new Rng(Number(values.seed));

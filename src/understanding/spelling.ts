@@ -52,8 +52,15 @@ export class SpellingCorrector {
   private readonly index = new Map<string, string[]>();
   private readonly known: ReadonlySet<string>;
 
-  /** `preferred` words win a tie ("yelow": "yellow" over "below"): the domain's own words are likelier. */
-  constructor(words: Iterable<string>, private readonly preferred: ReadonlySet<string> = new Set()) {
+  /**
+   * `preferred` words win a tie ("yelow": "yellow" over "below"): the domain's own words are likelier. `english`
+   * words are never corrected: one the vocabulary lacks is a word, not a typo ("cover" is not "over").
+   */
+  constructor(
+    words: Iterable<string>,
+    private readonly preferred: ReadonlySet<string> = new Set(),
+    private readonly english: ReadonlySet<string> = new Set(),
+  ) {
     this.known = new Set(words);
     for (const w of this.known) {
       if (w.length > MAX_CORRECTABLE || w.length < 3) continue;
@@ -74,10 +81,10 @@ export class SpellingCorrector {
 
   /**
    * The known word closest to `word`, when exactly one lies at the smallest distance allowed for its length
-   * (an adjacent swap is allowed in 3-letter words: "teh"); null for known, too long or ambiguous words.
+   * (an adjacent swap is allowed in 3-letter words: "teh"); null for known, English, too long or ambiguous words.
    */
   correct(word: string): string | null {
-    if (this.known.has(word) || word.length > MAX_CORRECTABLE || word.length < 3 || /\d/.test(word)) return null;
+    if (this.known.has(word) || this.english.has(word) || word.length > MAX_CORRECTABLE || word.length < 3 || /\d/.test(word)) return null;
     const max = Math.max(allowedDistance(word.length), word.length === 3 ? 1 : 0);
     const keys = new Set([word]);
     deletes(word, max, keys);

@@ -4,6 +4,7 @@
  * lexicon and the tagger know.
  */
 import { encodeFeatures, vocabMap } from './features.ts';
+import { englishWords } from './english-words.ts';
 import { Lexicon } from './lexicon.ts';
 import { respanAddition } from './add-spans.ts';
 import { readComparisons } from './comparisons.ts';
@@ -21,7 +22,7 @@ export class Understander {
 
   constructor(readonly lexicon: Lexicon, vocab: readonly string[], private readonly run: TaggerRunner) {
     this.vocab = vocabMap(vocab);
-    this.corrector = new SpellingCorrector([...this.lexicon.words(), ...vocab], this.lexicon.valueWords());
+    this.corrector = new SpellingCorrector([...this.lexicon.words(), ...vocab], this.lexicon.valueWords(), englishWords());
   }
 
   /** Reads one turn in its dialogue context. */

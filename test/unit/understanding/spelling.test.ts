@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishWords } from '../../../src/understanding/english-words.ts';
 import { SpellingCorrector, editDistance } from '../../../src/understanding/spelling.ts';
 import { normalize, tokenize, MAX_TURN_CHARS } from '../../../src/understanding/text.ts';
 
@@ -13,6 +14,24 @@ describe('spelling correction', () => {
 
   it('leaves short, known, numeric and far words alone', () => {
     for (const w of ['bed', 'red', 'x1', 'banana', 'reed']) expect(c.correct(w)).toBeNull();
+  });
+
+  it('leaves English words alone: a word the vocabulary lacks is not a typo of one it has', () => {
+    const vocab = ['over', 'cross', 'yellow', 'bring', 'circle', 'in', 'the', 'spots', 'it'];
+    const plain = new SpellingCorrector(vocab);
+    const english = new SpellingCorrector(vocab, new Set(), englishWords());
+    for (const [w, was] of [['cover', 'over'], ['across', 'cross'], ['fellow', 'yellow'], ['being', 'bring']]) {
+      expect(plain.correct(w!), w).toBe(was);
+      expect(english.correct(w!), w).toBeNull();
+    }
+    expect(english.correct('yelow')).toBe('yellow');
+    expect(normalize('cover the circle in spots', english).words).toEqual(['cover', 'the', 'circle', 'in', 'spots']);
+  });
+
+  it('knows English words with their inflections, and not typos', () => {
+    const en = englishWords();
+    for (const w of ['cover', 'covers', 'covered', 'covering', 'stopped', 'bigger', 'geese', 'went']) expect(en.has(w), w).toBe(true);
+    for (const w of ['yelow', 'sqaure', 'circel', 'trinagle']) expect(en.has(w), w).toBe(false);
   });
 
   it('refuses a correction with two equally close candidates', () => {

@@ -12,6 +12,12 @@ describe('synonyms from WordNet', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync('src/domains/shapes-v1/synonyms.json', 'utf8'));
   });
 
+  it.skipIf(!existsSync('/usr/share/wordnet/cntlist.rev'))('the English word list rebuilds byte for byte from WordNet', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'eng-')), 'english-words.json');
+    execFileSync('npx', ['tsx', 'scripts/understanding/build-english-words.ts', '--out', out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('src/understanding/english-words.json', 'utf8'));
+  });
+
   it('map common words people use to palette values and name colours the palette lacks', () => {
     const v = synonyms.values as unknown as Record<string, [string, string]>;
     expect(v.crimson).toEqual(['color', 'red']);
