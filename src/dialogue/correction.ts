@@ -63,7 +63,20 @@ export function correction(last: LastEdit, read: Reading, before: Scene, lex: Le
     const kind = among.length === 1 ? among : sameKind(spans[0]!.words, targets, before, lex);
     if (kind) target(kind);
   }
+  keepPlace(req, last, reading);
   return req;
+}
+
+/**
+ * "no, yellow" after "put a star where it was" (answered "orange"): a correction that names no place keeps the
+ * place the last edit put its one object at, rather than reading "where it was" again on another picture.
+ */
+function keepPlace(req: Request, last: LastEdit, reading: Reading): void {
+  const places = last.changes.flatMap((ch) => (ch.op === 'add' ? [ch.cell] : ch.op === 'move' ? [ch.to] : []));
+  if (places.length !== 1 || reading.clauses.some((c) => c.spans.some((s) => s.role === 'DEST'))) return;
+  const own = req.given.find((g) => g.clause === 0);
+  if (own?.cell !== undefined) return;
+  req.given = [...req.given.filter((g) => g !== own), { ...own, clause: 0, cell: places[0]! }];
 }
 
 /** The one object a noun-less phrase names among those of the kind the last edit was about, if exactly one. */

@@ -44,6 +44,20 @@ describe('corrections replace the last edit', () => {
     await d.say('make the star purple');
     expect((await d.say('no, the blue one')).kind).toBe('clarify');
   });
+  it('a correction that names no place keeps where the last edit put its object', async () => {
+    const c = new Chat();
+    await c.say('remove the star');
+    expect((await c.say('put a heart where it was')).kind).toBe('clarify');
+    expect((await c.say('orange')).scene.cells[4]).toMatchObject({ shape: 'heart', color: 'orange' });
+    const r = await c.say('hmm, no, pink i think');
+    expect(r.scene.cells[4], r.reply).toMatchObject({ shape: 'heart', color: 'pink' });
+    expect(r.scene.cells.filter((o) => o?.shape === 'heart')).toHaveLength(2);
+    const m = new Chat();
+    await m.say('move the star to the top right');
+    const other = await m.say('no, the heart');
+    expect(other.scene.cells[2], other.reply).toMatchObject({ shape: 'heart' });
+    expect(other.scene.cells[4]).toMatchObject({ shape: 'star' });
+  });
 });
 
 describe('corrections narrow, exclude and restate', () => {
