@@ -99,7 +99,9 @@ export class DialogueManager {
     const t = this.decide(reading, scene, opts);
     this.lastTurn = t.kind;
     this.lastKind = t.kind === 'edit' || t.kind === 'answer' ? 'edited' : 'other';
-    this.mentions = remember(this.mentions, [...(t.candidates ?? []), ...(this.referent ?? [])]);
+    // A swap's two objects are talked about, though "it" is only the first one ("make them both dotted").
+    const changed = t.kind === 'edit' || t.kind === 'answer' ? t.steps.flatMap((s) => this.rules.changedCells(s.edit)) : [];
+    this.mentions = remember(this.mentions, [...(t.candidates ?? []), ...(this.referent ?? []), ...changed]);
     return t;
   }
 

@@ -51,7 +51,7 @@ export function changeFocus(ch: Change): number[] | null {
   if (ch.op === 'remove') return null;
   if (ch.op === 'add') return [ch.cell];
   if (ch.op === 'move') return [ch.to];
-  if (ch.op === 'swap') return [ch.a, ch.b];
+  if (ch.op === 'swap') return [ch.b]; // the first-named object now sits where the second was (as edits.ts)
   return [...ch.cells];
 }
 

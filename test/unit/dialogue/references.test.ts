@@ -65,6 +65,19 @@ describe('"one" stands for the noun last talked about when a turn goes on from t
   });
 });
 
+describe('after a swap', () => {
+  it('"it" is the first-named object where it now is, and "them both" the two swapped', async () => {
+    const c = new Chat();
+    await c.say('swap the star and the heart');
+    const it = await c.say('now make that one blue');
+    expect(it.scene.cells[6], it.reply).toMatchObject({ shape: 'star', color: 'blue' });
+    expect(it.scene.cells[4]!.color).toBe('yellow');
+    const both = await c.say('make them both dotted');
+    expect([both.scene.cells[4]!.texture, both.scene.cells[6]!.texture], both.reply).toEqual(['dotted', 'dotted']);
+    expect(both.scene.cells[0]!.texture).toBe('solid');
+  });
+});
+
 describe('mentions', () => {
   it('follow moved, swapped and removed objects, and keep six turns', () => {
     const m = [[0, 1], [2], [3, 4]];
