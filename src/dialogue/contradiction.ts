@@ -8,6 +8,7 @@ import type { AttributeSchema } from '../domain/schema.ts';
 import type { Scene } from '../domain/scene.ts';
 import type { Change } from '../understanding/changes.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
+import { negatedAt } from '../understanding/negation.ts';
 import type { Reading } from '../understanding/reading.ts';
 
 const EXCESS = new Set(['too', 'overly', 'overwhelming', 'overpowering', 'hogging']);
@@ -40,9 +41,22 @@ export function askedDirection(words: readonly string[], lex: Lexicon, attr = or
   return along(ordered(lex).find((a) => a.name === attr), words, lex);
 }
 
+/** True when the words name `value` only to deny it ("it should have no stripes", "not red"). */
+function deniedValue(words: readonly string[], lex: Lexicon, attr: string, value: string): boolean {
+  let said = false;
+  for (let i = 0; i < words.length; i++) {
+    const m = lex.match(words, i);
+    if (!m?.entries.some((e) => e.k === 'value' && e.attr === attr && e.value === value)) continue;
+    if (!negatedAt(words, i)) return false;
+    said = true;
+  }
+  return said;
+}
+
 /** True when a change goes against the request's words; `valueOf` is a cell's current value of an attribute. */
 export function contradicts(reading: Reading, changes: readonly Change[], lex: Lexicon, valueOf: (cell: number, attr: string) => string | undefined): boolean {
   const words = reading.utterance.words;
+  if (changes.some((ch) => ch.op === 'set' && deniedValue(words, lex, ch.attr, ch.value))) return true;
   for (const a of ordered(lex)) {
     const dir = along(a, words, lex);
     if (dir === 0) continue;
@@ -58,6 +72,9 @@ export function contradicts(reading: Reading, changes: readonly Change[], lex: L
 export function alongWords(reading: Reading, changes: readonly Change[], lex: Lexicon): Change[] {
   const dirs = new Map(ordered(lex).map((a) => [a.name, along(a, reading.utterance.words, lex)]));
   return changes.map((ch) => {
+    // "no stripes" read as striped: the attribute's default, where it has one.
+    const fallback = ch.op === 'set' && deniedValue(reading.utterance.words, lex, ch.attr, ch.value) ? lex.schema.attributes.find((a) => a.name === ch.attr)?.default : undefined;
+    if (ch.op === 'set' && fallback) return { ...ch, value: fallback };
     const dir = (ch.op === 'step' || ch.op === 'set') ? dirs.get(ch.attr) : 0;
     if (!dir) return ch;
     return ch.op === 'step' ? { ...ch, dir: dir as 1 | -1 } : ch.op === 'set' ? { op: 'step', cells: ch.cells, attr: ch.attr, dir: dir as 1 | -1 } : ch;

@@ -27,7 +27,7 @@ const REMOVAL = /\b(remove|off|no|without|lose|drop|clear|rid|take|away|strip|er
 /** What a clause can ask of interpret: its targets, its values, answers given, the scene so far. */
 export interface ClauseTools {
   targets: (role: 'TGT' | 'TGT2' | 'SRC', required: boolean, prefer?: (cells: number[]) => number[]) => number[] | null;
-  valuesOf: (role: 'VAL' | 'CUR') => ValueSpec[];
+  valuesOf: (role: 'VAL' | 'CUR' | 'NOT') => ValueSpec[];
   given: Given | undefined;
   cells: Cells;
   lex: Lexicon;
@@ -51,13 +51,16 @@ export function clauseToChanges(c: Clause, ci: number, t: ClauseTools): Change[]
         else if (v.kind === 'either') ask({ need: 'value', clause: ci, attr: v.attr, targets: cells, op: 'set', choices: v.values });
         else if (v.kind === 'unavailable') ask({ need: 'value', clause: ci, attr: v.attr, targets: cells, op: 'set', unavailable: v.name });
       }
-      // "take the stripes off the star", "lose the dots": a value taken away leaves the attribute's default.
-      const dropped = t.valuesOf('CUR').find((v) => v.kind === 'set' && schema.attributes.find((a) => a.name === v.attr)?.default);
-      if (out.length === 0 && dropped && REMOVAL.test(c.words.join(' '))) {
+      // "take the stripes off the star", "lose the dots", "it should have no stripes": a value taken away leaves
+      // the attribute's default.
+      const withDefault = (v: ValueSpec) => (v.kind === 'set' || v.kind === 'attr') && schema.attributes.find((a) => a.name === v.attr)?.default;
+      const denied = t.valuesOf('NOT');
+      const dropped = (REMOVAL.test(c.words.join(' ')) ? t.valuesOf('CUR').find((v) => v.kind === 'set' && withDefault(v)) : undefined) ?? denied.find(withDefault);
+      if (out.length === 0 && dropped && dropped.kind !== 'step') {
         out.push({ op: 'set', cells, attr: dropped.attr, value: schema.attributes.find((a) => a.name === dropped.attr)!.default! });
       }
       if (out.length === 0) {
-        const named = vals.find((v) => v.kind === 'attr') ?? t.valuesOf('CUR').find((v) => v.kind !== 'step');
+        const named = vals.find((v) => v.kind === 'attr') ?? denied.find((v) => v.kind !== 'step') ?? t.valuesOf('CUR').find((v) => v.kind !== 'step');
         ask({ need: 'value', clause: ci, attr: named ? named.attr : null, targets: cells, op: 'set' });
       }
       return out;

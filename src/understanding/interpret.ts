@@ -7,7 +7,7 @@ import { applyChange, changeFocus, fits, type Cells, type Change } from './chang
 import { moveIfExisting } from './add-spans.ts';
 import { Stop, ask, clauseToChanges, fail, tidyClause } from './clause.ts';
 import type { Lexicon } from './lexicon.ts';
-import { negatedAt } from './negation.ts';
+import { NEGATION, negatedAt } from './negation.ts';
 import { nounAttribute, type LanguageSchema } from '../domain/schema.ts';
 import { matchRef, resolveRef, type GridScene } from './match.ts';
 import type { Choice, Failure, Given, Need } from './outcome.ts';
@@ -106,8 +106,9 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
           return [...new Set(out)].filter((x) => !cut.includes(x));
         };
         // "make that a square, not a circle": a value after "not" / "instead of" / "rather than" is not wanted.
-        const negated = (s: Span) => negatedAt(reading.utterance.words, s.start);
-        const valuesOf = (role: 'VAL' | 'CUR'): ValueSpec[] => c.spans.filter((s) => s.role === role && (role === 'CUR' || !negated(s))).flatMap((s) => {
+        // ... and so is one the phrase itself denies ("should have no stripes", "without dots").
+        const negated = (s: Span) => negatedAt(reading.utterance.words, s.start) || NEGATION.test(reading.utterance.words[s.start] ?? '');
+        const valuesOf = (role: 'VAL' | 'CUR' | 'NOT'): ValueSpec[] => c.spans.filter((s) => (role === 'CUR' ? s.role === 'CUR' : s.role === 'VAL' && negated(s) === (role === 'NOT'))).flatMap((s) => {
           const v = readValues(s.words, lex);
           unknown.push(...v.unknown);
           return v.values;

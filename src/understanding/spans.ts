@@ -2,6 +2,7 @@
  * Reads the phrases the tagger marks (a reference, a value, a destination) into structure, with the lexicon.
  * Words it cannot place are kept in `unknown`, so confidence can drop instead of the word being ignored.
  */
+import { NEGATION, negatedAt } from './negation.ts';
 import type { Direction } from './english.ts';
 import type { Entry, Lexicon } from './lexicon.ts';
 import { noPlace, readPlace, type Place, type PlaceWords } from './places.ts';
@@ -127,7 +128,10 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
     } else if (d && det === null) det = d.number;
     else if (entry(es, 'ordinal')) spec.ordinal = { n: entry(es, 'ordinal')!.n, axis: 'reading' };
     else if (entry(es, 'superlative')) spec.superlative = { attr: entry(es, 'superlative')!.attr, dir: entry(es, 'superlative')!.dir };
-    else if (value && !(value.attr === 'shape' && entry(es, 'grid') && grid && Object.keys(spec.values).includes('shape'))) {
+    else if (value && deniedInRef(w, i)) {
+      // "the square with no stripes", "the one without dots": those with the value are left out.
+      (spec.except ??= { number: 'all', values: {}, unknown: [] }).values[value.attr] = value.value;
+    } else if (value && !(value.attr === 'shape' && entry(es, 'grid') && grid && Object.keys(spec.values).includes('shape'))) {
       if (value.attr in spec.values && spec.values[value.attr] !== value.value) spec.unknown.push(w.slice(i, i + m.n).join(' '));
       spec.values[value.attr] = value.value;
       plural ||= !!value.plural;
@@ -160,6 +164,17 @@ export function readRef(words: readonly string[], lex: Lexicon): RefSpec {
   else if (det === 'all' || (plural && det !== 'some')) spec.number = 'all';
   else if (det === 'some') spec.number = plural ? 'all' : 'one';
   return spec;
+}
+
+/**
+ * A value a reference denies ("with no stripes", "without dots", "that is not red"); a leading "no" is a
+ * correction's, not a denial ("no the red one").
+ */
+function deniedInRef(w: readonly string[], at: number): boolean {
+  if (!negatedAt(w, at)) return false;
+  let j = at - 1;
+  while (j > 0 && !NEGATION.test(w[j]!)) j--;
+  return w[j] !== 'no' || /^(with|has|have|having)$/.test(w[j - 1] ?? '');
 }
 
 /** True when a reference says nothing about which object ("the one", "it" has a pronoun instead). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SHAPES_DIALOGUE } from '../../../src/domains/shapes-v1/dialogue/dialogue.ts';
-import { askedDirection } from '../../../src/dialogue/contradiction.ts';
+import { alongWords, askedDirection, contradictsIn } from '../../../src/dialogue/contradiction.ts';
 import { DialogueManager } from '../../../src/dialogue/manager.ts';
 import { SIZES, emptyScene, type Scene } from '../../../src/domains/shapes-v1/scene.ts';
 import { packUnderstander } from '../understanding/pack-understander.ts';
@@ -54,5 +54,26 @@ describe('edits never contradict the request', () => {
       if (t.kind === 'edit') expect(t.scene.cells[4]?.color, text).toBe('red');
       expect(t.scene.cells[0]?.color, text).toBe('blue');
     }
+  });
+
+  it('never gives an object a value the words deny', async () => {
+    // The star is solid, the circle striped.
+    for (const text of ['the star should have no stripes', 'the star without stripes please', 'make the star have no dots',
+      'the star, no stripes', 'no stripes on the star', 'the circle should have no stripes', 'give the circle no stripes']) {
+      const s = scene('medium');
+      const m = new DialogueManager(s, u.lexicon, SHAPES_DIALOGUE);
+      const t = m.turn(await u.read(text, m.context), s);
+      expect(t.scene.cells[4]?.texture, `${text}: ${t.reply}`).toBe('solid');
+      if (text.includes('circle') && t.kind === 'edit') expect(t.scene.cells[0]?.texture, text).toBe('solid');
+    }
+  });
+
+  it('the guard catches a denied value even when the reading carries it', () => {
+    const words = 'the star should have no stripes'.split(' ');
+    const reading = { utterance: { text: words.join(' '), words }, context: 'start' as const, clauses: [] };
+    const striped = [{ op: 'set' as const, cells: [4], attr: 'texture', value: 'striped' }];
+    expect(contradictsIn(reading as never, striped, u.lexicon, scene('medium'))).toBe(true);
+    expect(alongWords(reading as never, striped, u.lexicon)).toEqual([{ ...striped[0], value: 'solid' }]);
+    expect(contradictsIn(reading as never, [{ ...striped[0]!, value: 'solid' }], u.lexicon, scene('medium'))).toBe(false);
   });
 });

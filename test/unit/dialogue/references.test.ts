@@ -78,6 +78,16 @@ describe('after a swap', () => {
   });
 });
 
+describe('values a reference denies', () => {
+  it('"the square with no stripes" is the one without them, never the striped one', async () => {
+    for (const text of ['make the square with no stripes green', 'the square that has no stripes should be green']) {
+      const r = await new Chat().say(text);
+      expect(r.scene.cells[3]!.color, `${text}: ${r.reply}`).toBe('green');
+      expect(r.scene.cells[1]!.color, text).toBe('blue');
+    }
+  });
+});
+
 describe('mentions', () => {
   it('follow moved, swapped and removed objects, and keep six turns', () => {
     const m = [[0, 1], [2], [3, 4]];
