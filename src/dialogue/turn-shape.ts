@@ -1,6 +1,6 @@
 /** How a turn's clauses are taken: remarks around a request set aside, corrections told from plain requests. */
 import type { Change } from '../understanding/changes.ts';
-import type { Reading } from '../understanding/reading.ts';
+import type { Clause, Reading } from '../understanding/reading.ts';
 
 /** "I count four triangles", "I notice the top row is empty", "there are two pink diamonds": an observation, not a request. */
 const OBSERVATION = /^(i|we) (?!(want|wanted|would|need|meant|mean|said|prefer|wish|like|think|guess|will|do not|dont|should|could|might|can))\w+|^(now )?there (is|are|s) /;
@@ -18,7 +18,21 @@ export function mainClauses(read: Reading): Reading {
   }) };
   // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
   const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
-  return main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;
+  const kept = main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;
+  return { ...kept, clauses: kept.clauses.map(clearingAnObject) };
+}
+
+const OBJECT_PRONOUN = /^(it|this|that|them|those|these)$/;
+/** Verbs that clear an object when one follows ("how it was" is no object of "go back"). */
+const CLEARING = /^(clear|wipe|erase|scrap|delete|remove|zap|nuke|bin|ditch|lose|kill)$/;
+
+/** "clear it", "wipe that one": a reset with an object is that object's removal, not starting over. */
+function clearingAnObject(c: Clause): Clause {
+  if (c.op !== 'reset' || c.words.some((w) => /^(undo|all|everything|whole|picture|canvas|grid|board)$/.test(w))) return c;
+  const at = c.words.findIndex((w, i) => OBJECT_PRONOUN.test(w) && CLEARING.test(c.words[i - 1] ?? ''));
+  if (at < 0) return c;
+  const n = c.words[at + 1] === 'one' ? 2 : 1;
+  return { ...c, op: 'remove', spans: [{ role: 'TGT', words: c.words.slice(at, at + n), start: c.start + at, end: c.start + at + n, prob: c.opProb }] };
 }
 
 const CORRECTION_CUES = /\b(no|nope|nah|not|actually|instead|meant|mean|wait|sorry|oops|whoops|wrong|rather|prefer|preferred|keep|leave|stay|only|just)\b/;

@@ -88,6 +88,21 @@ describe('values a reference denies', () => {
   });
 });
 
+describe('clearing', () => {
+  it('"clear it" removes the object talked about; "clear it all" and "go back to how it was" start over', async () => {
+    const c = new Chat();
+    await c.say('make the star red');
+    const r = await c.say('clear it when you get a chance');
+    expect(r.scene.cells[4], r.reply).toBeNull();
+    expect(r.scene.cells.filter(Boolean)).toHaveLength(5);
+    for (const text of ['clear it all', 'go back to how it was at the start']) {
+      const d = new Chat();
+      await d.say('make the star red');
+      expect((await d.say(text)).scene, text).toEqual(sixObjects());
+    }
+  });
+});
+
 describe('mentions', () => {
   it('follow moved, swapped and removed objects, and keep six turns', () => {
     const m = [[0, 1], [2], [3, 4]];
