@@ -7,7 +7,18 @@ import type { Clause } from './reading.ts';
 
 /** Runs every repair. */
 export function repairClause(c: Clause, lex: Lexicon): Clause {
-  return placeOfTarget(countedPronoun(joinArticle(leadVerb(c)), lex));
+  return copiedOnto(placeOfTarget(countedPronoun(joinArticle(leadVerb(c)), lex)));
+}
+
+/**
+ * "use the same size for the block" tagged with the block as the source: the object a copy is "for" (or "on")
+ * receives it; the source is then what was talked about.
+ */
+function copiedOnto(c: Clause): Clause {
+  if (c.op !== 'copy' || c.spans.some((s) => s.role === 'TGT')) return c;
+  const src = c.spans.filter((s) => s.role === 'SRC');
+  const onto = src.length === 1 && /^(for|on|onto|to)$/.test(c.words[src[0]!.start - c.start - 1] ?? '');
+  return onto ? { ...c, spans: c.spans.map((s) => (s === src[0] ? { ...s, role: 'TGT' as const } : s)) } : c;
 }
 
 /** Words that may come before a clause's verb ("ok can you please add ..."). */

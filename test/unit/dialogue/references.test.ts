@@ -88,6 +88,19 @@ describe('values a reference denies', () => {
   });
 });
 
+describe('copies', () => {
+  it('"use the same size for the heart" gives the heart the size of the object talked about', async () => {
+    const c = new Chat();
+    await c.say('make the star red');
+    const r = await c.say('use the same size for the heart');
+    expect(r.scene.cells[6]!.size, r.reply).toBe('medium');
+    expect(r.scene.cells[4]).toMatchObject({ color: 'red', size: 'medium' });
+    const d = new Chat();
+    await d.say('make the star red');
+    expect((await d.say('use the same colour on the heart')).scene.cells[6]!.color).toBe('red');
+  });
+});
+
 describe('clearing', () => {
   it('"clear it" removes the object talked about; "clear it all" and "go back to how it was" start over', async () => {
     const c = new Chat();
