@@ -99,7 +99,12 @@ export class SpellingCorrector {
         else if (d === best && !found.includes(cand)) found.push(cand);
       }
     }
-    if (found.length > 1) found = found.filter((w) => this.preferred.has(w));
+    if (found.length > 1) {
+      // Typos keep the first letter far more often than not ("evry": "every", not "very").
+      const sameStart = found.filter((w) => w[0] === word[0]);
+      const preferred = found.filter((w) => this.preferred.has(w));
+      found = sameStart.length === 1 ? sameStart : preferred.length === 1 ? preferred : sameStart.filter((w) => this.preferred.has(w));
+    }
     return found.length === 1 ? found[0]! : null;
   }
 }

@@ -39,6 +39,12 @@ describe('spelling correction', () => {
     expect(two.correct('carx')).toBeNull();
   });
 
+  it('breaks a tie by the first letter, then by the domain words', () => {
+    expect(new SpellingCorrector(['every', 'very']).correct('evry')).toBe('every');
+    expect(new SpellingCorrector(['yellow', 'below'], new Set(['yellow'])).correct('yelow')).toBe('yellow');
+    expect(new SpellingCorrector(['blue', 'blew'], new Set(['blue'])).correct('bleu')).toBe('blue');
+  });
+
   it('counts an adjacent swap as one edit', () => {
     expect(editDistance('sqaure', 'square')).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
