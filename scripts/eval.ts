@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Conversation, memoryNodes } from '../src/conversation/conversation.ts';
-import { inkError, judgePicture } from './lib/pixel-judge.ts';
+import { inkError, judgePicture } from '../src/domains/shapes-v1/pixel-judge.ts';
 import type { Scene } from '../src/domains/shapes-v1/scene.ts';
 import { validateDialogues } from '../src/domain/dialogue-file.ts';
 import { fail, packDir, parseCli, readInput, writePng } from './lib/cli.ts';

@@ -16,7 +16,7 @@ export interface TurnScore {
   success: boolean;
   /** The recognizer alone: recognized scene equals the expected scene (the figure before issue 28). */
   recognizerSuccess: boolean;
-  /** The pixel judge alone (scripts/lib/pixel-judge.ts); for clarify turns, as `success`. */
+  /** The pixel judge alone (src/domains/shapes-v1/pixel-judge.ts); for clarify turns, as `success`. */
   pixelSuccess: boolean;
   /** The cells the pixel judge failed, and why. */
   pixelProblems: string[];

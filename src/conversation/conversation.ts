@@ -214,22 +214,27 @@ export class Conversation {
     let picture = first;
     let results: EditResult[] = [];
     let recognition = await this.read(first.image, size);
+    // The recognizer's reading, with what the domain's pixel check adds (washed-out ink the recognizer reads right).
+    const judged = (r: Recognition, image: Uint8ClampedArray) => this.domain.judgeReading?.(image, expected, r.scene) ?? r.scene;
+    let view = judged(recognition, first.image);
     const repaired = new Set<number>();
     for (let round = 0; round < run.repairRounds; round++) {
-      const wrong = differingCells(expected, recognition.scene);
-      const fix = repairSteps(this.rules, expected, recognition.scene, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
+      const wrong = differingCells(expected, view);
+      const fix = repairSteps(this.rules, expected, view, { rebuild: round % 2 === 1, wording: Math.floor(round / 2) });
       if (fix.length === 0) break;
       const touched = await this.paint(fix, picture, size, { ...run, confine: true });
       results = [...results, ...touched.results];
       const seen = await this.read(touched.picture.image, size);
+      const seenView = judged(seen, touched.picture.image);
       // Per cell: the new pixels stay only where the reading got closer (a failed touch-up must not make it worse).
-      const far = (r: Recognition, c: number) => cellDistance(expected.cells[c] ?? null, r.scene.cells[c] ?? null);
-      const better = wrong.filter((c) => far(seen, c) < far(recognition, c));
+      const far = (v: Scene, c: number) => cellDistance(expected.cells[c] ?? null, v.cells[c] ?? null);
+      const better = wrong.filter((c) => far(seenView, c) < far(view, c));
       if (better.length === 0) continue;
       const all = better.length === wrong.length;
       const image = all ? touched.picture.image : confineToCells(picture.image, touched.picture.image, size, better, this.grid);
       picture = { image, state: touched.picture.state };
       recognition = all ? seen : await this.read(image, size);
+      view = all ? seenView : judged(recognition, image);
       for (const c of better) repaired.add(c);
     }
     return { picture, recognition, results, repaired: [...repaired].sort((a, b) => a - b) };

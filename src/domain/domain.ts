@@ -57,6 +57,11 @@ export interface Domain<S extends Scene = Scene, D = unknown> {
   renderSvg(scene: S): string;
   /** The scene the recognizer's heads read. */
   readScene(readings: HeadReadings): Recognition<S>;
+  /**
+   * The recognizer's reading `seen` of `image` (at imageSize), changed where a model-free check of the pixels
+   * against the render of `expected` finds what the recognizer missed, so that touch-ups fix it too (issue 28).
+   */
+  judgeReading?(image: Uint8ClampedArray, expected: S, seen: S): S;
   /** A random scene to start from; the same seed gives the same scene. */
   randomScene(seed: number): S;
   examples: readonly Example<S>[];

@@ -7,6 +7,7 @@ import type { Edit } from './edits.ts';
 import { EXAMPLES, randomStart } from './examples.ts';
 import { SHAPES_LANGUAGE } from './language.ts';
 import { renderSceneRgba } from './raster.ts';
+import { judgeReading } from './judge-reading.ts';
 import { readScene } from './recognition.ts';
 import { DOMAIN, IMAGE_SIZE, emptyScene, type Scene } from './scene.ts';
 import { renderSvg } from './svg.ts';
@@ -22,6 +23,7 @@ export const SHAPES_V1: Domain<Scene, DialogueDomain<Edit>> = {
   renderRgba: renderSceneRgba,
   renderSvg: (scene) => renderSvg(scene),
   readScene,
+  judgeReading,
   randomScene: randomStart,
   examples: EXAMPLES,
   words: {

@@ -65,6 +65,8 @@ export interface PerfectOptions {
   beforeEdit?: (r: EditRequest) => Promise<void>;
   misses?: (text: string, call: number) => boolean;
   spill?: (scene: Scene) => Scene;
+  /** The picture a call draws, where it differs from what the recognizer then reads (the edited scene). */
+  drawsAs?: (edited: Scene, call: number) => Scene | null;
 }
 
 /** An engine whose model applies the canonical instruction exactly and whose recognizer is exact. */
@@ -87,6 +89,13 @@ export function perfectEngine(opts: PerfectOptions = {}) {
     return { ...emptyScene(), cells };
   };
   const read = (image: Uint8ClampedArray) => scenes.get(key(image)) ?? readCells(image);
+  const drawn = (edited: Scene, call: number) => {
+    const other = opts.drawsAs?.(edited, call);
+    if (!other) return show(edited);
+    const image = renderSceneRgba(other);
+    scenes.set(key(image), edited);
+    return image;
+  };
   const instructions: string[] = [];
   const engine: Engine = {
     info: async () => ({ backend: 'wasm', adapter: '', webgpuAvailable: false, ortVersion: '', pack: 'perfect', imageSize: 64 }),
@@ -108,7 +117,7 @@ export function perfectEngine(opts: PerfectOptions = {}) {
       const mask = new Float32Array(64 * 64).map((_, i) => (i % 64) / 63);
       const words = r.text.split(' ');
       return {
-        image: show(opts.spill ? opts.spill(edited) : edited), mask, attention: new Float32Array(words.length * 64).fill(0.25), words,
+        image: drawn(opts.spill ? opts.spill(edited) : edited, instructions.length - 1), mask, attention: new Float32Array(words.length * 64).fill(0.25), words,
         steps: new Uint8Array(64).fill(2), grid: 8, state: Float32Array.from([instructions.length]), timings: { total: 1 }, backend: 'wasm',
       };
     },

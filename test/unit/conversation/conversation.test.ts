@@ -119,6 +119,23 @@ describe('Conversation', () => {
     expect(raw.dialogue.reply).toMatch(/may not have come out right/);
   });
 
+  it('touches up ink the recognizer reads right but the pixels show washed out', async () => {
+    const pale = (call: number) => perfectEngine({
+      drawsAs: (edited, n) => (n === call ? { ...edited, cells: edited.cells.map((o, c) => (c === 0 && o ? { ...o, color: 'pink' as const } : o)) } : null),
+    });
+    const { engine, show, instructions } = pale(0);
+    const c = await Conversation.start(SHAPES_V1, engine, memoryNodes(), show(start()), IMAGE_SIZE);
+    const t = await c.say('make the circle red');
+    expect(t.shown.recognition.scene.cells[0]?.color).toBe('red');
+    expect(instructions).toEqual(['make the circle in the top left red', 'make the circle in the top left red']);
+    expect(t.repaired).toEqual([0]);
+    // Without the pixel check the pink circle would stand: the recognizer alone reads it as red.
+    const off = pale(0);
+    const raw = await (await Conversation.start(SHAPES_V1, off.engine, memoryNodes(), off.show(start()), IMAGE_SIZE, { repairRounds: 0 })).say('make the circle red');
+    expect(raw.shown.recognition.scene.cells[0]?.color).toBe('red');
+    expect(off.instructions).toHaveLength(1);
+  });
+
   it('keeps each step inside the cells its edit names', async () => {
     // A model that also turns the square at the bottom right purple whenever it edits anything.
     const spill = (s: Scene): Scene => ({ ...s, cells: s.cells.map((o, c) => (c === 8 && o ? { ...o, color: 'purple' } : o)) });

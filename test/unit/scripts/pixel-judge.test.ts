@@ -4,7 +4,7 @@
  * dots, wrong colours, missing and extra objects while passing a softened copy of a solid object.
  */
 import { describe, expect, it } from 'vitest';
-import { JUDGE, inkError, judgePicture, readCell } from '../../../scripts/lib/pixel-judge.ts';
+import { JUDGE, inkError, judgePicture, readCell } from '../../../src/domains/shapes-v1/pixel-judge.ts';
 import { renderSceneRgba } from '../../../src/domains/shapes-v1/raster.ts';
 import { COLORS, SHAPES, emptyScene, type SceneObject } from '../../../src/domains/shapes-v1/scene.ts';
 

@@ -4,8 +4,8 @@
  * the recognizer, so the recognizer's blind spots cannot hide the editor's. Thresholds are set on renders
  * (test/unit/scripts/pixel-judge.test.ts), never on model outputs.
  */
-import { hexToRgb } from '../../src/domains/shapes-v1/raster.ts';
-import { COLORS, COLOR_HEX, GRID, IMAGE_SIZE, OUTLINE_HEX, type Color } from '../../src/domains/shapes-v1/scene.ts';
+import { hexToRgb } from './raster.ts';
+import { COLORS, COLOR_HEX, GRID, IMAGE_SIZE, OUTLINE_HEX, type Color } from './scene.ts';
 
 /** Thresholds: RGB distances (0..441) and fractions; see the test for how renders fix them. */
 export const JUDGE = {
@@ -131,17 +131,34 @@ function dominantInk(rgba: Uint8ClampedArray, px: (x: number, y: number) => numb
   return [...tally.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** Why a cell fails the judge, or null when it passes. */
-export function judgeCell(output: Uint8ClampedArray, expected: Uint8ClampedArray, cell: number): string | null {
+/** Why a cell fails the judge: an object where none should be, a silhouette off, or ink of another colour. */
+export interface Verdict {
+  cell: number;
+  why: 'extra' | 'silhouette' | 'ink';
+  /** The palette colour the output's ink reads as (null: none). */
+  reads: Color | null;
+  iou?: number;
+}
+
+/** The verdict on one cell, or null when it passes. */
+export function cellVerdict(output: Uint8ClampedArray, expected: Uint8ClampedArray, cell: number): Verdict | null {
   const want = readCell(expected, cell);
   const got = readCell(output, cell);
-  if (want.area <= JUDGE.emptyArea) return got.area <= JUDGE.emptyArea ? null : `${cell}: empty expected, ${got.color ?? 'an unknown colour'} object drawn`;
+  if (want.area <= JUDGE.emptyArea) return got.area <= JUDGE.emptyArea ? null : { cell, why: 'extra', reads: got.color };
   let both = 0;
   for (const p of got.silhouette) if (want.silhouette.has(p)) both++;
   const iou = both / (want.silhouette.size + got.silhouette.size - both);
-  if (iou < JUDGE.iou) return `${cell}: silhouette IoU ${iou.toFixed(2)}`;
-  if (got.color !== want.color) return `${cell}: ink reads ${got.color ?? 'as no palette colour'}, expected ${want.color}`;
-  return null;
+  if (iou < JUDGE.iou) return { cell, why: 'silhouette', reads: got.color, iou };
+  return got.color !== want.color ? { cell, why: 'ink', reads: got.color } : null;
+}
+
+/** Why a cell fails the judge, in words, or null when it passes. */
+export function judgeCell(output: Uint8ClampedArray, expected: Uint8ClampedArray, cell: number): string | null {
+  const v = cellVerdict(output, expected, cell);
+  if (!v) return null;
+  if (v.why === 'extra') return `${cell}: empty expected, ${v.reads ?? 'an unknown colour'} object drawn`;
+  if (v.why === 'silhouette') return `${cell}: silhouette IoU ${v.iou!.toFixed(2)}`;
+  return `${cell}: ink reads ${v.reads ?? 'as no palette colour'}, expected ${readCell(expected, cell).color}`;
 }
 
 /** Every failing cell of an output against the expected render (empty when the turn passes). */
