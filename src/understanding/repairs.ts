@@ -2,12 +2,29 @@
  * Small repairs of the tagger's phrases and operation that the words settle: a count after a plural pronoun,
  * a place split off a target, a lone article tagged apart from its noun, an unmistakable leading verb.
  */
-import type { Lexicon } from './lexicon.ts';
+import type { Entry, Lexicon } from './lexicon.ts';
 import type { Clause } from './reading.ts';
 
 /** Runs every repair. */
 export function repairClause(c: Clause, lex: Lexicon): Clause {
-  return copiedOnto(placeOfTarget(countedPronoun(joinArticle(leadVerb(c)), lex)));
+  return strayNoun(copiedOnto(placeOfTarget(countedPronoun(joinArticle(leadVerb(c)), lex))), lex);
+}
+
+/**
+ * "make the blue stuff striped" tagged "the blue" + "stuff striped": a noun that starts the value right after a
+ * noun-less target ends the target, when a value is left after it.
+ */
+function strayNoun(c: Clause, lex: Lexicon): Clause {
+  const k = c.spans.findIndex((t, i) => t.role === 'TGT' && c.spans[i + 1]?.role === 'VAL' && c.spans[i + 1]!.start === t.end);
+  if (k < 0) return c;
+  const [t, v] = [c.spans[k]!, c.spans[k + 1]!];
+  const isNoun = (e: Entry) => e.k === 'generic' || (e.k === 'value' && !!e.noun && lex.schema.attributes.find((a) => a.name === e.attr)?.noun);
+  const nounAt = (ws: readonly string[], i: number) => lex.match(ws, i)?.entries.some(isNoun) ?? false;
+  const m = lex.match(v.words, 0);
+  if (!m || !nounAt(v.words, 0) || m.n >= v.words.length || t.words.some((_, i) => nounAt(t.words, i))) return c;
+  const target = { ...t, words: [...t.words, ...v.words.slice(0, m.n)], end: t.end + m.n };
+  const value = { ...v, words: v.words.slice(m.n), start: v.start + m.n };
+  return { ...c, spans: c.spans.map((s) => (s === t ? target : s === v ? value : s)) };
 }
 
 /**

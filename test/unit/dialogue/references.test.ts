@@ -195,4 +195,10 @@ describe('words that settle what the tagger split or misread', () => {
     expect(r.kind).toBe('clarify');
     expect(c.screen.cells[0]!.shape).toBe('circle');
   });
+
+  it('"make the blue stuff striped" makes every blue object striped, not only one', async () => {
+    const r = await new Chat().say('make the blue stuff striped');
+    expect([r.scene.cells[1]!.texture, r.scene.cells[8]!.texture], r.reply).toEqual(['striped', 'striped']);
+    expect(r.scene.cells[0]!.texture).toBe('solid');
+  });
 });
