@@ -21,7 +21,7 @@ import type { DialogueDomain, DomainEdit } from './dialogue-domain.ts';
 import { correction } from './correction.ts';
 import { follow, remember } from './mentions.ts';
 import { bringsBack, undoReach } from './undo-reach.ts';
-import { asPlainRequest, changedCells, isCorrection, mainClauses, restates } from './turn-shape.ts';
+import { asPlainRequest, movesBack, changedCells, isCorrection, mainClauses, restates } from './turn-shape.ts';
 import { settle } from './exact-path.ts';
 import { HistoryTree, type EditStep, type HistoryNode } from './history.ts';
 import { answerOpen } from './open-answer.ts';
@@ -160,6 +160,7 @@ export class DialogueManager {
     this.open = null;
     // "no, I meant swap the square with the star": a whole new request of the same kind in place of the last one.
     const last = this.last?.node === this.current.id && this.current.parent !== null ? this.last : null;
+    if (last && movesBack(reading, last.changes, scene, this.lex)) return this.command('undo', 1);
     const replaces = last && restates(reading, last.reading, open !== null) ? { replaces: last.node } : {};
     return this.carry({ reading, choices: [], given: [], referent, fresh: true, ...replaces }, scene, opts);
   }

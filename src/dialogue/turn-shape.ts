@@ -1,5 +1,10 @@
 /** How a turn's clauses are taken: remarks around a request set aside, corrections told from plain requests. */
 import type { Change } from '../understanding/changes.ts';
+import { BACK_WHERE } from '../understanding/clause.ts';
+import type { Scene } from '../domain/scene.ts';
+import type { Lexicon } from '../understanding/lexicon.ts';
+import { matchRef } from '../understanding/match.ts';
+import { readRef } from '../understanding/spans.ts';
 import type { Clause, Reading } from '../understanding/reading.ts';
 
 /** "I count four triangles", "I notice the top row is empty", "there are two pink diamonds": an observation, not a request. */
@@ -77,4 +82,16 @@ export function restates(r: Reading, last: Reading, asking: boolean): boolean {
   // Only for swaps and moves: a "no" before a change of value builds on the picture as it is ("no, much bigger").
   const denied = (op === 'swap' || op === 'move') && /^((hmm|wait|oh|ah|um|ok|okay|,) )*(no|nope|nah)\b/.test(said) && !/\b(too|also|as well)\b/.test(said);
   return ((RESTATED.test(said) || denied) && last.clauses.some((c) => c.op === op)) || (!asking && DROPPED.test(said));
+}
+
+/** "nah, put the ball back where it was" right after moving the ball: that move undone. */
+export function movesBack(r: Reading, last: readonly Change[], scene: Scene, lex: Lexicon): boolean {
+  const clauses = r.clauses.filter((x) => x.op !== 'other');
+  const c = clauses[0];
+  const move = last.length === 1 && last[0]!.op === 'move' ? last[0] : null;
+  if (clauses.length !== 1 || !c || !move || (c.op !== 'move' && c.op !== 'fix') || c.spans.some((s) => s.role === 'DEST')) return false;
+  if (!BACK_WHERE.test(c.words.join(' '))) return false;
+  // The object named, if any, is the one that moved.
+  const named = c.spans.find((s) => s.role === 'TGT');
+  return !named || matchRef(scene, readRef(named.words, lex), lex.schema, { referent: [move.to] }).includes(move.to);
 }

@@ -170,10 +170,15 @@ function newObject(t: ClauseTools, ci: number, words: readonly string[]): Record
   return object;
 }
 
+/** "put the ball back where it was", "back to its old spot": where the last move took the object from. */
+export const BACK_WHERE = /\bback (to )?(where (it|he|she|they) (was|were|used to be|came from|started)|(its|his|her|their) (old|original|first) (spot|place|cell|position))\b/;
+
 function destination(c: Clause, ci: number, t: ClauseTools, from: number | null): number {
   const empty = t.cells.flatMap((o, i) => (o ? [] : [i]));
   if (t.given?.cell !== undefined) return t.given.cell;
   const spans = c.spans.filter((s) => s.role === 'DEST');
+  const back = from !== null && spans.length === 0 && BACK_WHERE.test(c.words.join(' ')) ? t.previous?.find((ch) => ch.op === 'move' && ch.to === from) : undefined;
+  if (back?.op === 'move' && !t.cells[back.from]) return back.from;
   if (empty.length === 0) fail({ code: 'grid-full' });
   // No place said: ask, even with one free cell (people expect to be asked where).
   if (spans.length === 0) return ask({ need: 'where', clause: ci, candidates: empty });

@@ -113,6 +113,25 @@ describe('corrections narrow, exclude and restate', () => {
   });
 });
 
+describe('putting a moved object back', () => {
+  it('"nah put the star back where it was" right after the move undoes it; a later one moves it back', async () => {
+    const c = new Chat();
+    await c.say('move the star to the top right');
+    const r = await c.say('nah put the star back where it was');
+    expect(r.kind).toBe('undo');
+    expect(r.scene).toEqual(sixObjects());
+    const d = new Chat();
+    await d.say('move the star to the top right');
+    expect((await d.say('put the heart back where it was')).kind).toBe('clarify');
+    const e = new Chat();
+    await e.say('move the star to the top right');
+    await e.say('and move the heart to the bottom middle');
+    const back = await e.say('put it back where it was');
+    expect(back.scene.cells[6]?.shape, back.reply).toBe('heart');
+    expect(back.scene.cells[2]?.shape).toBe('star');
+  });
+});
+
 describe('undo that names what it undoes', () => {
   it('goes back past the latest edit of the kind or object it names', async () => {
     const c = new Chat();
