@@ -177,7 +177,9 @@ export class DialogueManager {
         scene, referent: req.referent !== undefined ? req.referent : this.referent, choices: req.choices, given: req.given,
         previous: this.last?.node === this.current.id && !replacing ? this.last.changes : null, mentions: this.mentions,
       });
-    const exact = req.fresh && !replacing ? this.rules.exactReading?.(req.reading.utterance.text, scene, req.referent ?? this.referent) ?? null : null;
+    // Not once the user answered a question about it: the rules would read the question's words again, not the answer.
+    const answered = req.choices.length > 0 || req.given.length > 0;
+    const exact = req.fresh && !replacing && !answered ? this.rules.exactReading?.(req.reading.utterance.text, scene, req.referent ?? this.referent) ?? null : null;
     // The learned reading gave up or asked; the grammar's rules read every word: use theirs. Not where the user
     // said "one of" several: that is a question only they can answer.
     const oneOf = it.kind === 'ask' && it.need.need === 'which' && /\bone of\b/.test(it.need.phrase);

@@ -65,6 +65,16 @@ describe('"one" stands for the noun last talked about when a turn goes on from t
   });
 });
 
+describe('answers', () => {
+  it('an answer to "which one?" is kept: the grammar rules do not read the question words over it', async () => {
+    const c = new Chat();
+    await c.say('make both circles dotted');
+    expect((await c.say('now turn one of them green')).kind).toBe('clarify');
+    const r = await c.say('the one in the top left');
+    expect([r.scene.cells[0]!.color, r.scene.cells[8]!.color], r.reply).toEqual(['green', 'blue']);
+  });
+});
+
 describe('after a swap', () => {
   it('"it" is the first-named object where it now is, and "them both" the two swapped', async () => {
     const c = new Chat();
