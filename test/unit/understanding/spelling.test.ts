@@ -72,6 +72,13 @@ describe('normalization', () => {
     expect(normalize('the star\u2014make it red', c).words).toEqual(['the', 'star', ',', 'make', 'it', 'red']);
   });
 
+  it('drops "at all" as an intensifier, not as "all" the objects', () => {
+    const c2 = new SpellingCorrector(['no', 'pattern', 'at', 'all', 'put', 'stars', 'four', 'corners', 'not', '.']);
+    expect(normalize('no pattern at all.', c2).words).toEqual(['no', 'pattern', '.']);
+    expect(normalize('not at all', c2).words).toEqual(['not']);
+    expect(normalize('put stars at all four corners', c2).words).toEqual(['put', 'stars', 'at', 'all', 'four', 'corners']);
+  });
+
   it('bounds what it reads', () => {
     expect(tokenize('a '.repeat(MAX_TURN_CHARS)).length).toBeLessThanOrEqual(MAX_TURN_CHARS / 2);
   });
