@@ -53,6 +53,9 @@ export function answerOpen(open: OpenQuestion, reading: Reading, scene: GridScen
       return answering ? { reask: open.need } : null;
     }
     case 'value': {
+      // "same grey as the other star" answers "what colour?": the value of the object it names.
+      const like = op === 'copy' && !roles.has('TGT') ? sameAs(reading, scene, lex, open.need.attr, referent) : null;
+      if (like) return { request: { ...open.request, given: [...open.request.given, { clause: open.need.clause, values: [like] }] } };
       // A request of its own (it names its target, or is a command) is not an answer.
       if (ownRequest) return null;
       const a = valueAnswer(reading, lex, open.need.attr, open.need.choices);
@@ -82,6 +85,15 @@ export function answerOpen(open: OpenQuestion, reading: Reading, scene: GridScen
     case 'what':
       return null;
   }
+}
+
+/** The asked attribute's value of the one object a "same ... as X" answer names, if it names one. */
+function sameAs(reading: Reading, scene: GridScene, lex: Lexicon, attr: string | null, referent: readonly number[] | null): { attr: string; value: string } | null {
+  const src = reading.clauses[0]!.spans.find((s) => s.role === 'SRC');
+  if (!attr || !src) return null;
+  const cells = matchRef(scene, readRef(src.words, lex), lex.schema, { referent });
+  const value = cells.length === 1 ? (scene.cells[cells[0]!] as Record<string, string> | null)?.[attr] : undefined;
+  return value ? { attr, value } : null;
 }
 
 /** A request with a correction's phrases put into its first clause (new target, value or place). */

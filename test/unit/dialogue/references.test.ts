@@ -73,6 +73,14 @@ describe('answers', () => {
     const r = await c.say('the one in the top left');
     expect([r.scene.cells[0]!.color, r.scene.cells[8]!.color], r.reply).toEqual(['green', 'blue']);
   });
+
+  it('"same colour as the heart" answers "what colour?" for a new object, and changes nothing else', async () => {
+    const c = new Chat();
+    expect((await c.say('put a star in the top right')).kind).toBe('clarify');
+    const r = await c.say('same colour as the heart');
+    expect(r.scene.cells[2], r.reply).toMatchObject({ shape: 'star', color: 'yellow' });
+    expect(r.scene.cells.filter((o, i) => i !== 2)).toEqual(sixObjects().cells.filter((o, i) => i !== 2));
+  });
 });
 
 describe('after a swap', () => {
