@@ -24,7 +24,21 @@ export function mainClauses(read: Reading): Reading {
   // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
   const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
   const kept = main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;
-  return { ...kept, clauses: kept.clauses.map(clearingAnObject) };
+  return { ...kept, clauses: kept.clauses.map(clearingAnObject).map((c, i, all) => (topicFirst(c, all.slice(i + 1)) ? { ...c, op: 'other' as const } : c)) };
+}
+
+const REPEAT_CUE = /\b(same|too|also|as well|again|likewise|ditto|do|does|other)\b/;
+const PRONOUN_TARGET = /^(it|that|this|them|those|these|that one|this one)$/;
+
+/**
+ * "Now the grey cross at the bottom; kindly make it a trifle smaller": an object named on its own, with no word of
+ * repeating, before a request about "it" introduces that object; it is not "the same for the grey cross".
+ */
+function topicFirst(c: Clause, later: readonly Clause[]): boolean {
+  if (c.op !== 'repeat' || c.spans.length === 0 || c.spans.some((s) => s.role !== 'TGT') || REPEAT_CUE.test(c.words.join(' '))) return false;
+  const next = later.find((x) => x.op !== 'other');
+  const targets = next?.spans.filter((s) => s.role === 'TGT') ?? [];
+  return !!next && next.op !== 'repeat' && targets.every((s) => PRONOUN_TARGET.test(s.words.join(' '))) && next.words.some((w) => /^(it|them)$/.test(w));
 }
 
 const OBJECT_PRONOUN = /^(it|this|that|them|those|these)$/;

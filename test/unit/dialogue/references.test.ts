@@ -79,7 +79,7 @@ describe('answers', () => {
     expect((await c.say('put a star in the top right')).kind).toBe('clarify');
     const r = await c.say('same colour as the heart');
     expect(r.scene.cells[2], r.reply).toMatchObject({ shape: 'star', color: 'yellow' });
-    expect(r.scene.cells.filter((o, i) => i !== 2)).toEqual(sixObjects().cells.filter((o, i) => i !== 2));
+    expect(r.scene.cells.filter((_, i) => i !== 2)).toEqual(sixObjects().cells.filter((_, i) => i !== 2));
   });
 });
 
@@ -103,6 +103,18 @@ describe('values a reference denies', () => {
       expect(r.scene.cells[3]!.color, `${text}: ${r.reply}`).toBe('green');
       expect(r.scene.cells[1]!.color, text).toBe('blue');
     }
+  });
+});
+
+describe('an object named before a request about "it"', () => {
+  it('"Now the red square; kindly make it bigger" makes the square bigger and does not repeat the last edit on it', async () => {
+    const c = new Chat();
+    await c.say('make the star blue');
+    const r = await c.say('Now the red square; kindly make it a trifle bigger.');
+    expect(r.scene.cells[3], r.reply).toMatchObject({ color: 'red', size: 'medium' });
+    const d = new Chat();
+    await d.say('make the star blue');
+    expect((await d.say('same for the heart, and make it smaller')).scene.cells[6]).toMatchObject({ color: 'blue', size: 'medium' });
   });
 });
 
