@@ -17,9 +17,11 @@ export function mainClauses(read: Reading): Reading {
   const observes = (ws: readonly string[]) => OBSERVATION.test(ws.filter((w) => !/^[.,!?]$/.test(w)).join(' '));
   const r = { ...read, clauses: read.clauses.map((c, i) => {
     if (i < last && observes(c.words)) return { ...c, op: 'other' as const };
-    // An observation the tagger left in the request's clause: its phrases are not the request's.
+    // An observation the tagger left in the request's clause: its phrases are not the request's, and the clause is
+    // read as what follows it ("Now there are two blue things. Make the blue square orange" is no question).
     const end = c.words.findIndex((w, k) => /^[.!?;]$/.test(w) && k < c.words.length - 1);
-    return end > 0 && observes(c.words.slice(0, end)) ? { ...c, spans: c.spans.filter((s) => s.start > c.start + end) } : c;
+    const request = end > 0 && observes(c.words.slice(0, end)) ? { ...c, spans: c.spans.filter((s) => s.start > c.start + end) } : c;
+    return request !== c || politeRequest(c) ? asEdit(request) : askedAbout(request);
   }) };
   // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
   const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
@@ -39,6 +41,26 @@ function topicFirst(c: Clause, later: readonly Clause[]): boolean {
   const next = later.find((x) => x.op !== 'other');
   const targets = next?.spans.filter((s) => s.role === 'TGT') ?? [];
   return !!next && next.op !== 'repeat' && targets.every((s) => PRONOUN_TARGET.test(s.words.join(' '))) && next.words.some((w) => /^(it|them)$/.test(w));
+}
+
+const EDIT_OPS = new Set(['set', 'more', 'less', 'remove', 'add', 'move', 'swap', 'copy']);
+
+/** A clause read as a question or remark whose runner-up reading is an edit, taken as that edit. */
+function asEdit(c: Clause): Clause {
+  return (c.op === 'question' || c.op === 'other') && EDIT_OPS.has(c.alt.op) && c.spans.some((s) => s.role === 'TGT') ? { ...c, op: c.alt.op } : c;
+}
+
+/** "And the green diamond at the top, is it small or middling?": a question about an object, read as a repeat. */
+function askedAbout(c: Clause): Clause {
+  const asks = c.words.at(-1) === '?' && /\b(is|are) (it|they|there)\b|\b(what|which|how many|how big)\b/.test(c.words.join(' '));
+  return (c.op === 'repeat' || c.op === 'other') && c.alt.op === 'question' && asks ? { ...c, op: 'question' } : c;
+}
+
+/** "Would you make the left one yellow, so that I may tell them apart?": a request put as a question. */
+function politeRequest(c: Clause): boolean {
+  const said = c.words.join(' ');
+  return c.op === 'question' && /\b(would|could|can|will) you\b/.test(said) && !/\b(tell|show) me\b|\b(what|which|how|whether|if)\b/.test(said)
+    && c.spans.some((s) => s.role === 'VAL' || s.role === 'DEST');
 }
 
 const OBJECT_PRONOUN = /^(it|this|that|them|those|these)$/;

@@ -118,6 +118,26 @@ describe('an object named before a request about "it"', () => {
   });
 });
 
+describe('requests put as questions or after observations, and questions put after a name', () => {
+  it('edits on "Now there are two blue things. Make the blue square orange" and "Would you make it yellow, so that ...?"', async () => {
+    const r = await new Chat().say('Now there are two blue things, which will not do. Make the blue square orange, please.');
+    expect(r.scene.cells[1]!.color, r.reply).toBe('orange');
+    const c = new Chat();
+    await c.say('make the star red');
+    const q = await c.say('Would you make it yellow, so that I may tell them apart?');
+    expect(q.scene.cells[4]!.color, q.reply).toBe('yellow');
+  });
+
+  it('answers "And the heart at the bottom, is it small or big?" without changing anything', async () => {
+    const c = new Chat();
+    await c.say('make the star red');
+    const r = await c.say('Thank you. And the heart at the bottom, is it small or big?');
+    expect(r.kind, r.reply).not.toBe('edit');
+    expect(r.kind).not.toBe('confirm');
+    expect(c.screen.cells[6]).toEqual(sixObjects().cells[6]);
+  });
+});
+
 describe('copies', () => {
   it('"use the same size for the heart" gives the heart the size of the object talked about', async () => {
     const c = new Chat();
