@@ -5,6 +5,7 @@
 import type { Scene } from '../domain/scene.ts';
 import { nounAttribute } from '../domain/schema.ts';
 import type { Lexicon } from '../understanding/lexicon.ts';
+import { placeOnly } from '../understanding/clause.ts';
 import { matchRef } from '../understanding/match.ts';
 import type { Reading, Span } from '../understanding/reading.ts';
 import { isBare, readRef, readValues } from '../understanding/spans.ts';
@@ -19,7 +20,7 @@ import { changedCells, isExclusion } from './turn-shape.ts';
  */
 export function correction(last: LastEdit, read: Reading, before: Scene, lex: Lexicon, mentions: readonly (readonly number[])[] = [], exclusion = isExclusion(read)): Request | 'revert' | null {
   const targets = changedCells(last.changes);
-  const reading = retagged(read, last, lex);
+  const reading = retagged(read, last, lex, before);
   const kept = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT2'));
   const named = reading.clauses.flatMap((c) => c.spans.filter((s) => s.role === 'TGT'));
   if (exclusion && kept.length && named.length) {
@@ -99,11 +100,17 @@ const NEGATION = /^(not|no|nor)$/;
  * tagged where nothing moved read as the object ("just the middle one"); an untagged object phrase after the
  * cue words tagged ("not the triangle", "no actually the top one").
  */
-function retagged(r: Reading, last: LastEdit, lex: Lexicon): Reading {
+function retagged(r: Reading, last: LastEdit, lex: Lexicon, before: Scene): Reading {
   const moved = last.changes.some((c) => c.op === 'move' || c.op === 'add');
   const clauses = r.clauses.map((c) => {
     let spans: Span[] = c.spans.filter((s) => s.role !== 'VAL' || !NEGATION.test(r.utterance.words[s.start - 1] ?? ''));
     if (!moved) spans = spans.map((s) => (s.role === 'DEST' ? { ...s, role: 'TGT' as const } : s));
+    // "actually nah, bottom right" after a move: a bare place is where it should have gone, if that is free.
+    const freePlace = (s: Span) => {
+      const ref = readRef(s.words, lex);
+      return placeOnly(ref) && !s.words.some((w) => /^(one|ones|thing|things|shape|shapes|object|objects)$/.test(w))
+        && matchRef({ cells: before.cells.map((o) => (o ? null : {})) }, { ...ref, values: {} }, lex.schema, { referent: null }).length === 1;
+    };
     // "no wait i meant the square" after a move, with "the square" tagged as a value: the object meant.
     const noun = nounAttribute(lex.schema);
     const sets = new Set(last.changes.flatMap((ch) => (ch.op === 'set' || ch.op === 'step' ? [ch.attr] : ch.op === 'add' && noun ? [noun.name] : [])));
@@ -116,6 +123,7 @@ function retagged(r: Reading, last: LastEdit, lex: Lexicon): Reading {
       const words = from < 0 ? [] : c.words.slice(from).filter((w) => !/^[.,!?]$/.test(w));
       if (words.length && !isBare(readRef(words, lex))) spans = [{ role: 'TGT', words, start: c.start + from, end: c.start + from + words.length, prob: c.opProb }];
     }
+    if (moved && !spans.some((s) => s.role === 'DEST')) spans = spans.map((s) => (s.role === 'TGT' && freePlace(s) ? { ...s, role: 'DEST' as const } : s));
     return { ...c, spans };
   });
   return { ...r, clauses };

@@ -288,6 +288,6 @@ export function tidyClause(clause: Clause, lex: Lexicon): Clause {
 }
 
 /** A reference that says only where ("the top right corner"), nothing about what. */
-function placeOnly(r: RefSpec): boolean {
+export function placeOnly(r: RefSpec): boolean {
   return !!r.place && !r.pronoun && Object.keys(r.values).length === 0 && !r.rel && !r.ordinal && !r.superlative && !r.other;
 }

@@ -132,6 +132,17 @@ describe('putting a moved object back', () => {
   });
 });
 
+describe('a place said as a correction of a move', () => {
+  it('"no, the top right" after a move is where the object should have gone, when that is free', async () => {
+    const c = new Chat();
+    await c.say('move the star to the bottom middle');
+    const r = await c.say('no, the top right');
+    expect(r.scene.cells[2]?.shape, r.reply).toBe('star');
+    expect(r.scene.cells[7]).toBeNull();
+    expect(r.scene.cells[4]).toBeNull();
+  });
+});
+
 describe('undo that names what it undoes', () => {
   it('goes back past the latest edit of the kind or object it names', async () => {
     const c = new Chat();
