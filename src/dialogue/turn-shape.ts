@@ -26,7 +26,18 @@ export function mainClauses(read: Reading): Reading {
   // A remark that names an object stays: "The little star looks forlorn; would you enlarge it?" ("it" = the star).
   const main = r.clauses.filter((c) => c.op !== 'other' || c.spans.some((s) => s.role === 'TGT'));
   const kept = main.length && main.length < r.clauses.length ? { ...r, clauses: main } : r;
-  return { ...kept, clauses: kept.clauses.map(clearingAnObject).map((c, i, all) => (topicFirst(c, all.slice(i + 1)) ? { ...c, op: 'other' as const } : c)) };
+  return { ...kept, clauses: kept.clauses.map(clearingAnObject).map(undoSaid).map((c, i, all) => (topicFirst(c, all.slice(i + 1)) ? { ...c, op: 'other' as const } : listed(c, all[i + 1]))) };
+}
+
+/**
+ * "the star, the heart, make both of them gray": objects listed before a request about "them" (the tagger may
+ * take the second for a value) are what "them" means.
+ */
+function listed(c: Clause, next: Clause | undefined): Clause {
+  const them = next?.spans.some((s) => s.role === 'TGT' && /^(both of them|all of them|them|them both|them all|both|these|those)$/.test(s.words.join(' ')));
+  const noun = (s: { words: string[] }) => /^(the|that|this)$/.test(s.words[0] ?? '');
+  if (!them || c.op === 'other' || c.spans.length < 2 || !c.spans.every((s) => (s.role === 'TGT' || s.role === 'VAL') && noun(s))) return c;
+  return { ...c, op: 'other', spans: c.spans.map((s) => ({ ...s, role: 'TGT' as const })) };
 }
 
 const REPEAT_CUE = /\b(same|too|also|as well|again|likewise|ditto|do|does|other)\b/;
@@ -61,6 +72,13 @@ function politeRequest(c: Clause): boolean {
   const said = c.words.join(' ');
   return c.op === 'question' && /\b(would|could|can|will) you\b/.test(said) && !/\b(tell|show) me\b|\b(what|which|how|whether|if)\b/.test(said)
     && c.spans.some((s) => s.role === 'VAL' || s.role === 'DEST');
+}
+
+/** "hmm no i liked it pink. undo", "take that back" read as redo: the words say undo. */
+function undoSaid(c: Clause): Clause {
+  const said = c.words.join(' ');
+  const undo = (/\bundo\b/.test(said) && !/\bredo\b|\bundo (the|that|my) undo\b/.test(said)) || /\btake (that|it|this|them) back\b|\btake back\b/.test(said);
+  return c.op === 'redo' && undo ? { ...c, op: 'undo' } : c;
 }
 
 const OBJECT_PRONOUN = /^(it|this|that|them|those|these)$/;

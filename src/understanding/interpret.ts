@@ -48,10 +48,13 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
   try {
     reading.clauses.forEach((read, ci) => {
       if (!EDIT_OPS.has(read.op)) {
-        // A remark or question naming one object makes it "it" for the clauses after it.
-        const named = read.spans.find((s) => s.role === 'TGT');
-        const r = named ? resolveRef({ cells }, readRef(named.words, lex), schema, { referent: last }) : null;
-        if (r?.status === 'ok' && !readRef(named!.words, lex).pronoun) last = r.cells;
+        // A remark or question naming an object makes it "it" for the clauses after it; one listing objects before
+        // "them" ("the star, the heart, make both of them gray") makes them "them".
+        const next = reading.clauses.slice(ci + 1).find((x) => EDIT_OPS.has(x.op));
+        const them = next?.spans.some((s) => s.role === 'TGT' && readRef(s.words, lex).pronoun === 'all');
+        const named = read.spans.filter((s) => s.role === 'TGT' && !readRef(s.words, lex).pronoun).slice(0, them ? undefined : 1)
+          .map((s) => resolveRef({ cells }, readRef(s.words, lex), schema, { referent: last }));
+        if (named.length && named.every((r) => r.status === 'ok')) last = [...new Set(named.flatMap((r) => (r.status === 'ok' ? r.cells : [])))];
         return;
       }
       const c = moveIfExisting(tidyClause(read, lex), lex, { cells }, last);
@@ -130,10 +133,10 @@ export function interpret(reading: Reading, lex: Lexicon, ctx: InterpretContext)
         }
       } catch (e) {
         if (later && e instanceof Stop) {
-          // A skipped remark still names what "it" is in the request after it ("the sage triangle: go crimson").
-          const named = c.spans.find((s) => s.role === 'TGT');
-          const r = named ? resolveRef({ cells }, readRef(named.words, lex), schema, { referent: last }) : null;
-          if (r?.status === 'ok') last = r.cells;
+          // A skipped remark still names what "it" is in the request after it ("the sage triangle: go crimson"),
+          // or what "both of them" are ("the star, the heart, make both of them gray").
+          const named = c.spans.filter((s) => s.role === 'TGT').map((s) => resolveRef({ cells }, readRef(s.words, lex), schema, { referent: last }));
+          if (named.length && named.every((r) => r.status === 'ok')) last = [...new Set(named.flatMap((r) => (r.status === 'ok' ? r.cells : [])))];
         }
         // ... and so does one whose object is not there ("the top row is empty. put a star in the top left").
         // ... and a remark after a request that was done ("make the heart smaller, it's quite overbearing").

@@ -52,6 +52,11 @@ export function normalize(text: string, corrector: SpellingCorrector): Utterance
   for (let i = 0; i < typed.length && words.length < MAX_TURN_WORDS; i++) {
     let tok = typed[i]!;
     if (tok === '2' && /^(the|top|bottom|left|right|middle|center|centre)$/.test(typed[i + 1] ?? '')) tok = 'to';
+    // "this time", "that time": when, never which object.
+    if (/^(this|that)$/.test(tok) && typed[i + 1] === 'time') {
+      i++;
+      continue;
+    }
     // "no pattern at all", "not at all": an intensifier, never "all" the objects ("at all four corners" is).
     if (tok === 'at' && typed[i + 1] === 'all' && /^([.,!?;:]|)$/.test(typed[i + 2] ?? '')) {
       i++;

@@ -138,6 +138,32 @@ describe('requests put as questions or after observations, and questions put aft
   });
 });
 
+describe('objects listed before "them", "this time", undo said in other words', () => {
+  it('"the star, the heart, make both of them gray" greys both; "this time" names nothing', async () => {
+    const r = await new Chat().say('the star, the heart, make both of them gray');
+    expect([r.scene.cells[4]!.color, r.scene.cells[6]!.color], r.reply).toEqual(['gray', 'gray']);
+    expect(r.scene.cells[4]!.shape).toBe('star');
+    const c = new Chat();
+    await c.say('make the star blue');
+    const all = await c.say('ok this time just make everything striped');
+    expect(all.scene.cells.filter(Boolean).every((o) => o!.texture === 'striped'), all.reply).toBe(true);
+  });
+
+  it('"take that back" and "i liked it green. undo" undo; "undo the undo" redoes', async () => {
+    for (const text of ['actually take that back', 'hmm no i liked it green. undo']) {
+      const c = new Chat();
+      await c.say('make the star blue');
+      const r = await c.say(text);
+      expect(r.kind, text).toBe('undo');
+      expect(r.scene, text).toEqual(sixObjects());
+    }
+    const c = new Chat();
+    await c.say('make the star blue');
+    await c.say('undo');
+    expect((await c.say('undo the undo')).scene.cells[4]!.color).toBe('blue');
+  });
+});
+
 describe('copies', () => {
   it('"use the same size for the heart" gives the heart the size of the object talked about', async () => {
     const c = new Chat();
