@@ -14,7 +14,9 @@ import {
 import { TrackerKernel } from '../../workers/kernels/tracker/tracker.ts';
 import { trackerCases, trackerInputs, trackerReference, type TrackerCase } from '../../workers/kernels/tracker/tracker.cases.ts';
 import { FusionKernel } from '../../workers/kernels/fusion/fusion.ts';
-import { fusionCases, fusionInputs, fusionReference, type FusionCase } from '../../workers/kernels/fusion/fusion.cases.ts';
+import {
+  fusionCases, fusionInputs, fusionReference, fusionStop, type FusionCase,
+} from '../../workers/kernels/fusion/fusion.cases.ts';
 import { createBuffer, readF32, readU32, storageUsage, uploadBuffer } from '../../workers/kernels/gpu.ts';
 import { GpuKernelWeights } from '../../workers/kernels/weights.ts';
 
@@ -82,7 +84,7 @@ const fusionSuite: Suite<FusionCase> = {
       O: outBuffer(device, D * N), steps: outBuffer(device, N), beta: outBuffer(device, N * L),
     };
     const enc = device.createCommandEncoder();
-    k.encode(enc, io, { len: c.len, termination: c.termination });
+    k.encode(enc, io, { len: c.len, stop: fusionStop(c) });
     device.queue.submit([enc.finish()]);
     const out = {
       O: await readF32(device, io.O, D * N), steps: await readU32(device, io.steps, N), beta: await readF32(device, io.beta, N * L),

@@ -37,8 +37,14 @@ describe('fusion cases', () => {
     if (c.expect === 'mixed') expect(new Set(steps).size).toBeGreaterThanOrEqual(2);
     // Region-steps executed equal the sum of per-region steps: compaction accounting.
     expect(r.activePerStep.reduce((a, b) => a + b, 0)).toBe(steps.reduce((a, b) => a + b, 0));
-    // A decision this close to p = 0.5 could flip between f32 GPU and f64 CPU sums; keep cases clear of it.
+    // A decision this close to the threshold could flip between f32 GPU and f64 CPU sums; keep cases clear of it.
     expect(r.minMargin).toBeGreaterThan(1e-4);
+  });
+
+  it('a stop threshold other than 0.5 changes which regions stop (the threshold cases test it on every tier)', () => {
+    const others = fusionCases.filter((c) => c.termination && c.threshold !== undefined && c.threshold !== 0.5);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    for (const c of others) expect(Array.from(fusionCaseRef(c).steps), c.name).not.toEqual(Array.from(fusionCaseRef({ ...c, threshold: 0.5 }).steps));
   });
 
   it('frozen regions differ from recomputing every region (the mixed cases test compaction)', () => {
