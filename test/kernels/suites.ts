@@ -50,20 +50,9 @@ const attentionSuite: Suite<AttentionCase> = {
   reference: (c) => attentionReference(c, attentionInputs(c)),
   async gpu(device, c): Promise<Outputs> {
     const x = attentionInputs(c);
-    const { L, K, D, G, Ms } = c.dims;
-    const N = G * G;
-    const w = GpuKernelWeights.upload(device, x.weights);
-    const k = await AttentionKernel.create(device, w);
-    const U = uploadBuffer(device, x.U);
-    if (c.mode === 'regions') {
-      const io = {
-        S: uploadBuffer(device, x.S), keys: uploadBuffer(device, x.keys), U, tex: uploadBuffer(device, x.tex),
-        beta: outBuffer(device, N * L), Uh: outBuffer(device, (K + D) * N),
-      };
-      submitPass(device, (p) => k.encodeRegions(p, io, { N, L, len: c.len, D, K }));
-      return { beta: await readF32(device, io.beta, N * L), Uh: await readF32(device, io.Uh, (K + D) * N) };
-    }
-    const io = { U, tex: outBuffer(device, L * D), attn: outBuffer(device, L * Ms) };
+    const { L, K, D, Ms } = c.dims;
+    const k = await AttentionKernel.create(device, GpuKernelWeights.upload(device, x.weights));
+    const io = { U: uploadBuffer(device, x.U), tex: outBuffer(device, L * D), attn: outBuffer(device, L * Ms) };
     submitPass(device, (p) => k.encodeMemory(p, io, { L, len: c.len, K, D, Ms }));
     return { tex: await readF32(device, io.tex, L * D), attn: await readF32(device, io.attn, L * Ms) };
   },

@@ -196,7 +196,7 @@ export class FusionCpu {
     return { O: this.O, steps, beta, activePerStep, minMargin };
   }
 
-  /** Word-region attention of region i from S_i: beta row i (zero past len) and Uh_i, as attendRegion. */
+  /** Word-region attention of region i from S_i: beta row i (zero past len) and Uh_i, as fusion.ref.ts's attendRegion. */
   private attend(i: number, keys: Float32Array, len: number): void {
     const { S, Uh, beta, vals, uh } = this;
     const { D, K, L } = this.d;

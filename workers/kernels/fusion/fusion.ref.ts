@@ -7,7 +7,7 @@
  * from step t+1 on it is skipped and its S, Uh, r*S, h (and beta) keep their final values, which active
  * neighbours read through the 3x3 convolutions. This equals PyTorch's eval-mode `where(active, new, old)`.
  */
-import { attendRegion } from '../attention/attention.ref.ts';
+import { softmaxInPlace } from '../attention/attention.ref.ts';
 import type { KernelDims } from '../dims.ts';
 import type { KernelWeights } from '../weights.ts';
 
@@ -84,6 +84,27 @@ export function convAt(W: Float32Array, X: Float32Array, cin: number, o: number,
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Word-region attention of region i from S (D, N): writes beta row i (zeros at padding) and column i of Uh. */
+function attendRegion(
+  S: Float32Array, i: number, keys: Float32Array, U: Float32Array, tex: Float32Array,
+  d: { N: number; L: number; len: number; D: number; K: number }, beta: Float32Array, Uh: Float32Array,
+): void {
+  const { N, L, len, D, K } = d;
+  const row = i * L;
+  for (let j = 0; j < L; j++) {
+    let s = 0;
+    if (j < len) for (let c = 0; c < D; c++) s += S[c * N + i]! * keys[j * D + c]!;
+    beta[row + j] = s / Math.sqrt(D);
+  }
+  softmaxInPlace(beta, row, len);
+  beta.fill(0, row + len, row + L);
+  for (let a = 0; a < K + D; a++) {
+    let acc = 0;
+    for (let j = 0; j < len; j++) acc += beta[row + j]! * (a < K ? U[j * K + a]! : tex[j * D + a - K]!);
+    Uh[a * N + i] = acc;
+  }
+}
 
 /** Runs fusion for up to T steps, regions stopping by `stop`. */
 export function fusionRef(w: FusionWeights, x: FusionInputs, d: KernelDims, len: number, stop: StopRule): FusionResult {
