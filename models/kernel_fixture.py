@@ -5,7 +5,8 @@
 
 The fixture holds, per scenario, dims, a kernels.bin (base64) + kernels.json layout written in the format of
 workers/kernels/weights.ts (f32, or per-output-channel int8 for matrices), inputs, and the expected outputs of
-memory attention, tracker (torch.nn.GRUCell), fusion (frozen regions via `where`) and target localization.
+memory attention, tracker (torch.nn.GRUCell), fusion (frozen regions via `where`, regions stopping where the gate
+exceeds the scenario's stop threshold) and target localization.
 test/unit/kernels/torch-fixture.test.ts runs the TS CPU references on it (tolerance 1e-4).
 --onnx exports the same fusion (and the whole middle part) as ONNX graphs for scripts/bench-kernels.ts.
 """
@@ -100,8 +101,9 @@ def tracker(s, vbar, h, tex, valid, W, cell):
     return h_new, init, tbar, g
 
 
-def fusion(S, keys, U, tex, valid, W, T, termination=True):
-    """LBIE fusion, eval mode. S (1, D, G, G) -> O (1, D, G, G), steps (1, 1, G, G), beta (1, N, L), min margin."""
+def fusion(S, keys, U, tex, valid, W, T, termination=True, threshold=0.5):
+    """LBIE fusion, eval mode. S (1, D, G, G) -> O (1, D, G, G), steps (1, 1, G, G), beta (1, N, L), min margin.
+    threshold: a pack's config.stop_threshold (0.5 in every committed pack and in the --onnx graphs)."""
     _, D, G, _ = S.shape
     N, L = G * G, keys.shape[1]
     vals = torch.cat([U, tex], 2)                                          # (1, L, A)
@@ -130,18 +132,18 @@ def fusion(S, keys, U, tex, valid, W, T, termination=True):
         if t == T - 1:
             stop = torch.ones_like(act)
         elif termination:
-            stop = p > 0.5
-            margin = torch.minimum(margin, torch.where(act, (p - 0.5).abs(), torch.ones_like(p)).min())
+            stop = p > threshold
+            margin = torch.minimum(margin, torch.where(act, (p - threshold).abs(), torch.ones_like(p)).min())
         else:
             stop = torch.zeros_like(act)
         act = act & ~stop
     return h, steps, beta, margin
 
 
-def middle(U, keys, s, V, vbar, h, valid, W, d, cell, termination=True):
+def middle(U, keys, s, V, vbar, h, valid, W, d, cell, termination=True, threshold=0.5):
     tex = memory_attention(U, W, valid)
     h_new, init, tbar, g = tracker(s, vbar, h, tex, valid, W, cell)
-    O, steps, beta, margin = fusion(V + init[:, :, None, None], keys, U, tex, valid, W, d['T'], termination)
+    O, steps, beta, margin = fusion(V + init[:, :, None, None], keys, U, tex, valid, W, d['T'], termination, threshold)
     alpha = torch.sigmoid((O * g[:, :, None, None]).sum(1, keepdim=True))
     Fz = alpha * O + (1 - alpha) * V
     return dict(tex=tex, h=h_new, init=init, tbar=tbar, g=g, O=O, steps=steps, beta=beta, alpha=alpha, F=Fz), margin
@@ -156,19 +158,19 @@ def random_inputs(d, length, seed):
                 vbar=r(1, d['D']), h=r(1, d['H'], s=0.9), valid=valid)
 
 
-def scenario(name, d, length, seed, i8, termination, btgs):
-    """First btg giving a mix of step counts with every decision >= 1e-3 away from p = 0.5."""
+def scenario(name, d, length, seed, i8, termination, btgs, threshold=0.5):
+    """First btg giving a mix of step counts with every decision >= 1e-3 away from p = threshold."""
     x = random_inputs(d, length, seed)
     for btg in btgs:
         W = random_weights(d, seed + 1, btg)
         blob, layout, deq = build_blob(W, i8)
         with torch.no_grad():
             args = (x['U'], x['keys'], x['s'], x['V'], x['vbar'], x['h'], x['valid'])
-            out, margin = middle(*args, deq, d, gru_cell(deq, d), termination)
+            out, margin = middle(*args, deq, d, gru_cell(deq, d), termination, threshold)
         counts = out['steps'].unique().numel()
         if not termination or (counts >= 2 and margin > 1e-3):
             flat = lambda t: [float(v) for v in t.flatten().tolist()]
-            return dict(name=name, dims=d, len=length, termination=termination, btg=btg,
+            return dict(name=name, dims=d, len=length, termination=termination, threshold=threshold, btg=btg,
                         kernels_json=layout, kernels_bin_b64=base64.b64encode(blob).decode(),
                         inputs={k: flat(v) for k, v in x.items() if k != 'valid'},
                         expected={k: flat(v) for k, v in out.items()})
@@ -183,6 +185,7 @@ def write_fixture(path):
         scenario('int8 mixed termination', tiny, 6, 202, True, True, btgs),
         scenario('f32 fixed T (termination off)', tiny, 3, 303, False, False, [0.0]),
         scenario('f32 L=1, T=4, odd G=3', dict(tiny, L=1, G=3, T=4), 1, 404, False, True, btgs),
+        scenario('int8 stop threshold 0.3, T=4', dict(tiny, T=4), 5, 505, True, True, btgs, threshold=0.3),
     ]
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'w') as f:

@@ -125,7 +125,9 @@ def export_decoder_crop(model, out):
 
 
 def kernel_tensors(m):
-    """The weights of the WGSL kernels (memory attention, tracker, fusion), named as in MATH.md."""
+    """The weights of the WGSL kernels (memory attention, tracker, fusion), named as in MATH.md. A model's context
+    words are left out: the app passes none (its dialogue layer resolves references before the model sees a turn,
+    and canonical turns were distilled without them), so a pack ships only what its kernels read."""
     D = m.c.D
     gw, gb, cw = m.gates.weight, m.gates.bias, m.cand.weight
     t = {'mem': m.mem, 'mem_keys': m.mem_keys(),
@@ -137,8 +139,6 @@ def kernel_tensors(m):
          'fusion.w5': cw[:, :D], 'fusion.w6': cw[:, D:], 'fusion.w7': m.nxt.weight,
          'fusion.b1': gb[:D], 'fusion.b2': gb[D:], 'fusion.b5': m.cand.bias, 'fusion.b7': m.nxt.bias,
          'fusion.w_tg': m.tg.weight, 'fusion.b_tg': m.tg.bias}
-    if m.c.context_words:                      # read only where context words are passed (eval.py; not the app)
-        t.update({'context.key': m.ctx_key, 'context.val': m.ctx_val, 'context.bias': m.ctx_bias.reshape(1)})
     return {k: v.detach().float().cpu().numpy().copy() for k, v in t.items()}
 
 
@@ -241,7 +241,7 @@ def manifest_config(c):
             'stop_threshold', 'grid_attention', 'coords', 'cell_code', 'cell_mix', 'fourier', 'cell_copy', 'context_words',
             'use_attention', 'use_termination', 'use_mask', 'use_memory', 'use_tracker')
     d = {k: RETIRED[k] if k in RETIRED else getattr(c, k) for k in keys}    # the format names grid_attention
-    d.update(N=c.G * c.G, A=c.K + c.D)
+    d.update(N=c.G * c.G, A=c.K + c.D, context_words=False)                # kernel_tensors leaves them out
     return d
 
 
@@ -287,9 +287,7 @@ def kernel_state(tensors, D):
             'gates.bias': torch.cat([k['fusion.b1'], k['fusion.b2']]),
             'cand.weight': torch.cat([k['fusion.w5'], k['fusion.w6']], 1), 'cand.bias': k['fusion.b5'],
             'nxt.weight': k['fusion.w7'], 'nxt.bias': k['fusion.b7'],
-            'tg.weight': k['fusion.w_tg'].reshape(1, D), 'tg.bias': k['fusion.b_tg'].reshape(1),
-            **({'ctx_key': k['context.key'], 'ctx_val': k['context.val'], 'ctx_bias': k['context.bias'].reshape(())}
-               if 'context.key' in k else {})}
+            'tg.weight': k['fusion.w_tg'].reshape(1, D), 'tg.bias': k['fusion.b_tg'].reshape(1)}
 
 
 def pack_config(man):

@@ -171,6 +171,9 @@ $PY models/quantize.py --pack models/runs/shapes-distill/pack-fp32 --out models/
 $PY models/eval.py --pack models/packs/shapes-v1 --fp32 models/runs/shapes-distill/pack-fp32 --edits data/edits-heldout \
   --chains data/chains-heldout --edits-canonical data/edits-heldout-canon --chains-canonical data/chains-heldout-canon \
   --knockout --write --threads $T
+# the pack leaves the context words out (the app passes none); the raw figures with them come from the checkpoint
+$PY models/eval.py --ckpt models/runs/shapes-distill/ckpt.pt --recognizer-pack models/packs/shapes-v1 \
+  --edits data/edits-heldout --chains data/chains-heldout --knockout --out models/runs/shapes-distill/context-words.json --threads $T
 $PY models/export.py --ckpt models/runs/cosal/ckpt.pt --vocab src/domains/shapes-v1/vocab.json \
   --out models/runs/cosal/pack-fp32 --name cosal-v1 --calibrate-cosal data/cosal-k4-val
 $PY models/quantize.py --pack models/runs/cosal/pack-fp32 --out models/packs/cosal-v1

@@ -1,7 +1,8 @@
 """Whole-turn PyTorch reference for the runtime's pipelines (workers/runtime), on the tiny fixture packs.
 
 Runs two chained turns (the second on the first's output, with its tracker state) through `load_pack`'s
-EditModel in eval mode and writes test/fixtures/models/tiny-turns.json. Usage:
+EditModel in eval mode and writes test/fixtures/models/tiny-turns.json; `variants` run a pack with manifest config
+values replaced (a stop threshold at which some regions stop after one step, where at 0.5 none does). Usage:
     /usr/bin/python3 models/turn_fixture.py
 """
 import json
@@ -16,14 +17,19 @@ from pack import load_pack  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(__file__), '..', 'test', 'fixtures', 'models')
 TEXTS = ['w2 w5 w7 w3', 'w9 w4']
+# The tiny packs' gates sit at p = 0.25..0.275; at 0.267 every decision is >= 2e-3 away from it.
+VARIANTS = {'tiny-fp32 at stop_threshold 0.267': ('tiny-fp32', {'stop_threshold': 0.267})}
 
 
 def flat(t):
     return [round(float(v), 7) for v in t.detach().reshape(-1).tolist()]
 
 
-def run(pack):
+def run(pack, config=None):
+    """config: manifest config values to replace, as the runtime would read them."""
     model, _, man = load_pack(os.path.join(ROOT, pack))
+    for k, v in (config or {}).items():
+        setattr(model.c, k, v)
     vocab = json.load(open(os.path.join(ROOT, pack, man['tokenizer']['vocab'])))
     S, L = man['image_size'], man['tokenizer']['max_len']
     rgba = np.random.RandomState(7).randint(0, 256, size=(S, S, 4)).astype(np.uint8)
@@ -46,7 +52,8 @@ def run(pack):
 
 def main():
     torch.manual_seed(0)
-    out = {'generator': 'models/turn_fixture.py', 'packs': {p: run(p) for p in ('tiny-fp32', 'tiny-int8')}}
+    out = {'generator': 'models/turn_fixture.py', 'packs': {p: run(p) for p in ('tiny-fp32', 'tiny-int8')},
+           'variants': {name: dict(run(p, config), pack=p, config=config) for name, (p, config) in VARIANTS.items()}}
     path = os.path.join(ROOT, 'tiny-turns.json')
     json.dump(out, open(path, 'w'))
     print('wrote', path)

@@ -67,11 +67,12 @@ for (const r of requests) {
 }
 const fw = fusionWeights(model.weights);
 const fast = new FusionCpu(fw, dims);
+const allSteps = { ...model.stop, adaptive: false };
 const variants: Record<string, (x: FusionInputs, len: number) => FusionResult> = {
-  'reference, adaptive': (x, len) => fusionRef(fw, x, dims, len, true),
-  'reference, all T steps': (x, len) => fusionRef(fw, x, dims, len, false),
-  'fast, adaptive': (x, len) => fast.run(x, len, true),
-  'fast, all T steps': (x, len) => fast.run(x, len, false),
+  'reference, adaptive': (x, len) => fusionRef(fw, x, dims, len, model.stop),
+  'reference, all T steps': (x, len) => fusionRef(fw, x, dims, len, allSteps),
+  'fast, adaptive': (x, len) => fast.run(x, len, model.stop),
+  'fast, all T steps': (x, len) => fast.run(x, len, allSteps),
 };
 const names = Object.keys(variants);
 const perCall: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -107,10 +108,11 @@ if (args.ort) {
     U: tensor(x.U, [1, L, K]), tex: tensor(x.tex, [1, L, D]), valid: tensor(valid, [1, L]),
   };
   const own = new FusionCpu(fusionWeights(kw), dims);
+  const stop = (adaptive: boolean) => ({ adaptive, threshold: 0.5 }); // kernel_fixture.py's graph stops at 0.5
   const runs: [string, () => Promise<number> | number][] = [
     ['ORT WASM graph, all T steps', async () => (await graph.run(feeds), G * G * dims.T)],
-    ['fast, adaptive', () => own.run(x, len, true).activePerStep.reduce((a, b) => a + b, 0)],
-    ['fast, all T steps', () => own.run(x, len, false).activePerStep.reduce((a, b) => a + b, 0)],
+    ['fast, adaptive', () => own.run(x, len, stop(true)).activePerStep.reduce((a, b) => a + b, 0)],
+    ['fast, all T steps', () => own.run(x, len, stop(false)).activePerStep.reduce((a, b) => a + b, 0)],
   ];
   const ms: number[][] = runs.map(() => []);
   const steps: number[] = [];

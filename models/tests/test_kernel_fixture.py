@@ -1,5 +1,6 @@
 """model.py's eval-mode memory attention, tracker, fusion and localization reproduce the kernels' PyTorch fixture
-(test/fixtures/kernels-torch.json, written by models/kernel_fixture.py, checked against the TS CPU references)."""
+(test/fixtures/kernels-torch.json, written by models/kernel_fixture.py, checked against the TS CPU references), each
+scenario at its stop threshold (Config.stop_threshold, the manifest's config.stop_threshold)."""
 import base64
 import json
 import os
@@ -24,7 +25,7 @@ class KernelFixture(unittest.TestCase):
             with self.subTest(sc['name']):
                 d = sc['dims']
                 c = Config(max_len=d['L'], K=d['K'], D=d['D'], G=d['G'], image_size=8 * d['G'], Ms=d['Ms'], H=d['H'],
-                           T=d['T'], use_termination=sc['termination'], vocab_size=4)
+                           T=d['T'], use_termination=sc['termination'], stop_threshold=sc['threshold'], vocab_size=4)
                 model = EditModel(c).eval()
                 tensors = parse_blob(base64.b64decode(sc['kernels_bin_b64']), sc['kernels_json'])
                 missing, _ = model.load_state_dict(kernel_state(tensors, c.D), strict=False)

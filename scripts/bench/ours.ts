@@ -9,6 +9,9 @@ import { rng, uniform } from '../../workers/kernels/random.ts';
 import { TrackerKernel, type TrackerIO } from '../../workers/kernels/tracker/tracker.ts';
 import { GpuKernelWeights, KernelWeights } from '../../workers/kernels/weights.ts';
 
+/** The stop threshold of kernel_fixture.py's ONNX fusion graphs, which our kernels are compared with. */
+export const BENCH_THRESHOLD = 0.5;
+
 /** Seeded per-turn inputs (f32, layouts of MATH.md); `valid` is the (L) mask of the first `len` tokens. */
 export interface BenchInputs {
   U: Float32Array; keys: Float32Array; tex: Float32Array; s: Float32Array; V: Float32Array;
@@ -82,9 +85,9 @@ export class OurKernels {
   }
 
   /** One fusion call (inputs given), submitted and completed; `k` defaults to the current kernel. */
-  async fusion(termination = true, k = this.k.fusion): Promise<void> {
+  async fusion(adaptive = true, k = this.k.fusion): Promise<void> {
     const enc = this.device.createCommandEncoder();
-    k.encode(enc, this.fusionIO(false), { len: this.len, termination });
+    k.encode(enc, this.fusionIO(false), { len: this.len, stop: { adaptive, threshold: BENCH_THRESHOLD } });
     this.device.queue.submit([enc.finish()]);
     await this.device.queue.onSubmittedWorkDone();
   }
@@ -100,7 +103,7 @@ export class OurKernels {
     pass.end();
     const tio: TrackerIO = { s: b.s!, vbar: b.vbar!, h: b.h!, tex: b.texOut!, hOut: b.hOut!, init: b.initOut!, g: b.g! };
     this.k.tracker.encode(enc, tio, { len });
-    this.k.fusion.encode(enc, this.fusionIO(true), { len });
+    this.k.fusion.encode(enc, this.fusionIO(true), { len, stop: { adaptive: true, threshold: BENCH_THRESHOLD } });
     pass = enc.beginComputePass();
     this.k.comp.encodeFeatures(pass, { O: b.O2!, V: b.V!, g: b.g!, F: b.F!, alpha: b.alpha! }, { N: G * G, D });
     pass.end();

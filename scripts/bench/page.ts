@@ -5,7 +5,7 @@ import { fusionFlops, otherTurnFlops } from './flops.ts';
 import { pageDevice, report } from './page-report.ts';
 import { measurePeak } from './peak.ts';
 import { timeRounds, type Timing } from './timing.ts';
-import { benchInputs, OurKernels, withBtg, type BenchInputs } from './ours.ts';
+import { BENCH_THRESHOLD, benchInputs, OurKernels, withBtg, type BenchInputs } from './ours.ts';
 import { attendMemoryRef } from '../../workers/kernels/attention/attention.ref.ts';
 import { compositeFeaturesRef } from '../../workers/kernels/composite/composite.ref.ts';
 import type { KernelDims } from '../../workers/kernels/dims.ts';
@@ -109,10 +109,11 @@ report(async () => {
   };
   const fw = fusionWeights(kw);
   const tw = trackerWeights(kw);
+  const stop = { adaptive: true, threshold: BENCH_THRESHOLD };
   const cpuTurn = () => {
     const { tex } = attendMemoryRef(x.U, kw.f32('mem'), kw.f32('mem_keys'), { ...d, len });
     const tr = trackerRef(tw, { s: x.s, vbar: x.vbar, h: x.h, tex }, d, len);
-    const fu = fusionRef(fw, { V: x.V, init: tr.init, keys: x.keys, U: x.U, tex }, d, len);
+    const fu = fusionRef(fw, { V: x.V, init: tr.init, keys: x.keys, U: x.U, tex }, d, len, stop);
     return compositeFeaturesRef(fu.O, x.V, tr.g, N, d.D);
   };
   const gf = gpuFeed(fusionNames);
@@ -124,7 +125,7 @@ report(async () => {
     oursAll: () => ours.fusion(false),
     ortGpu: async () => disposeAll(await runGpu(gpuFusion, gf)),
     ortWasm: () => wasmFusion.run(cf),
-    cpu: async () => fusionRef(fw, x, d, len),
+    cpu: async () => fusionRef(fw, x, d, len, stop),
     turnOurs: () => ours.turn(),
     turnOrtGpu: async () => disposeAll(await runGpu(gpuMiddle, gm)),
     turnOrtWasm: () => wasmMiddle.run(cm),

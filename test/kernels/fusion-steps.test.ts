@@ -1,8 +1,9 @@
 // Fusion driven one step per submit (the piecewise API), and one kernel reused across turns with other
-// options: the GPU-side active lists must reset and bind-group caching must not leak a previous turn.
+// options (length, termination, stop threshold): the GPU-side active lists must reset and bind-group caching
+// must not leak a previous turn's uniforms.
 import { expect, it } from 'vitest';
 import { compareOutputs } from '../../workers/kernels/cases.ts';
-import { fusionCases, fusionInputs, fusionReference } from '../../workers/kernels/fusion/fusion.cases.ts';
+import { fusionCases, fusionInputs, fusionReference, fusionStop } from '../../workers/kernels/fusion/fusion.cases.ts';
 import { FusionKernel } from '../../workers/kernels/fusion/fusion.ts';
 import { readF32, readU32, uploadBuffer } from '../../workers/kernels/gpu.ts';
 import { GpuKernelWeights } from '../../workers/kernels/weights.ts';
@@ -37,9 +38,11 @@ it('runs step by step in separate submits, and reuses one kernel across turns', 
       f(pass);
       pass.end();
     };
-    const turns = [base, { ...base, termination: false }, { ...base, len: 2 }, base];
+    // At 0.6, 3/0/22 regions take 1/2/3 steps; at 0.5, 8/6/11.
+    const other = { ...base, threshold: 0.6 };
+    const turns = [base, { ...base, termination: false }, { ...base, len: 2 }, other, other, base];
     for (const [n, c] of turns.entries()) {
-      const run = { len: c.len, termination: c.termination };
+      const run = { len: c.len, stop: fusionStop(c) };
       if (n % 2 === 0) {
         submit((enc) => {
           k.encodeReset(enc);
@@ -55,6 +58,10 @@ it('runs step by step in separate submits, and reuses one kernel across turns', 
       }
       const verdict = compareOutputs(await read(), fusionReference(c), c.tol);
       expect(verdict.report, `turn ${n}`).toBe('ok');
+    }
+    expect(fusionReference(other).steps).not.toEqual(fusionReference(base).steps);
+    for (const threshold of [0, 1, Number.NaN]) {
+      expect(() => k.encode(device.createCommandEncoder(), io, { len: base.len, stop: { adaptive: true, threshold } })).toThrow(RangeError);
     }
   });
 });

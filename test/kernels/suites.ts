@@ -14,7 +14,9 @@ import {
 import { TrackerKernel } from '../../workers/kernels/tracker/tracker.ts';
 import { trackerCases, trackerInputs, trackerReference, type TrackerCase } from '../../workers/kernels/tracker/tracker.cases.ts';
 import { FusionKernel } from '../../workers/kernels/fusion/fusion.ts';
-import { fusionCases, fusionInputs, fusionReference, type FusionCase } from '../../workers/kernels/fusion/fusion.cases.ts';
+import {
+  fusionCases, fusionInputs, fusionReference, fusionStop, type FusionCase,
+} from '../../workers/kernels/fusion/fusion.cases.ts';
 import { createBuffer, readF32, readU32, storageUsage, uploadBuffer } from '../../workers/kernels/gpu.ts';
 import { GpuKernelWeights } from '../../workers/kernels/weights.ts';
 
@@ -48,20 +50,9 @@ const attentionSuite: Suite<AttentionCase> = {
   reference: (c) => attentionReference(c, attentionInputs(c)),
   async gpu(device, c): Promise<Outputs> {
     const x = attentionInputs(c);
-    const { L, K, D, G, Ms } = c.dims;
-    const N = G * G;
-    const w = GpuKernelWeights.upload(device, x.weights);
-    const k = await AttentionKernel.create(device, w);
-    const U = uploadBuffer(device, x.U);
-    if (c.mode === 'regions') {
-      const io = {
-        S: uploadBuffer(device, x.S), keys: uploadBuffer(device, x.keys), U, tex: uploadBuffer(device, x.tex),
-        beta: outBuffer(device, N * L), Uh: outBuffer(device, (K + D) * N),
-      };
-      submitPass(device, (p) => k.encodeRegions(p, io, { N, L, len: c.len, D, K }));
-      return { beta: await readF32(device, io.beta, N * L), Uh: await readF32(device, io.Uh, (K + D) * N) };
-    }
-    const io = { U, tex: outBuffer(device, L * D), attn: outBuffer(device, L * Ms) };
+    const { L, K, D, Ms } = c.dims;
+    const k = await AttentionKernel.create(device, GpuKernelWeights.upload(device, x.weights));
+    const io = { U: uploadBuffer(device, x.U), tex: outBuffer(device, L * D), attn: outBuffer(device, L * Ms) };
     submitPass(device, (p) => k.encodeMemory(p, io, { L, len: c.len, K, D, Ms }));
     return { tex: await readF32(device, io.tex, L * D), attn: await readF32(device, io.attn, L * Ms) };
   },
@@ -82,7 +73,7 @@ const fusionSuite: Suite<FusionCase> = {
       O: outBuffer(device, D * N), steps: outBuffer(device, N), beta: outBuffer(device, N * L),
     };
     const enc = device.createCommandEncoder();
-    k.encode(enc, io, { len: c.len, termination: c.termination });
+    k.encode(enc, io, { len: c.len, stop: fusionStop(c) });
     device.queue.submit([enc.finish()]);
     const out = {
       O: await readF32(device, io.O, D * N), steps: await readU32(device, io.steps, N), beta: await readF32(device, io.beta, N * L),

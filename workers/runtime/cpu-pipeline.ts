@@ -4,7 +4,7 @@ import { InputError, throwIfAborted } from '../errors.ts';
 import { attendMemoryRef } from '../kernels/attention/attention.ref.ts';
 import { compositeFeaturesRef, compositePixelsRef } from '../kernels/composite/composite.ref.ts';
 import { FusionCpu } from '../kernels/fusion/fusion.cpu.ts';
-import { fusionRef, fusionWeights, type FusionInputs, type FusionResult } from '../kernels/fusion/fusion.ref.ts';
+import { fusionRef, fusionWeights, type FusionInputs, type FusionResult, type StopRule } from '../kernels/fusion/fusion.ref.ts';
 import { trackerRef, trackerWeights, type TrackerWeights } from '../kernels/tracker/tracker.ref.ts';
 import { applyKept, cropPlan, decodeRects, keptPixels } from './decoder-crop.ts';
 import type { Pipeline } from './local-engine.ts';
@@ -24,7 +24,7 @@ export interface CpuPipelineOptions {
 export class CpuPipeline implements Pipeline {
   readonly backend = 'wasm' as const;
   readonly adapter = 'CPU (onnxruntime-web WASM)';
-  private readonly fusion: (x: FusionInputs, len: number, termination: boolean) => FusionResult;
+  private readonly fusion: (x: FusionInputs, len: number, stop: StopRule) => FusionResult;
   private readonly tracker: TrackerWeights;
   private readonly mem: Float32Array;
   private readonly memKeys: Float32Array;
@@ -39,8 +39,8 @@ export class CpuPipeline implements Pipeline {
     const fw = fusionWeights(model.weights);
     const fast = new FusionCpu(fw, model.dims);
     this.fusion = options.referenceFusion
-      ? (x, len, termination) => fusionRef(fw, x, model.dims, len, termination)
-      : (x, len, termination) => fast.run(x, len, termination);
+      ? (x, len, stop) => fusionRef(fw, x, model.dims, len, stop)
+      : (x, len, stop) => fast.run(x, len, stop);
     this.tracker = trackerWeights(model.weights);
     this.mem = model.weights.f32('mem');
     this.memKeys = model.weights.f32('mem_keys');
@@ -76,7 +76,7 @@ export class CpuPipeline implements Pipeline {
       this.tracker, { s: f32(text.sentence), vbar: f32(image.pooled), h: request.state ?? new Float32Array(H), tex }, dims, len,
     );
     timer.lap('tracker');
-    const fused = this.fusion({ V, init: tracked.init, keys: f32(text.keys), U, tex }, len, this.model.termination);
+    const fused = this.fusion({ V, init: tracked.init, keys: f32(text.keys), U, tex }, len, this.model.stop);
     // The fast path's outputs are its own reused buffers: copy what outlives the decoder's await.
     const [beta, steps] = [fused.beta.slice(), fused.steps.slice()];
     timer.lap('fusion');

@@ -132,7 +132,7 @@ export class GpuPipeline implements Pipeline {
       kernels.fusion.encode(
         enc,
         { V, init: buf.init, keys: buf.keys, U: buf.U, tex: buf.tex, O: buf.O, steps: buf.steps, beta: buf.beta },
-        { len, termination: this.model.termination },
+        { len, stop: this.model.stop },
       );
       pass = enc.beginComputePass({ label: 'localization' });
       kernels.composite.encodeFeatures(pass, { O: buf.O, V, g: buf.g, F: buf.F, alpha: buf.alpha }, { N, D });

@@ -1,6 +1,7 @@
 /** What every pipeline needs from a verified pack: dimensions, tokenizer, kernel weights, graph bytes. */
 import { KernelWeights, type KernelLayout } from '../kernels/weights.ts';
 import type { KernelDims } from '../kernels/dims.ts';
+import type { StopRule } from '../kernels/fusion/fusion.ref.ts';
 import { PackError, InputError } from '../errors.ts';
 import { words as splitWords } from '../../src/domain/words.ts';
 import type { LoadedPack } from './pack-loader.ts';
@@ -16,7 +17,8 @@ export interface PackModel {
   dims: KernelDims;
   maskLo: number;
   maskHi: number;
-  termination: boolean;
+  /** When fusion regions stop: config.use_termination and config.stop_threshold. */
+  stop: StopRule;
   weights: KernelWeights;
   graphs: Record<EditGraph, Uint8Array>;
   /** The decoder on a window (models/decoder.py `Decoder.window`), in packs exported with it. */
@@ -27,6 +29,16 @@ export interface PackModel {
 function num(config: Record<string, unknown>, key: string): number {
   const v = config[key];
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new PackError(`manifest config.${key} must be a number`);
+  return v;
+}
+
+/** config.stop_threshold, which the termination gate's p is compared with (models/model.py), strictly inside (0, 1). */
+function stopThreshold(config: Record<string, unknown>): number {
+  const v = config.stop_threshold;
+  if (typeof v !== 'number' || !(v > 0 && v < 1)) {
+    const got = v === undefined ? 'it is missing' : `got ${JSON.stringify(v)}`;
+    throw new PackError(`manifest config.stop_threshold must be a number between 0 and 1, exclusive (${got})`);
+  }
   return v;
 }
 
@@ -67,7 +79,8 @@ export function packModel(pack: LoadedPack): PackModel {
   return {
     name: m.name, size: m.image_size, dims, weights, graphs,
     ...(m.graphs.decoder_crop ? { decoderCrop: file(m.graphs.decoder_crop.file) } : {}),
-    maskLo: num(c, 'mask_lo'), maskHi: num(c, 'mask_hi'), termination: c.use_termination !== false,
+    maskLo: num(c, 'mask_lo'), maskHi: num(c, 'mask_hi'),
+    stop: { adaptive: c.use_termination !== false, threshold: stopThreshold(c) },
     tokenize(text) {
       const words = splitWords(text).slice(0, L);
       if (words.length === 0) throw new InputError('The instruction has no words the model can read.');

@@ -1,4 +1,5 @@
-// Chromium page for test/e2e/pipeline-chromium.test.ts: the tiny packs' turns on the WebGPU and the WASM pipeline.
+// Chromium page for test/e2e/pipeline-chromium.test.ts: the tiny packs' turns on the WebGPU and the WASM pipeline,
+// also for the fixture's variants (a pack with manifest config values replaced, e.g. another stop threshold).
 import { report } from '../../../scripts/bench/page-report.ts';
 import { CpuPipeline } from '../../../workers/runtime/cpu-pipeline.ts';
 import { GpuPipeline } from '../../../workers/runtime/gpu-pipeline.ts';
@@ -33,13 +34,17 @@ async function turns(pipeline: Pipeline, image0: Uint8ClampedArray, size: number
 report(async () => {
   configureOrt('/ort/ort-wasm-simd-threaded.jsep.wasm');
   const params = new URL(location.href).searchParams;
+  type Ref = { image: number[]; size: number; turns: { text: string }[]; pack?: string; config?: Record<string, number> };
   const fixture = (await (await fetch('/fixtures/tiny-turns.json')).json()) as {
-    packs: Record<string, { image: number[]; size: number; turns: { text: string }[] }>;
+    packs: Record<string, Ref>;
+    variants: Record<string, Ref>;
   };
   const results: Record<string, { gpu: PageTurn[]; cpu: PageTurn[]; adapter: string }> = {};
   for (const name of (params.get('packs') ?? 'tiny-fp32').split(',')) {
-    const ref = fixture.packs[name]!;
-    const model = packModel(await loadPack(httpSource(`${location.origin}/fixtures/${name}/`)));
+    const ref = fixture.packs[name] ?? fixture.variants[name]!;
+    const loaded = await loadPack(httpSource(`${location.origin}/fixtures/${ref.pack ?? name}/`));
+    loaded.manifest.config = { ...loaded.manifest.config, ...ref.config };
+    const model = packModel(loaded);
     const gpu = await GpuPipeline.create(model, () => undefined);
     const cpu = await CpuPipeline.create(model);
     const texts = ref.turns.map((t) => t.text);

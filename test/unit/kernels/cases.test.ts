@@ -13,15 +13,10 @@ describe('attention cases', () => {
   it.each(attentionCases.map((c) => [c.name, c] as const))('%s', (_n, c) => {
     const out = attentionReference(c, attentionInputs(c));
     expect(finite(out)).toBe(true);
-    const { L, G, D } = c.dims;
-    if (c.mode === 'regions') {
-      for (let i = 0; i < G * G; i++) {
-        const row = Array.from(out.beta!.subarray(i * L, (i + 1) * L));
-        expect(row.slice(0, c.len).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-        expect(row.slice(c.len).every((v) => v === 0)).toBe(true);
-      }
-    } else {
-      expect(Array.from(out.tex!.subarray(c.len * D)).every((v) => v === 0)).toBe(true);
+    const { D, Ms } = c.dims;
+    expect(Array.from(out.tex!.subarray(c.len * D)).every((v) => v === 0)).toBe(true);
+    for (let j = 0; j < c.len; j++) {
+      expect(Array.from(out.attn!.subarray(j * Ms, (j + 1) * Ms)).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     }
   });
 });
@@ -31,14 +26,26 @@ describe('fusion cases', () => {
     const r = fusionCaseRef(c);
     expect(finite({ O: r.O, beta: r.beta })).toBe(true);
     const steps = Array.from(r.steps);
-    const { T } = c.dims;
+    const { T, G, L } = c.dims;
     if (c.expect === 'all stop at step 1') expect(steps.every((s) => s === 1)).toBe(true);
     if (c.expect === 'none stop early') expect(steps.every((s) => s === T)).toBe(true);
     if (c.expect === 'mixed') expect(new Set(steps).size).toBeGreaterThanOrEqual(2);
+    // Each region's final-step word attention is a softmax over the valid words, zero on padding.
+    for (let i = 0; i < G * G; i++) {
+      const row = Array.from(r.beta.subarray(i * L, (i + 1) * L));
+      expect(row.slice(0, c.len).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(row.slice(c.len).every((v) => v === 0)).toBe(true);
+    }
     // Region-steps executed equal the sum of per-region steps: compaction accounting.
     expect(r.activePerStep.reduce((a, b) => a + b, 0)).toBe(steps.reduce((a, b) => a + b, 0));
-    // A decision this close to p = 0.5 could flip between f32 GPU and f64 CPU sums; keep cases clear of it.
+    // A decision this close to the threshold could flip between f32 GPU and f64 CPU sums; keep cases clear of it.
     expect(r.minMargin).toBeGreaterThan(1e-4);
+  });
+
+  it('a stop threshold other than 0.5 changes which regions stop (the threshold cases test it on every tier)', () => {
+    const others = fusionCases.filter((c) => c.termination && c.threshold !== undefined && c.threshold !== 0.5);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    for (const c of others) expect(Array.from(fusionCaseRef(c).steps), c.name).not.toEqual(Array.from(fusionCaseRef({ ...c, threshold: 0.5 }).steps));
   });
 
   it('frozen regions differ from recomputing every region (the mixed cases test compaction)', () => {

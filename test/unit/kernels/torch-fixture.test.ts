@@ -1,5 +1,5 @@
 // The TS CPU references vs an independent PyTorch implementation (models/kernel_fixture.py), within 1e-4,
-// through kernels.bin/kernels.json written by Python (f32 and per-channel int8).
+// through kernels.bin/kernels.json written by Python (f32 and per-channel int8), at each scenario's stop threshold.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attendMemoryRef } from '../../../workers/kernels/attention/attention.ref.ts';
@@ -14,6 +14,7 @@ interface Scenario {
   dims: KernelDims;
   len: number;
   termination: boolean;
+  threshold: number;
   kernels_json: KernelLayout;
   kernels_bin_b64: string;
   inputs: Record<'U' | 'keys' | 's' | 'V' | 'vbar' | 'h', number[]>;
@@ -33,13 +34,14 @@ function maxAbsDiff(got: ArrayLike<number>, want: number[]): number {
 }
 
 describe('CPU references vs PyTorch fixture', () => {
-  it('covers int8 weights, mixed step counts and fixed T', () => {
+  it('covers int8 weights, mixed step counts, fixed T and a stop threshold other than 0.5', () => {
     const kinds = fixture.scenarios.map((s) => [
-      s.kernels_json.tensors.some((t) => t.dtype === 'i8'), new Set(s.expected.steps).size > 1, s.termination,
+      s.kernels_json.tensors.some((t) => t.dtype === 'i8'), new Set(s.expected.steps).size > 1, s.termination, s.threshold !== 0.5,
     ]);
     expect(kinds.some(([i8]) => i8)).toBe(true);
     expect(kinds.filter(([, mixed]) => mixed).length).toBeGreaterThanOrEqual(2);
     expect(kinds.some(([, , term]) => !term)).toBe(true);
+    expect(kinds.some(([, mixed, term, other]) => mixed && term && other)).toBe(true);
   });
 
   it.each(fixture.scenarios.map((s) => [s.name, s] as const))('%s', (_name, s) => {
@@ -53,8 +55,14 @@ describe('CPU references vs PyTorch fixture', () => {
     expect(maxAbsDiff(tex, s.expected.tex)).toBeLessThan(TOL);
     const tr = trackerRef(trackerWeights(kw), { s: f('s'), vbar: f('vbar'), h: f('h'), tex }, d, s.len);
     for (const k of ['h', 'init', 'tbar', 'g'] as const) expect(maxAbsDiff(tr[k], s.expected[k]), k).toBeLessThan(TOL);
-    const fu = fusionRef(fusionWeights(kw), { V: f('V'), init: tr.init, keys: f('keys'), U, tex }, d, s.len, s.termination);
+    const x = { V: f('V'), init: tr.init, keys: f('keys'), U, tex };
+    const stop = { adaptive: s.termination, threshold: s.threshold };
+    const fu = fusionRef(fusionWeights(kw), x, d, s.len, stop);
     expect(Array.from(fu.steps)).toEqual(s.expected.steps);
+    // Where the threshold is not 0.5, it is what decides: at 0.5 the same inputs stop elsewhere.
+    if (s.termination && s.threshold !== 0.5) {
+      expect(Array.from(fusionRef(fusionWeights(kw), x, d, s.len, { ...stop, threshold: 0.5 }).steps)).not.toEqual(s.expected.steps);
+    }
     expect(maxAbsDiff(fu.O, s.expected.O), 'O').toBeLessThan(TOL);
     expect(maxAbsDiff(fu.beta, s.expected.beta), 'beta').toBeLessThan(TOL);
     const co = compositeFeaturesRef(fu.O, f('V'), tr.g, N, d.D);

@@ -1,6 +1,7 @@
 /**
  * The committed model packs (models/packs/*): manifest valid for the runtime, every file's size and sha256 as
- * listed, kernel weights complete with the shapes the kernels expect, and the int8 graphs in onnxruntime-web
+ * listed, kernel weights complete with the shapes the kernels expect (and nothing they do not read), config flags the
+ * runtime does not implement off, and the int8 graphs in onnxruntime-web
  * reproducing PyTorch's outputs on a real example (references written by `models/tiny_fixtures.py --pack`).
  */
 import { createHash } from 'node:crypto';
@@ -52,15 +53,22 @@ describe('committed model packs', () => {
       }
     });
 
-    it(`${pack}: kernel weights have the shapes of the manifest dims, int8 where quantized`, () => {
+    it(`${pack}: kernel weights are exactly those of the kernels, with the shapes of the manifest dims, int8 where quantized`, () => {
       const bin = read(pack, manifest.kernels.blob);
       const layout = JSON.parse(read(pack, manifest.kernels.layout).toString('utf8')) as KernelLayout;
       const w = new KernelWeights(bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.length), layout);
       const dims = { L: cfg.max_len!, K: cfg.K!, D: cfg.D!, G: cfg.G!, Ms: cfg.Ms!, H: cfg.H!, T: cfg.T! };
       for (const [name, shape] of Object.entries(weightShapes(dims))) w.expectShape(name, shape);
+      // A tensor no kernel reads is downloaded for nothing (context words: models/pack.py kernel_tensors).
+      expect(layout.tensors.map((t) => t.name).sort()).toEqual(Object.keys(weightShapes(dims)).sort());
       expect(w.entry('fusion.w2').dtype).toBe('i8');
       expect(w.f32('fusion.w2').every(Number.isFinite)).toBe(true);
       expect(manifest.quantization?.weights).toBe('int8');
+    });
+
+    it(`${pack}: the config claims no mechanism the runtime does not run`, () => {
+      // The app passes no context words (its dialogue layer resolves references), so no pack may need them.
+      expect(cfg.context_words ?? false).toBe(false);
     });
 
     it(`${pack}: int8 graphs in onnxruntime-web match PyTorch on a real example`, async () => {

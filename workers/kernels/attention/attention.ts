@@ -1,24 +1,12 @@
 /**
- * WGSL attention kernel wrapper: word-region attention (fused scores + masked softmax + weighted sum, one
- * workgroup per region) and word-memory attention (one workgroup per word), on buffers already on the GPU.
+ * WGSL memory attention wrapper (models/MATH.md step 3): one workgroup per word, on buffers already on the GPU.
+ * Word-region attention (step 5) runs inside the fusion kernel, which needs it per step for the active regions.
  */
 import code from './attention.wgsl?raw';
 import weightsCode from '../weights.wgsl?raw';
-import type { MemoryAttentionDims, RegionAttentionDims } from './attention.ref.ts';
+import type { MemoryAttentionDims } from './attention.ref.ts';
 import { bindGroup, checkSize, checkWorkgroupSize, getPipeline, UniformCache, UniformWriter } from '../gpu.ts';
 import type { GpuKernelWeights } from '../weights.ts';
-
-/** GPU buffers for word-region attention (layouts as in attention.ref.ts). */
-export interface RegionAttentionIO {
-  S: GPUBuffer;
-  keys: GPUBuffer;
-  U: GPUBuffer;
-  tex: GPUBuffer;
-  /** Output (N, L); also the score scratch. */
-  beta: GPUBuffer;
-  /** Output (K + D, N). */
-  Uh: GPUBuffer;
-}
 
 /** GPU buffers for word-memory attention; `mem` / `mem_keys` come from the kernel weights. */
 export interface MemoryAttentionIO {
@@ -34,53 +22,22 @@ export interface AttentionTuning {
   wg?: number;
 }
 
-/** Encodes attention dispatches into a caller's compute pass. */
+/** Encodes memory attention into a caller's compute pass. */
 export class AttentionKernel {
   private readonly uniforms: UniformCache;
 
   private constructor(
     private readonly device: GPUDevice,
     private readonly weights: GpuKernelWeights,
-    private readonly regions: GPUComputePipeline,
     private readonly memory: GPUComputePipeline,
   ) {
     this.uniforms = new UniformCache(device);
   }
 
-  /** Compiles both entry points on `device` (cached per device). */
+  /** Compiles the entry point on `device` (cached per device). */
   static async create(device: GPUDevice, weights: GpuKernelWeights, tuning: AttentionTuning = {}): Promise<AttentionKernel> {
     const WG = checkWorkgroupSize(device, tuning.wg ?? 64);
-    const src = weightsCode + code;
-    const [regions, memory] = await Promise.all([
-      getPipeline(device, src, 'attend_regions', { WG }),
-      getPipeline(device, src, 'attend_memory', { WG }),
-    ]);
-    return new AttentionKernel(device, weights, regions, memory);
-  }
-
-  private params(n: number, L: number, len: number, D: number, K: number, Ms: number, scale: number): GPUBuffer {
-    const w = new UniformWriter().u32(n).u32(L).u32(len).u32(D).u32(K).u32(Ms).f32(scale).u32(0);
-    const has = this.weights.weights.has('mem');
-    w.vec4u(has ? this.weights.desc('mem') : [0, 0, 0, 1]).vec4u(has ? this.weights.desc('mem_keys') : [0, 0, 0, 1]);
-    return this.uniforms.get(w.bytes());
-  }
-
-  /** Word-region attention for all N regions. */
-  encodeRegions(pass: GPUComputePassEncoder, io: RegionAttentionIO, d: RegionAttentionDims): void {
-    const { N, L, len, D, K } = d;
-    if (len < 1 || len > L) throw new RangeError(`len = ${len} must be in 1..${L}`);
-    checkSize('S', io.S, D * N);
-    checkSize('keys', io.keys, L * D);
-    checkSize('U', io.U, L * K);
-    checkSize('tex', io.tex, L * D);
-    checkSize('beta', io.beta, N * L);
-    checkSize('Uh', io.Uh, (K + D) * N);
-    const uni = this.params(N, L, len, D, K, 0, 1 / Math.sqrt(D));
-    pass.setPipeline(this.regions);
-    pass.setBindGroup(0, bindGroup(this.device, this.regions, {
-      1: uni, 2: io.S, 3: io.keys, 4: io.U, 5: io.tex, 6: io.beta, 7: io.Uh,
-    }));
-    pass.dispatchWorkgroups(N);
+    return new AttentionKernel(device, weights, await getPipeline(device, weightsCode + code, 'attend_memory', { WG }));
   }
 
   /** Word-memory attention for all L words (zero rows for padding). */
@@ -92,10 +49,11 @@ export class AttentionKernel {
     checkSize('U', io.U, L * K);
     checkSize('tex', io.tex, L * D);
     checkSize('attn', io.attn, L * Ms);
-    const uni = this.params(0, L, len, D, K, Ms, 1 / Math.sqrt(K));
+    const uni = new UniformWriter().u32(L).u32(len).u32(D).u32(K).u32(Ms).f32(1 / Math.sqrt(K)).u32(0).u32(0)
+      .vec4u(this.weights.desc('mem')).vec4u(this.weights.desc('mem_keys'));
     pass.setPipeline(this.memory);
     pass.setBindGroup(0, bindGroup(this.device, this.memory, {
-      0: this.weights.buffer, 1: uni, 4: io.U, 8: io.tex, 9: io.attn,
+      0: this.weights.buffer, 1: this.uniforms.get(uni.bytes()), 2: io.U, 3: io.tex, 4: io.attn,
     }));
     pass.dispatchWorkgroups(L);
   }

@@ -1,26 +1,19 @@
-// Attention kernel (models/MATH.md steps 3 and 5), prefixed with ../weights.wgsl by attention.ts.
-// attend_regions: one workgroup per region i: beta_i = softmax_{j<len}(S_i . keys_j / sqrt(D)),
-//   Uh_i = sum_j beta_ij [u_j; tex_j]; scores, masked softmax and weighted sum in one pass.
+// Memory attention kernel (models/MATH.md step 3), prefixed with ../weights.wgsl by attention.ts.
 // attend_memory: one workgroup per word j: a_j = softmax_m(u_j . Kmem_m / sqrt(K)), tex_j = sum_m a_jm Mem_m;
-//   padding rows (j >= len) are zero.
+//   padding rows (j >= len) are zero. Word-region attention lives inside the fusion kernel (step 5).
 override WG: u32 = 64;
 
 struct Params {
-  N: u32, L: u32, len: u32, D: u32,
-  K: u32, Ms: u32, scale: f32, _pad: u32,
+  L: u32, len: u32, D: u32, K: u32,
+  Ms: u32, scale: f32, _p0: u32, _p1: u32,
   mem: vec4<u32>,
   memKeys: vec4<u32>,
 }
 
 @group(0) @binding(1) var<uniform> p: Params;
-@group(0) @binding(2) var<storage, read> S: array<f32>;       // (D, N)
-@group(0) @binding(3) var<storage, read> keys: array<f32>;    // (L, D)
-@group(0) @binding(4) var<storage, read> U: array<f32>;       // (L, K)
-@group(0) @binding(5) var<storage, read> tex: array<f32>;     // (L, D)
-@group(0) @binding(6) var<storage, read_write> beta: array<f32>;  // (N, L), also the score scratch
-@group(0) @binding(7) var<storage, read_write> Uh: array<f32>;    // (K + D, N)
-@group(0) @binding(8) var<storage, read_write> texOut: array<f32>; // (L, D)
-@group(0) @binding(9) var<storage, read_write> attn: array<f32>;   // (L, Ms), also the score scratch
+@group(0) @binding(2) var<storage, read> U: array<f32>;            // (L, K)
+@group(0) @binding(3) var<storage, read_write> texOut: array<f32>; // (L, D)
+@group(0) @binding(4) var<storage, read_write> attn: array<f32>;   // (L, Ms), also the score scratch
 
 var<workgroup> red: array<f32, WG>;
 
@@ -37,47 +30,6 @@ fn reduce(v: f32, isMax: bool, lid: u32) -> f32 {
   let r = red[0];
   workgroupBarrier();
   return r;
-}
-
-@compute @workgroup_size(WG)
-fn attend_regions(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
-  let i = wid.x;
-  let row = i * p.L;
-  var m = -3.4e38;
-  for (var j = lid; j < p.len; j += WG) {
-    var s = 0.0;
-    for (var d = 0u; d < p.D; d++) {
-      s += S[d * p.N + i] * keys[j * p.D + d];
-    }
-    s *= p.scale;
-    beta[row + j] = s;
-    m = max(m, s);
-  }
-  m = reduce(m, true, lid);
-  var sum = 0.0;
-  for (var j = lid; j < p.len; j += WG) {
-    let e = exp(beta[row + j] - m);
-    beta[row + j] = e;
-    sum += e;
-  }
-  sum = reduce(sum, false, lid);
-  for (var j = lid; j < p.L; j += WG) {
-    beta[row + j] = select(0.0, beta[row + j] / sum, j < p.len);
-  }
-  storageBarrier();
-  let A = p.K + p.D;
-  for (var a = lid; a < A; a += WG) {
-    var acc = 0.0;
-    for (var j = 0u; j < p.len; j++) {
-      // Values are [u_j; tex_j] (A = K + D) without materializing the concatenation.
-      if (a < p.K) {
-        acc += beta[row + j] * U[j * p.K + a];
-      } else {
-        acc += beta[row + j] * tex[j * p.D + a - p.K];
-      }
-    }
-    Uh[a * p.N + i] = acc;
-  }
 }
 
 @compute @workgroup_size(WG)

@@ -9,7 +9,7 @@
  */
 import { softmaxInPlace } from '../attention/attention.ref.ts';
 import type { KernelDims } from '../dims.ts';
-import type { FusionInputs, FusionResult, FusionWeights } from './fusion.ref.ts';
+import { checkStopRule, type FusionInputs, type FusionResult, type FusionWeights, type StopRule } from './fusion.ref.ts';
 
 const pad8 = (n: number) => Math.ceil(n / 8) * 8;
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -127,8 +127,10 @@ export class FusionCpu {
     this.steps = new Uint32Array(N);
   }
 
-  /** Runs up to T steps (`termination: false` runs all T for every region); same outputs as fusionRef. */
-  run(x: FusionInputs, len: number, termination = true): FusionResult {
+  /** Runs up to T steps, regions stopping by `stop`; same outputs as fusionRef. */
+  run(x: FusionInputs, len: number, stop: StopRule): FusionResult {
+    checkStopRule(stop);
+    const { adaptive, threshold } = stop;
     const { w, d, S, Uh, rS, z, h, cU, accS, accU, active, beta, steps } = this;
     const { G, D, K, T } = d;
     const N = G * G;
@@ -183,8 +185,8 @@ export class FusionCpu {
           logit += w.wtg[o]! * s; // the reference's gate reads the unrounded S_next
         }
         const p = sigmoid(logit);
-        if (termination && t < T - 1) minMargin = Math.min(minMargin, Math.abs(p - 0.5));
-        if (t === T - 1 || (termination && p > 0.5)) steps[i] = t + 1;
+        if (adaptive && t < T - 1) minMargin = Math.min(minMargin, Math.abs(p - threshold));
+        if (t === T - 1 || (adaptive && p > threshold)) steps[i] = t + 1;
         else active[still++] = i;
       }
       nActive = still;
@@ -194,7 +196,7 @@ export class FusionCpu {
     return { O: this.O, steps, beta, activePerStep, minMargin };
   }
 
-  /** Word-region attention of region i from S_i: beta row i (zero past len) and Uh_i, as attendRegion. */
+  /** Word-region attention of region i from S_i: beta row i (zero past len) and Uh_i, as fusion.ref.ts's attendRegion. */
   private attend(i: number, keys: Float32Array, len: number): void {
     const { S, Uh, beta, vals, uh } = this;
     const { D, K, L } = this.d;

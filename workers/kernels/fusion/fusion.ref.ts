@@ -7,7 +7,7 @@
  * from step t+1 on it is skipped and its S, Uh, r*S, h (and beta) keep their final values, which active
  * neighbours read through the 3x3 convolutions. This equals PyTorch's eval-mode `where(active, new, old)`.
  */
-import { attendRegion } from '../attention/attention.ref.ts';
+import { softmaxInPlace } from '../attention/attention.ref.ts';
 import type { KernelDims } from '../dims.ts';
 import type { KernelWeights } from '../weights.ts';
 
@@ -37,6 +37,23 @@ export interface FusionInputs {
   tex: Float32Array;
 }
 
+/**
+ * When a region stops (models/MATH.md step 5): after the first step whose gate p = sig(w_tg . S_next + b_tg) exceeds
+ * `threshold`, the pack's config.stop_threshold (model.py compares with it too); `adaptive: false` runs all T steps.
+ */
+export interface StopRule {
+  adaptive: boolean;
+  threshold: number;
+}
+
+/** Throws unless the threshold is a probability strictly inside (0, 1): p is a sigmoid, so 0 or 1 would make the
+ *  gate stop every region at once or never. */
+export function checkStopRule(stop: StopRule): void {
+  if (typeof stop.threshold !== 'number' || !(stop.threshold > 0 && stop.threshold < 1)) {
+    throw new RangeError(`stop threshold ${stop.threshold} must be a number in (0, 1)`);
+  }
+}
+
 /** Outputs, plus diagnostics for tests and the benchmark. */
 export interface FusionResult {
   O: Float32Array;
@@ -44,7 +61,7 @@ export interface FusionResult {
   beta: Float32Array;
   /** Active regions per step (their sum is the number of region-steps executed). */
   activePerStep: number[];
-  /** Smallest |p - 0.5| over all termination decisions taken (how close a decision was to flipping). */
+  /** Smallest |p - threshold| over all termination decisions taken (how close a decision was to flipping). */
   minMargin: number;
 }
 
@@ -68,10 +85,31 @@ export function convAt(W: Float32Array, X: Float32Array, cin: number, o: number,
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** Runs fusion for up to T steps; `termination: false` runs all T steps for every region. */
-export function fusionRef(
-  w: FusionWeights, x: FusionInputs, d: KernelDims, len: number, termination = true,
-): FusionResult {
+/** Word-region attention of region i from S (D, N): writes beta row i (zeros at padding) and column i of Uh. */
+function attendRegion(
+  S: Float32Array, i: number, keys: Float32Array, U: Float32Array, tex: Float32Array,
+  d: { N: number; L: number; len: number; D: number; K: number }, beta: Float32Array, Uh: Float32Array,
+): void {
+  const { N, L, len, D, K } = d;
+  const row = i * L;
+  for (let j = 0; j < L; j++) {
+    let s = 0;
+    if (j < len) for (let c = 0; c < D; c++) s += S[c * N + i]! * keys[j * D + c]!;
+    beta[row + j] = s / Math.sqrt(D);
+  }
+  softmaxInPlace(beta, row, len);
+  beta.fill(0, row + len, row + L);
+  for (let a = 0; a < K + D; a++) {
+    let acc = 0;
+    for (let j = 0; j < len; j++) acc += beta[row + j]! * (a < K ? U[j * K + a]! : tex[j * D + a - K]!);
+    Uh[a * N + i] = acc;
+  }
+}
+
+/** Runs fusion for up to T steps, regions stopping by `stop`. */
+export function fusionRef(w: FusionWeights, x: FusionInputs, d: KernelDims, len: number, stop: StopRule): FusionResult {
+  checkStopRule(stop);
+  const { adaptive, threshold } = stop;
   const { G, D, K, L, T } = d;
   const N = G * G;
   const A = K + D;
@@ -114,8 +152,8 @@ export function fusionRef(
         logit += w.wtg[o]! * Snext[k]![o]!;
       }
       const p = sigmoid(logit);
-      if (termination && t < T - 1) minMargin = Math.min(minMargin, Math.abs(p - 0.5));
-      if (t === T - 1 || (termination && p > 0.5)) steps[i] = t + 1;
+      if (adaptive && t < T - 1) minMargin = Math.min(minMargin, Math.abs(p - threshold));
+      if (t === T - 1 || (adaptive && p > threshold)) steps[i] = t + 1;
       else still.push(i);
     });
     active = still;

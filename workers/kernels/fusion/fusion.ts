@@ -7,6 +7,7 @@
  */
 import code from './fusion.wgsl?raw';
 import { pad4, packFusionWeights } from './fusion-pack.ts';
+import { checkStopRule, type StopRule } from './fusion.ref.ts';
 import { checkDims, type KernelDims } from '../dims.ts';
 import {
   bindGroup, checkSize, checkWorkgroupSize, createBuffer, getPipeline, sameBuffers, storageUsage,
@@ -33,8 +34,8 @@ export interface FusionIO {
 export interface FusionRun {
   /** Valid tokens, 1..L. */
   len: number;
-  /** Adaptive termination (default true); false runs all T steps everywhere. */
-  termination?: boolean;
+  /** When regions stop: the pack's termination flag and stop_threshold (PackModel.stop). */
+  stop: StopRule;
 }
 
 /** Tunables: workgroup size (power of two). */
@@ -122,7 +123,7 @@ export class FusionKernel {
     const w = new UniformWriter()
       .u32(this.N).u32(G).u32(L).u32(run.len)
       .u32(D).u32(K).u32(T).u32(t)
-      .u32(run.termination === false ? 0 : 1).u32(pad4(D)).u32(pad4(K + D)).u32(0)
+      .u32(run.stop.adaptive ? 1 : 0).u32(pad4(D)).u32(pad4(K + D)).f32(run.stop.threshold)
       .u32(o[0]!).u32(o[1]!).u32(o[2]!).u32(o[3]!)
       .u32(o[4]!).u32(T * this.N).f32(1 / Math.sqrt(D)).u32(0);
     const slots = this.packed.offsets;
@@ -131,13 +132,14 @@ export class FusionKernel {
   }
 
   private bindGroups(io: FusionIO, run: FusionRun): NonNullable<FusionKernel['cache']> {
-    const key = { ...io, len: run.len, termination: run.termination !== false };
+    const key = { ...io, len: run.len, adaptive: run.stop.adaptive, threshold: run.stop.threshold };
     if (this.cache && sameBuffers(this.cache.key, key)) return this.cache;
     const { L, D, K, T } = this.dims;
     const N = this.N;
     for (const [n, count] of [['V', D * N], ['init', D], ['keys', L * D], ['U', L * K], ['tex', L * D],
       ['O', D * N], ['steps', N], ['beta', N * L]] as const) checkSize(n, io[n], count);
     if (run.len < 1 || run.len > L) throw new RangeError(`len = ${run.len} must be in 1..${L}`);
+    checkStopRule(run.stop);
     const dev = this.device;
     const wb = this.packed.buffer;
     const u0 = this.uniform(run, 0);

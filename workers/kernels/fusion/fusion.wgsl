@@ -12,7 +12,7 @@ override CONV_I8: bool = false;
 struct Params {
   N: u32, G: u32, L: u32, len: u32,
   D: u32, K: u32, T: u32, t: u32,
-  useTerm: u32, D4: u32, A4: u32, _p0: u32,
+  useTerm: u32, D4: u32, A4: u32, threshold: f32,   // threshold: the pack's config.stop_threshold
   oS: u32, oUh: u32, oRS: u32, oZ: u32,   // quad offsets of the maps in st
   oH: u32, oSteps: u32, scale: f32, _p1: u32,
   wo: array<vec4<u32>, 5>,                // quad offsets in cw: w1..w7, sc1..sc7, b1, b2, b5, b7, w_tg, b_tg
@@ -203,7 +203,7 @@ fn cand(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
 }
 
 // S_next = conv(W7, h) + b7 (in place: this dispatch reads only h), p = sig(w_tg . S_next + b_tg);
-// the region stops when p > 0.5 or t = T-1, else it joins step t+1's active list and attends again.
+// the region stops when p > threshold or t = T-1, else it joins step t+1's active list and attends again.
 @compute @workgroup_size(WG)
 fn next(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) lid: u32) {
   let i = list[p.t * p.N + wid.x];
@@ -217,7 +217,7 @@ fn next(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_index) 
     for (var o4 = 0u; o4 < O4; o4++) {
       logit += dot(fvec(18u, o4), st[p.oS + i * O4 + o4]);
     }
-    let stop = p.t + 1u >= p.T || (p.useTerm != 0u && 1.0 / (1.0 + exp(-logit)) > 0.5);
+    let stop = p.t + 1u >= p.T || (p.useTerm != 0u && 1.0 / (1.0 + exp(-logit)) > p.threshold);
     if (stop) {
       list[p.oSteps + i] = p.t + 1u;
       stopFlag = 1u;
